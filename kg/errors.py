@@ -1,0 +1,45 @@
+"""Errors a user can cause. Each carries the path it is about and the reason, so the CLI can
+print one line: ``path: reason``. A traceback means a bug in diplokg, never a user's mistake."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Union
+
+__all__ = ["KgError", "ArticleError", "DataError", "ExportError", "GraphError", "UsageError"]
+
+
+class KgError(Exception):
+    """Base of every error diplokg raises on purpose.
+
+    Args:
+        path: the file or folder the error is about (None when there is none).
+        reason: what went wrong, in words a user understands; a fix may follow after "; ".
+    """
+
+    def __init__(self, path: Optional[Union[str, Path]], reason: str):
+        self.path = str(path) if path is not None else None
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+class ArticleError(KgError):
+    """An article that cannot be read: missing, empty, binary, not text."""
+
+
+class DataError(KgError):
+    """A bad row in one of diplokg's own data files (a bug in the package, reported with file and line)."""
+
+
+class ExportError(KgError):
+    """An export that cannot be written: folder not writable, disk full."""
+
+
+class GraphError(KgError):
+    """A graph file given to query, validate, stats, html or merge that cannot be read."""
+
+
+class UsageError(KgError):
+    """Options that do not fit together, or a path that does not exist."""

@@ -1,0 +1,459 @@
+"""Read a news article: file -> Article with a clean text, sentences, dates and dateline.
+
+The reader drops page furniture (related headlines, captions, credits, share buttons), finds
+the dateline ("BAKU, April 21 (Xinhua) --") and the publication date, and splits the text into
+sentences whose offsets point into ``Article.text``. Extractors only ever see what it keeps.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple, Union
+
+from .dates import MONTH_RE, date_line, dateline_day, find_full_dates, infer_day, parse_date, to_date
+from .errors import ArticleError
+
+__all__ = ["Sentence", "Article", "read_article", "read_text", "split_sentences"]
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, with where it sits in ``Article.text`` (``text == article.text[start:end]``)."""
+
+    article_id: str
+    index: int          # 0-based position in the article; the headline is sentence 0
+    text: str
+    start: int
+    end: int
+    paragraph: int      # paragraph it came from; the headline is paragraph 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: headline, body paragraphs, sentences and what the text says about itself."""
+
+    id: str             # first 16 hex of sha256 of ``text``: the same text under any name, same id
+    path: str
+    source: str         # the file name
+    title: str
+    text: str           # headline, then body paragraphs, joined by blank lines; furniture removed
+    sentences: Tuple[Sentence, ...]
+    date: Optional[datetime.date]           # publication date; the dateline's when none is given
+    dateline_place: Optional[str]
+    dateline_date: Optional[datetime.date]
+    publisher: Optional[str]
+    encoding: str
+    warnings: Tuple[str, ...]
+
+    @property
+    def reference_date(self) -> Optional[datetime.date]:
+        """The day "on Wednesday" and "earlier today" are relative to: dateline date, else date."""
+        return self.dateline_date or self.date
+
+
+# ---------------------------------------------------------------------------- reading bytes
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+         (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF",
+          b"{\\rtf", b"\xd0\xcf\x11\xe0")
+_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v") + b"\x7f"
+
+
+def _decode(data: bytes, where: str) -> Tuple[str, str, List[str]]:
+    """Text, encoding name and warnings for the bytes of a file (never guesses silently)."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec, []
+            except UnicodeDecodeError as exc:
+                raise ArticleError(where, f"undecodable: starts with a {label} byte-order mark but "
+                                          f"is not {label} (byte offset {exc.start})") from None
+    if not data.strip():
+        raise ArticleError(where, "empty file")
+    head = data[:8192]
+    if data.startswith(_MAGIC):
+        raise ArticleError(where, "binary file, not text")
+    if b"\0" in head:  # UTF-16 without a byte-order mark puts a NUL beside every ASCII letter
+        for codec, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+            if zeros.count(0) > 0.6 * len(zeros) and len(data) % 2 == 0:
+                try:
+                    return data.decode(codec), "utf-16", ["UTF-16 without a byte-order mark"]
+                except UnicodeDecodeError:
+                    break
+        raise ArticleError(where, "binary file, not text")
+    if sum(head.count(c) for c in _CONTROL) > 0.01 * len(head):
+        raise ArticleError(where, "binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        windows = any(0x80 <= b < 0xA0 for b in data)
+        codec, label = ("cp1252", "Windows-1252") if windows else ("latin-1", "Latin-1")
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            codec, label, text = "latin-1", "Latin-1", data.decode("latin-1")
+        return text, codec, [f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                             f"decoded as {label}"]
+
+
+def _normalise(text: str) -> List[str]:
+    """NFC, one kind of newline and space, no invisible characters: the text as stripped lines."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub(r"[\u2028\u2029]", "\n", text)
+    text = re.sub(r"[\u00ad\u200b-\u200d\u2060\ufeff]", "", text)      # soft hyphen, zero-width
+    text = re.sub(r"[^\S\n]+", " ", text)   # tabs, NBSP, thin spaces -> one space
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    return [ln.strip() for ln in text.split("\n")]
+
+
+# ---------------------------------------------------------------------------- furniture
+_I = re.IGNORECASE
+_WHOLE = re.compile(
+    r"(?:leave a (?:review|comment|reply)|share(?: this(?: article| story| post| page)?)?"
+    r"(?: on [\w ]{1,20})?|advertisement|sponsored(?: content)?|print(?: this (?:article|page))?"
+    r"|e-?mail|comments?"
+    r"|recommended(?: for you)?|most (?:read|popular|viewed)|popular|trending(?: now)?|back to top"
+    r"|skip to (?:main )?content|listen to this article|\d+ min(?:ute)?s? read|top stories"
+    r"|latest news|you may also like|related|more from [\w .]{1,30})[.:!]?", _I)
+_LABEL = re.compile(   # "Source: Xinhua", "Editor: Zhang Long", "Related: ..." (the colon is required)
+    r"(?:related(?: articles?| news| stories| content| posts| coverage| reading| links| topics)?"
+    r"|sources?|(?:web |responsible |chief )?editors?|edited by|photos?|photograph|image|picture"
+    r"|caption|credits?|tags|keywords|topics|contact|file)\s*(?::|\||»|>>)", _I)
+_LEAD = re.compile(    # furniture however the line goes on
+    r"(?:follow us\b|follow \S+ on (?:twitter|x|facebook|telegram|instagram|linkedin)\b"
+    r"|subscribe (?:to|now)\b|sign up (?:for|to|now)\b|click here\b|read (?:more|also|next)\b"
+    r"|also read\b|see also\b|more (?:news|stories) (?:from|on|about)\b|file photo\b|photos? by\b"
+    r"|©|\(c\) |copyright\s*(?:©|\(c\)|\d{4}))", _I)
+_CAPTION = re.compile(
+    r"\((?:file )?photos?\b[^()]*\)|\((?:Xinhua|Reuters|AFP|AP|EPA|TASS|Sputnik|AA|Anadolu|IRNA|Kyodo"
+    r"|Yonhap|Getty|Photo|Photos|File|Pool|VCG|CFP)(?:/[^()/]{1,60}){1,2}\)", _I)
+_CAPTION_END = re.compile(r"\([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}/[^()/]*[a-z ][^()/]*"
+                          r"(?:/[^()]{1,60})?\)$")
+_CREDIT = re.compile(r"\(?(?:additional )?(?:reporting|editing|writing|compiled|edited|produced"
+                     r"|translated|graphics|photos?|video) by\b([^()]*)\)?\.?", _I)
+_CREDIT_TAIL = re.compile(r"\s*\((?:additional )?(?:reporting|editing|writing|compiled|translated)\b"
+                          r"[^()]*\)$", _I)
+_AGENCY_ALONE = re.compile(r"\([\w .'’-]{1,30}\)")     # "(Xinhua)" on a line of its own
+_NAME_LINK = {"and", "by", "in", "from", "with", "de", "da", "van", "von", "al", "bin", "el", "for"}
+_BULLET = re.compile(r"[-•·*▪►»]\s+(?=\S)")
+
+
+def _names_only(rest: str, limit: int = 12) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’.-]*", rest)
+    return 0 < len(words) <= limit and all(w[0].isupper() or w.lower() in _NAME_LINK for w in words)
+
+
+def _furniture(line: str) -> bool:
+    """Is this line page furniture (never part of the story)?"""
+    if not re.search(r"[^\W_]", line) or _WHOLE.fullmatch(line) or _LABEL.match(line):
+        return True
+    if _CAPTION.search(line) or _CAPTION_END.search(line) or _AGENCY_ALONE.fullmatch(line):
+        return True
+    if len(line.split()) <= 30 and (_LEAD.match(line) or re.search(r"\ball rights reserved", line, _I)):
+        return True
+    credit = _CREDIT.fullmatch(line)
+    if credit and _names_only(credit.group(1).replace(";", " "), 20):
+        return True
+    byline = re.fullmatch(r"By ([^.]*?)(?:[,|] .{0,40})?", line)
+    return bool(byline and _names_only(byline.group(1), 6))
+
+
+_SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "vs"}
+
+
+def _heading(line: str) -> bool:
+    """A short title-case line without final punctuation: "Trade and Economic Resilience"."""
+    words = line.split()
+    if not 1 <= len(words) <= 10 or line[-1] in ".!?,;:\"”’" or not line[0].isupper():
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or w in _SMALL for w in words)
+
+
+# ---------------------------------------------------------------------------- dateline
+_W = r"[^\W\d_][\w'’.\-]*"
+_YEAR = r"(?:19|20)\d\d"
+_DATELINE = re.compile(
+    rf"(?P<place>{_W}(?:[ /]{_W}){{0,4}})"
+    rf"(?:,\s*(?!{MONTH_RE}\b)(?P<region>{_W}(?: {_W}){{0,2}}))?"
+    rf"(?:,?\s*(?P<date>{MONTH_RE}\s+\d{{1,2}}(?:,?\s+{_YEAR})?"
+    rf"|\d{{1,2}}\s+{MONTH_RE}(?:,?\s+{_YEAR})?))?\.?"
+    rf"\s*(?:\((?P<pub>[^()]{{1,40}})\)|/(?P<pub2>[^/\s][^/]{{0,30}})/\.?)?"
+    rf"\s*(?P<dash>--|[-–—])?\s*")
+_LOWER_PARTS = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "les",
+                "of", "the", "and", "es", "au", "aux", "en", "sur", "am", "upon", "on", "y", "van",
+                "von", "der", "den"}
+
+
+def _place_case(place: str) -> str:
+    """"NUR-SULTAN" -> "Nur-Sultan", "RIO DE JANEIRO" -> "Rio de Janeiro"; mixed case is kept."""
+    if place != place.upper():
+        return place
+
+    def word(w: str, first: bool) -> str:
+        if not first and w.lower() in _LOWER_PARTS:
+            return w.lower()
+        head, apo, tail = (re.split(r"(['’])", w, maxsplit=1) + ["", ""])[:3]
+        if apo and len(head) == 1:      # N'DJAMENA -> N'Djamena, but XI'AN -> Xi'an
+            return head + apo + tail.capitalize()
+        return (head + apo + tail).capitalize()
+    parts = re.split(r"([ \-/])", place)
+    return "".join(p if p in " -/" else word(p, i == 0 or parts[i - 1] == "/")
+                   for i, p in enumerate(parts))
+
+
+def _dateline(para: str):
+    """(place, (month, day, year or None) or None, publisher, rest) if ``para`` opens with a dateline."""
+    m = _DATELINE.match(para)
+    if not m or m.end() >= len(para):
+        return None
+    place, date, pub, dash = m["place"], m["date"], m["pub"] or m["pub2"], m["dash"]
+    upper = place == place.upper()
+    if pub and not _names_only(pub, 3):
+        return None
+    if not ((pub and (dash or m["pub2"]) and (upper or date)) or (upper and date and dash)):
+        return None
+    day = dateline_day(date) if date else None
+    return _place_case(place), day, pub.strip() if pub else None, para[m.end():]
+
+
+# ---------------------------------------------------------------------------- sentences
+_NEVER = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+          "gov", "sen", "rep", "rev", "hon", "amb", "pres", "st", "mt", "ft", "vs", "v", "e.g", "i.e",
+          "cf", "nos", "art", "para", "fig", "vol", "approx", "dept", "univ", "messrs", "mme"}
+_MAYBE = {"inc", "ltd", "co", "corp", "plc", "llc", "etc", "jr", "sr", "no", "al", "jan", "feb",
+          "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "bros"}
+_STARTERS = set(
+    "the a an he she it they we i you this that these those but and or so yet however in on at for "
+    "from with by as after before during since while when if although though his her its their our "
+    "my there here meanwhile according also both some many most other such earlier later last next "
+    "one officials what why how who still then now today yesterday separately moreover furthermore "
+    "additionally instead under despite speaking".split())
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+
+
+def _boundary(par: str, m: re.Match, nxt: int) -> bool:
+    first = par[nxt]
+    if not (first.isupper() or first.isdigit() or first in "\"'“‘«([$€£"):
+        return False
+    mark = m.group().rstrip("\"'”’»)]")
+    if mark != "." or len(m.group()) > 1:
+        return True         # ?, !, ellipsis, or a full stop inside closing quotes/brackets
+    token = re.search(r"[^\s\"'“‘«(\[]*$", par[:m.start()]).group().lower()
+    if token in _NEVER:
+        return False
+    if token in _MAYBE or re.fullmatch(r"(?:[a-z]\.)+[a-z]|[a-z]", token):   # U.S., a.m., W.
+        word = re.match(r"[\w']+", par[nxt:])
+        return first in "\"“‘«(" or bool(word and word.group().lower() in _STARTERS)
+    return True
+
+
+def split_sentences(paragraph: str) -> List[Tuple[int, int]]:
+    """Split one paragraph into sentences, respecting abbreviations, initials, decimals and quotes.
+
+    Args:
+        paragraph: one paragraph of running text (no newlines needed).
+
+    Returns:
+        (start, end) spans into ``paragraph``, trimmed of surrounding spaces, in order.
+
+    >>> p = 'Mr. Li met U.S. envoys. "We agree." He left.'
+    >>> [p[s:e] for s, e in split_sentences(p)]
+    ['Mr. Li met U.S. envoys.', '"We agree."', 'He left.']
+    """
+    spans: List[Tuple[int, int]] = []
+    start = len(paragraph) - len(paragraph.lstrip())
+    for m in _END.finditer(paragraph):
+        nxt = m.end() + len(paragraph[m.end():]) - len(paragraph[m.end():].lstrip())
+        if m.end() > start and nxt < len(paragraph) and _boundary(paragraph, m, nxt):
+            spans.append((start, m.end()))
+            start = nxt
+    end = len(paragraph.rstrip())
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+# ---------------------------------------------------------------------------- the article
+def _paragraphs(items: Sequence[Optional[Tuple[str, str]]]) -> List[str]:
+    """Join lines into paragraphs: one line each, unless the text is hard-wrapped into blocks."""
+    blocks: List[List[Tuple[str, str]]] = [[]]
+    for it in items:
+        if it is None:
+            blocks.append([])
+        else:
+            blocks[-1].append(it)
+    inner = [ln for b in blocks if len(b) > 1 for ln, _ in b[:-1]]
+    wrapped = (len(inner) >= 2 and max(map(len, inner)) <= 100
+               and sum(ln[-1] not in ".!?\"”’:)" for ln in inner) > len(inner) / 2)
+    paras: List[str] = []
+    for b in blocks:
+        prev = None
+        for ln, kind in b:
+            if wrapped and prev and kind == "line" and prev[1] == "line" and not _heading(prev[0]) \
+                    and not _heading(ln):
+                paras[-1] += " " + ln
+            else:
+                paras.append(ln)
+            prev = (ln, kind)
+    return paras
+
+
+def _build(raw: str, source: str, path: str, encoding: str, warnings: List[str], empty: str,
+           meta_date: Optional[datetime.date] = None, meta_publisher: Optional[str] = None) -> Article:
+    lines = _normalise(raw)
+    if not any(lines):
+        raise ArticleError(path, empty)
+    pub_dates: List[Tuple[str, datetime.date]] = []
+    other_dates: List[datetime.date] = []
+    credit_pub: Optional[str] = None
+    items: List[Optional[Tuple[str, str]]] = []
+    title = ""
+    for ln in lines:
+        if not ln:
+            items.append(None)
+            continue
+        dl = date_line(ln)
+        if dl:
+            pub_dates.append(dl[:2])
+            credit_pub = credit_pub or dl[2]
+        elif _furniture(ln):
+            other_dates += [d for _, _, d in find_full_dates(ln)]
+        elif not title:
+            title = ln
+        else:
+            b = _BULLET.match(ln)
+            items.append((ln[b.end():], "bullet") if b else (_CREDIT_TAIL.sub("", ln), "line"))
+            continue
+        items.append(None)
+    # Bullet runs are related-headline lists unless a line ending in ":" introduces them and
+    # they are not the last thing on the page.
+    kept = [k for k, it in enumerate(items) if it]
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and items[kept[j]][1] == "bullet":
+            j += 1
+        if j > i and not (i > 0 and items[kept[i - 1]][0].endswith(":") and j < len(kept)):
+            for k in kept[i:j]:
+                items[k] = None
+        i = max(j, i + 1)
+    paras = _paragraphs(items)
+    place = md = publisher = None
+    for k, para in enumerate(paras[:3]):
+        found = _dateline(para)
+        if found:
+            place, md, publisher, rest = found
+            if rest.strip():
+                paras[k] = rest
+            else:
+                del paras[k]
+            break
+    if not paras:
+        raise ArticleError(path, "no text after the headline")
+
+    body = "\n\n".join(paras)
+    published = [d for kind, d in pub_dates if kind == "published"] or [d for _, d in pub_dates]
+    date = meta_date or (published[0] if published else None)
+    dateline_date = None
+    if md:
+        dateline_date = infer_day(md, [date] if date else [], other_dates, body)
+        if not dateline_date:
+            warnings.append("the dateline gives no year, so its date is left out")
+    text = title + "\n\n" + body
+    aid = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    sents = [Sentence(aid, 0, title, 0, len(title), 0)]
+    offset = len(title) + 2
+    for p, para in enumerate(paras, 1):
+        for s, e in split_sentences(para):
+            sents.append(Sentence(aid, len(sents), para[s:e], offset + s, offset + e, p))
+        offset += len(para) + 2
+    return Article(id=aid, path=path, source=source, title=title, text=text, sentences=tuple(sents),
+                   date=date or dateline_date, dateline_place=place, dateline_date=dateline_date,
+                   publisher=publisher or credit_pub or meta_publisher, encoding=encoding,
+                   warnings=tuple(warnings))
+
+
+def _from_html(html: str, source: str, path: str, encoding: str, warnings: List[str]) -> Article:
+    """The main text of a web page, without navigation, as an Article (title from its metadata)."""
+    import trafilatura   # slow to import; only HTML needs it
+
+    opts = dict(with_metadata=True, include_comments=False, include_tables=False,
+                date_extraction_params={"extensive_search": False, "original_date": True})
+    doc = (trafilatura.bare_extraction(html, **opts)
+           or trafilatura.bare_extraction(html, favor_recall=True, **opts))
+    lines = (doc.text or "").split("\n") if doc else []
+    if not any(len(ln.split()) >= 5 for ln in lines):   # a menu ("Home", "World") is no story
+        raise ArticleError(path, "no article text found in the HTML page")
+    title = " ".join((doc.title or "").split())
+    if title and lines and " ".join(lines[0].split()) == title:
+        lines = lines[1:]
+    raw = (title + "\n\n" if title else "") + "\n".join(lines)
+    return _build(raw, source, path, encoding, warnings, "no article text found in the HTML page",
+                  meta_date=to_date(parse_date(doc.date or "")), meta_publisher=doc.sitename or None)
+
+
+def read_text(text: str, source: str = "<text>", path: Optional[str] = None) -> Article:
+    """Read an article from a string, exactly as :func:`read_article` reads a text file.
+
+    Args:
+        text: the article: headline on the first line, then the body.
+        source: the name to record as the article's source.
+        path: the path to record (and to name in errors); defaults to ``source``.
+
+    Returns:
+        The cleaned Article.
+
+    Raises:
+        ArticleError: the text is empty or has nothing after the headline.
+    """
+    return _build(text, source, path or source, "utf-8", [], "empty text")
+
+
+def read_article(path: Union[str, Path]) -> Article:
+    """Read a text or HTML news article from a file.
+
+    Args:
+        path: a .txt (or any text) file, or an .html/.htm page whose main text is extracted.
+
+    Returns:
+        The cleaned Article; ``warnings`` says when the encoding had to be guessed.
+
+    Raises:
+        ArticleError: missing, a directory, unreadable, empty, binary, undecodable, or no text
+            after the headline.
+
+    >>> read_article("seeds/002_f2ac28b3f73fc063.txt").dateline_place    # doctest: +SKIP
+    'Beijing'
+    """
+    p = Path(path)
+    where = str(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(where, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(where, "is a directory, not a file") from None
+    except PermissionError:
+        raise ArticleError(where, "permission denied") from None
+    except OSError as exc:
+        raise ArticleError(where, f"cannot be read ({exc.strerror or exc})") from None
+    text, encoding, warnings = _decode(data, where)
+    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    if p.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
+        declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
+        if warnings and declared:     # not UTF-8, but the page says what it is
+            try:
+                codec = declared.group(1).decode("ascii").lower()
+                text, encoding, warnings = data.decode(codec), codec, []
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return _from_html(text, p.name, where, encoding, warnings)
+    return _build(text, p.name, where, encoding, warnings, "empty file")

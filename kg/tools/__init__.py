@@ -1,0 +1,1 @@
+"""Developer tools run from the source tree, such as the generator of :mod:`kg.vocab`."""

@@ -1,0 +1,254 @@
+"""Agreements and relationships.
+
+Documents: named ones ("Joint Declaration on the Establishment of a Strategic Partnership"),
+described ones ("an agreement on mutual visa exemption for ordinary passport holders",
+"a joint statement on establishing a strategic partnership", "an MoU", "a free-trade
+agreement"), and unilateral regimes ("visa-free travel for Chinese citizens"), each with
+parties, signatories, status and date.
+
+Relationships: "established diplomatic relations in 1992", "elevated their ties to a
+comprehensive strategic partnership on Wednesday", "strategic partners"; the type is named
+from the words (ONTOLOGY.md, Concept schemes).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from ..findings import AgreementFinding, Finding, Mention, Ref, RelationshipFinding
+from .clauses import actors_of, subject_before
+from .doc import Doc, Span
+from .timex import find_times
+
+__all__ = ["agreements", "relationships", "relationship_type", "STATUS_CUES"]
+
+DOC_HEAD = (r"(?:joint\s+(?:statement|declaration|communiqu[eé]|action\s+plan)|memorandum\s+of\s+understanding|"
+            r"memorandum|MoU|free[-\s]trade\s+agreement|FTA|agreement|treaty|protocol|accord|"
+            r"declaration|roadmap|action\s+plan|framework\s+agreement)")
+DESCRIBED = re.compile(r"\b(?:an?|the|new)\s+(?:(?:bilateral|new|comprehensive|long-term|intergovernmental)\s+)?" + DOC_HEAD +
+                       r"(?:\s+(?:on|for|of|to|regarding|concerning)\s+(?:(?!,|;|\.\s|\bwhich\b|\bthat\b|\bin\s+order\b|"
+                       r"\bafter\b|\bduring\b|\bwith\s+the\b|\bto\s+(?:provide|enhance|facilitate|promote|boost)\b|"
+                       r"\baccording\b|\bsigned\b|\bby\b|\bat\b).)+)?", re.I)
+VISA_REGIME = re.compile(r"\bvisa-free\s+(?:regime|travel|entry|policy)\s+for\s+(\w+)\s+(?:citizens|nationals|passport\s+holders)", re.I)
+STATUS_CUES = (
+    ("terminated", re.compile(r"\b(?:terminated|withdrew\s+from|withdrawal\s+from|scrapped|annulled)\b", re.I)),
+    ("suspended", re.compile(r"\bsuspend(?:ed|s)?\b", re.I)),
+    ("planned", re.compile(r"\b(?:ready|plan(?:s|ned)?|agreed|decided|expected|set)\s+to\s+(?:initiate|launch|start|begin|open|sign|negotiate)\b|"
+                           r"\bto\s+be\s+signed\b|\bwill\s+(?:sign|negotiate|launch)\b|\blaunch\s+negotiations\b", re.I)),
+    ("under negotiation", re.compile(r"\b(?:negotiating|negotiations\s+(?:on|over|for)\s+(?:\w+\s+){0,4}(?:are|is)\s+(?:under\s?way|ongoing)|"
+                                     r"in\s+talks\s+(?:on|over))\b", re.I)),
+    ("in force", re.compile(r"\b(?:introduc(?:ed|tion\s+of)|entered\s+into\s+force|came\s+into\s+force|took\s+effect|in\s+force|in\s+effect)\b", re.I)),
+    ("signed", re.compile(r"\b(?:signed|signing|inked|concluded)\b", re.I)),
+    ("agreed", re.compile(r"\b(?:reached|agreed\s+on|adopted)\b", re.I)),
+    ("proposed", re.compile(r"\bpropos(?:ed|al)\b", re.I)),
+)
+_SMALL = {"of", "on", "for", "the", "and", "to", "a", "an", "in", "between", "with", "by", "at"}
+
+
+def title_case(words: str) -> str:
+    """ "agreement on mutual visa exemption" -> "Agreement on Mutual Visa Exemption"."""
+    out = []
+    for n, w in enumerate(words.split()):
+        if n and w.lower() in _SMALL:
+            out.append(w.lower())
+        elif w[:1].islower():
+            out.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def _status(text: str) -> Optional[str]:
+    for status, pat in STATUS_CUES:
+        if pat.search(text):
+            return status
+    return None
+
+
+def _countries_in(doc: Doc, k: int, start: int, end: int) -> List[Ref]:
+    out: List[Ref] = []
+    for s in doc.of(k, "country", "demonym"):
+        if start <= s.start < end:
+            c = doc.country_of(s)
+            if c and c not in out:
+                out.append(c)
+    return out
+
+
+def _parties(doc: Doc, k: int, start: int, end: int) -> List[Ref]:
+    """The parties of a document at [start, end): named in it, else the clause's subject."""
+    text = doc.text(k)
+    named = _countries_in(doc, k, start, end)
+    if len(named) >= 2:
+        return named
+    subj = [r for r in subject_before(doc, k, start, kinds=("country", "demonym", "group", "person"))]
+    countries = [r for r in subj if r.type == "Country"]
+    for p in (r for r in subj if r.type == "Person"):
+        countries += _person_country(doc, p)
+    partners = [r for r in _countries_in(doc, k, end, len(text))
+                if re.search(r"\bwith\s+(?:\w+\s+){0,4}$", text[max(0, end):text.find(r.label, end) if r.label in text[end:] else end])]
+    out = list(dict.fromkeys(countries + named + partners))
+    if len(out) < 2 and re.search(r"\b(?:both|two|mutual|bilateral|joint)\b", text, re.I):
+        main = doc.main_countries()
+        if len(main) == 2:
+            out = list(dict.fromkeys(out + main))
+    return out
+
+
+def _person_country(doc: Doc, person: Ref) -> List[Ref]:
+    from ..findings import Fact
+    pos = {f.object for f in doc.findings if isinstance(f, Fact) and f.predicate == "holdsPosition" and f.subject == person}
+    return list(dict.fromkeys(f.object for f in doc.findings if isinstance(f, Fact) and f.predicate == "positionIn"
+                              and f.subject in pos and f.object.type == "Country"))
+
+
+def agreements(doc: Doc) -> List[Finding]:
+    out: List[Finding] = []
+    for k in range(1, len(doc.spans)) if len(doc.spans) > 1 else range(len(doc.spans)):
+        out += _documents(doc, k)
+    return out
+
+
+def _documents(doc: Doc, k: int) -> List[Finding]:
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    out: List[Finding] = []
+    found: List[Tuple[int, int, Ref, str]] = []
+    dates = [t for t in find_times(text, doc.article.reference_date) if t.kind == "point"]
+    for s in doc.of(k, "agreement"):
+        for ref in s.refs:
+            found.append((s.start, s.end, ref, s.surface))
+    for m in DESCRIBED.finditer(text):
+        if any(a <= m.start() + 3 < b for a, b, _, _ in found):
+            continue
+        phrase = re.sub(r"^(?:an?|the|new)\s+", "", m.group(), flags=re.I).strip()
+        phrase = re.sub(r"\s+(?:and|in|with)$", "", phrase)
+        if re.match(r"(?:agreements?|accords?|deals?)$", phrase, re.I) or re.search(r"\bon\s+\d", phrase):
+            continue
+        head = re.match(DOC_HEAD, phrase, re.I).group()
+        parties = _parties(doc, k, m.start(), m.end())
+        label = _label(phrase, head, parties, doc)
+        if label is None:
+            continue
+        found.append((m.start(), m.end(), Ref("Agreement", label), phrase))
+    for m in VISA_REGIME.finditer(text):
+        if any(a <= m.start() < b for a, b, _, _ in found):
+            continue
+        found.append((m.start(), m.end(), Ref("Agreement", f"visa-free regime for {m.group(1)} citizens"), m.group()))
+    for start, end, ref, surface in found:
+        parties = _parties(doc, k, start, end)
+        if ref.label.startswith("visa-free"):
+            parties = [r for r in subject_before(doc, k, start, kinds=("country", "demonym")) if r.type == "Country"] or \
+                [c for c in _countries_in(doc, k, 0, start)][:1]
+        signatories = _signatories(doc, k, start, end)
+        status = _status(text)
+        date = dates[0].value if len(dates) == 1 else None
+        out.append(AgreementFinding(sent, ref, surface=surface, parties=tuple(parties),
+                                    signatories=tuple(signatories), status=status, date=date))
+    return out
+
+
+def _label(phrase: str, head: str, parties: List[Ref], doc: Doc) -> Optional[str]:
+    """A readable name for a described document."""
+    names = sorted(p.label for p in parties)
+    rest = phrase[len(head):].strip()
+    if re.match(r"free[-\s]trade\s+agreement|FTA$", head, re.I):
+        return f"{'-'.join(names)} Free Trade Agreement" if len(names) >= 2 else None
+    if not rest:
+        if re.match(r"MoU|memorandum", head, re.I) and len(names) >= 2:
+            return f"Memorandum of Understanding between {names[0]} and {names[1]}"
+        return None
+    if len(rest.split()) < 2:
+        return None
+    label = title_case(re.sub(r"^MoU\b", "Memorandum of Understanding", phrase, flags=re.I))
+    return label
+
+
+def _signatories(doc: Doc, k: int, start: int, end: int) -> List[Ref]:
+    text = doc.text(k)
+    by = re.match(r"[^.;]*?\bsigned\s+by\s+", text[end:])
+    if by:
+        stop = text.find(" after ", end + by.end())
+        return [s.ref for s in doc.of(k, "person") if end + by.end() <= s.start < (stop if stop > 0 else len(text)) and s.ref]
+    m = re.search(r"\b(?:signed|inked)\s+(?:\w+\s+){0,3}$", text[:start])
+    if m:
+        return [r for r in subject_before(doc, k, m.start(), kinds=("person",)) if r.type == "Person"]
+    return []
+
+
+# ---------------------------------------------------------------- relationships
+REL = re.compile(r"\b((?:(?:comprehensive|strategic|cooperative|all-weather|all-round|all-around|"
+                 r"special|privileged|global|enhanced|innovative|friendly|good-neighbou?rly|everlasting|"
+                 r"high-level|long-term|extended|deepened|expanded|mutually\s+beneficial)[\s,]+(?:and\s+)?)+)"
+                 r"(partnership|partners)\b|\bdiplomatic\s+(?:relations|ties)\b", re.I)
+ESTABLISH = re.compile(r"\b(?:establish(?:ed|ing|ment\s+of)?|elevat(?:ed|e|ing|ion\s+of)|upgrad(?:ed|e|ing)|"
+                       r"announced|formed|forged|launched|signed|signing|set\s+up|since)\b", re.I)
+KNOWN_TYPES = ("DiplomaticRelations", "StrategicPartnership", "ComprehensiveStrategicPartnership",
+               "ComprehensiveStrategicCooperativePartnership", "AllWeatherStrategicCooperativePartnership",
+               "SpecialAndPrivilegedStrategicPartnership", "StrategicCooperativePartnership",
+               "ComprehensivePartnership", "Partnership")
+
+
+def relationship_type(words: str) -> Tuple[str, str, Optional[str]]:
+    """Concept name, label and broader concept for a relationship's words.
+
+    >>> relationship_type("all-weather strategic cooperative partnership")[0]
+    'AllWeatherStrategicCooperativePartnership'
+    """
+    words = re.sub(r"[\s,]+", " ", words.lower().replace("partners", "partnership")).strip()
+    words = words.replace("all-around", "all-round")
+    if words.startswith("diplomatic"):
+        return "DiplomaticRelations", "diplomatic relations", None
+    name = "".join(p[:1].upper() + p[1:] for w in words.split() for p in w.split("-"))
+    broader = None
+    if name not in KNOWN_TYPES:
+        parts = words.split()
+        for n in range(1, len(parts)):
+            cand = "".join(p[:1].upper() + p[1:] for w in parts[n:] for p in w.split("-"))
+            if cand in KNOWN_TYPES:
+                broader = cand
+                break
+        broader = broader or "Partnership"
+    return name, words, broader
+
+
+def relationships(doc: Doc) -> List[Finding]:
+    out: List[Finding] = []
+    for k in range(len(doc.spans)):
+        text = doc.text(k)
+        sent = doc.sentences[k]
+        for m in REL.finditer(text):
+            rtype, words, broader = relationship_type(m.group())
+            parties = _rel_parties(doc, k, m.start())
+            if len(parties) != 2:
+                continue
+            start = None
+            cue = ESTABLISH.search(text)
+            times = [t for t in find_times(text, doc.article.reference_date) if t.kind == "point"]
+            if cue and k > 0:
+                later = [t for t in times if t.start > m.start() - 60]
+                pick = later or times
+                if pick:
+                    start = pick[0].value
+                elif re.match(r"\s*(?:The|Both|Their)\s+(?:two\s+)?(?:leaders|presidents|sides)\b", text) and k > 1:
+                    prev = [t for t in find_times(doc.text(k - 1), doc.article.reference_date) if t.kind == "point"]
+                    start = prev[0].value if len(prev) == 1 else None
+                if rtype != "DiplomaticRelations" and not re.search(
+                        r"establish|elevat|upgrad|announc|form|forg|launch|sign", text, re.I):
+                    start = None
+            by = next((s.ref for s in doc.of(k, "agreement") if s.ref and re.search(r"establish|partnership", s.ref.label, re.I)), None)
+            out.append(RelationshipFinding(sent, rtype, words, parties=tuple(sorted(parties)), start_date=start,
+                                           established_by=by, broader=broader))
+    return out
+
+
+def _rel_parties(doc: Doc, k: int, pos: int) -> List[Ref]:
+    text = doc.text(k)
+    named = _countries_in(doc, k, 0, len(text))
+    if len(named) == 2:
+        return named
+    main = doc.main_countries()
+    if len(main) == 2 and (len(named) < 2 or set(main) <= set(named)):
+        if not named or set(named) <= set(main):
+            return list(main)
+    return []

@@ -1,0 +1,252 @@
+"""Events: state visits, meetings and talks, conferences and summits.
+
+"X is set to pay a state visit to China", "his previous visits to China in 2014 and 2015"
+(two visits), "Li Qiang met with Ilham Aliyev … in Beijing on Wednesday", "Aliyev attended
+separate meetings with Premier Li Qiang, and Zhao Leji" (two meetings), "during the SCO
+summit in Astana", "a briefing by … spokesperson Guo Jiakun", "the … Conference held in
+Beijing". Dates come from :mod:`kg.extract.timex`, as precise as the sentence allows.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import List, Optional, Tuple
+
+from ..findings import EventFinding, Finding, Ref
+from .clauses import actors_after, actors_of, resolve_pronoun, subject_before
+from .doc import Doc, Span
+from .timex import Timex, find_times
+
+__all__ = ["events", "VISIT", "MEETING"]
+
+VISIT = re.compile(r"\b(?:(?:state|official|working|two-day|three-day|four-day|five-day|\w+-day)\s+)*"
+                   r"(?:visits?|trip|tour)\s+to\b|\bvisit(?:ed|s|ing)\s+(?=[A-Z])", re.I)
+MEETING = re.compile(
+    r"\b(?:met|meets|meet|meeting|meetings)\s+(?:with\b)?|\b(?:held|hold|holds|holding)\s+(?:\w+\s+)?talks\b|"
+    r"\btalks\s+(?:with|between)\b|\bduring\s+(?:their|the|his|her|Wednesday's|\w+'s)\s+(?:\w+\s+)?(?:talks|meeting)\b|"
+    r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|\bspoke\s+(?:by|over\s+the)\s+(?:phone|telephone)\b|"
+    r"\b(?:meetings?|discussions)\s+(?:and\s+(?:\w+\s+){0,2})?with\b", re.I)
+SIGNED = re.compile(r"\bsigned\b|\binked\b", re.I)
+ANNOUNCE = re.compile(r"\b(?:announced|agreed|decided|witnessed)\b", re.I)
+BRIEFING = re.compile(r"\b(?:press\s+conference|(?:news|press|regular)\s+briefing|briefing)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|would|is\s+set\s+to|are\s+set\s+to|to\s+pay|upcoming|scheduled|is\s+to|are\s+to|plans?\s+to)\b", re.I)
+
+
+def _dates(doc: Doc, k: int) -> List[Timex]:
+    text = doc.text(k)
+    return [t for t in find_times(text, doc.article.reference_date, bool(FUTURE.search(text)))
+            if t.kind == "point"]
+
+
+def _location(doc: Doc, k: int, pos: int) -> Optional[Ref]:
+    """ "in Beijing", "at the Great Hall of the People", "in Astana" after ``pos``."""
+    text = doc.text(k)
+    for s in doc.of(k, "capital", "place", "country"):
+        if s.start >= pos - 2 and re.search(r"\b(?:in|at|held\s+in)\s+(?:the\s+)?$", text[max(0, s.start - 12):s.start]):
+            return s.ref
+    return None
+
+
+def events(doc: Doc) -> List[Finding]:
+    """Every event the article reports."""
+    out: List[Finding] = []
+    for k in range(len(doc.spans)):
+        if k == 0 and len(doc.sentences) > 1:
+            continue                # headlines repeat the body in fewer words
+        out += _visits(doc, k)
+        out += _meetings(doc, k)
+        out += _conferences(doc, k)
+    visitors = {v for f in out if isinstance(f, EventFinding) and f.kind == "StateVisit" for v in f.visitors}
+    final: List[Finding] = []
+    for f in out:
+        if isinstance(f, EventFinding) and f.kind == "Meeting" and visitors & set(f.participants):
+            f = EventFinding(**{**f.__dict__, "within_visit": True})
+        final.append(f)
+    return final
+
+
+def _visits(doc: Doc, k: int) -> List[Finding]:
+    text = doc.text(k)
+    out: List[Finding] = []
+    for m in VISIT.finditer(text):
+        host_span = next((s for s in doc.of(k, "country", "capital", "place") if s.start >= m.end() - 1
+                          and s.start - m.end() <= 2), None)
+        if host_span is None:
+            continue
+        host = host_span.ref if host_span.kind == "country" else host_span.country
+        if host is None:
+            continue
+        visitors = [r for r in _visitor(doc, k, m.start()) if r.type == "Person" and r != host]
+        if not visitors:
+            continue
+        dates = [t for t in _dates(doc, k)]
+        after = [t for t in dates if t.start >= m.start()]
+        plural = m.group().lower().split()[-2].endswith("visits") if len(m.group().split()) > 1 else False
+        days = re.search(r"\b(two|three|four|five|six|seven|\d+)-day\b", m.group(), re.I)
+        sent = doc.sentences[k]
+        if plural and len(after) > 1:
+            for t in after:
+                out.append(EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),
+                                        start_date=t.value, location=host))
+            continue
+        start = after[0].value if after else (dates[0].value if len(dates) == 1 else None)
+        end = None
+        if start and days and len(start) == 10:
+            from .timex import number_value
+            n = number_value(days.group(1))
+            if n:
+                end = (datetime.date.fromisoformat(start) + datetime.timedelta(days=int(n) - 1)).isoformat()
+        if re.search(r"\bis\s+on\s+(?:a|an|his|her)\b", text[max(0, m.start() - 20):m.start()], re.I):
+            start = None            # "who is on a state visit": under way, its start not given
+        out.append(EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),
+                                start_date=start, end_date=end, location=host))
+    return out
+
+
+def _visitor(doc: Doc, k: int, pos: int) -> List[Ref]:
+    text = doc.text(k)
+    before = text[:pos]
+    if re.search(r"\b(?:his|her)\s+(?:\w+\s+){0,3}$", before, re.I):
+        return resolve_pronoun(doc, k, pos)
+    return subject_before(doc, k, pos, kinds=("person",))
+
+
+def _meetings(doc: Doc, k: int) -> List[Finding]:
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    out: List[Finding] = []
+    dates = _dates(doc, k)
+    date = dates[0].value if len(dates) == 1 or (dates and len({t.value for t in dates}) == 1) else None
+    for m in MEETING.finditer(text):
+        word = m.group().lower()
+        loc = _location(doc, k, m.start())
+        if "between" in word or word.startswith("talks"):
+            persons = [r for r in actors_after(doc, k, m.end(), kinds=("person",))]
+            if "with" in word:
+                persons = _dedupe(subject_before(doc, k, m.start(), kinds=("person", "group")) + persons)
+        elif word.startswith("during"):
+            persons = [r for r in _people(doc, k) if r.type == "Person"]
+            if "their" not in word and len(persons) < 2:
+                continue
+        else:
+            subj = [r for r in subject_before(doc, k, m.start(), kinds=("person", "group")) if r.type == "Person"]
+            if re.search(r"\b(?:his|her)\s+$", text[:m.start()], re.I):
+                subj = [r for r in resolve_pronoun(doc, k, m.start()) if r.type == "Person"]
+            objs = [r for r in actors_after(doc, k, m.end(), kinds=("person",))]
+            if re.match(r"\s*(?:with\s+)?(?:him|her)\b", text[m.end() - 5 if word.endswith("with ") else m.end():], re.I) or \
+                    re.search(r"\bwith\s+(?:him|her)\b", text[m.start():m.end() + 10], re.I):
+                objs = _dedupe(objs + [r for r in resolve_pronoun(doc, k, m.start() - 1 if m.start() else 0)
+                                       if r.type == "Person"]) or objs
+                objs = objs or _last_persons(doc, k)
+            if not subj or not objs:
+                continue
+            separate = re.search(r"\b(?:separate|separately|respectively)\b", text, re.I)
+            if separate and (len(objs) > 1 or len(subj) > 1):
+                for a in subj:
+                    for b in objs:
+                        if a != b:
+                            out.append(EventFinding(sent, "Meeting", participants=tuple(sorted({a, b})),
+                                                    date=date, location=loc))
+                continue
+            persons = _dedupe(subj + objs)
+        persons = [p for p in persons if p.type == "Person"]
+        if len(persons) >= 2:
+            out.append(EventFinding(sent, "Meeting", participants=tuple(persons), date=date, location=loc))
+    if not out:
+        out += _signing_or_announcing(doc, k, date)
+    return out
+
+
+def _signing_or_announcing(doc: Doc, k: int, date: Optional[str]) -> List[Finding]:
+    """Officials of two states who sign together, or leaders who announce together, met."""
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    for pat in (SIGNED, ANNOUNCE):
+        m = pat.search(text)
+        if not m:
+            continue
+        subj = [r for r in subject_before(doc, k, m.start(), kinds=("person", "group")) if r.type == "Person"]
+        group = any(s.kind == "group" and s.payload == "leaders" and s.end <= m.start() for s in doc.of(k))
+        if len(subj) >= 2 or (group and subj):
+            return [EventFinding(sent, "Meeting", participants=tuple(subj), date=date,
+                                 location=_location(doc, k, m.start()))]
+    return []
+
+
+def _conferences(doc: Doc, k: int) -> List[Finding]:
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    out: List[Finding] = []
+    dates = _dates(doc, k)
+    for s in doc.of(k, "event"):
+        name = s.payload or s.surface
+        out.append(_conference(doc, k, s.start, s.end, name, dates))
+    # "the Shanghai Cooperation Organization (SCO) summit": an organisation's summit
+    for m in re.finditer(r"\b(summit|ministerial\s+meeting|forum)\b", text, re.I):
+        org = next((x for x in reversed(doc.of(k, "org")) if x.end <= m.start()
+                    and re.fullmatch(r"\s*(?:\(\w+\)\s*)?", text[x.end:m.start()])), None)
+        if org is None or any(e.start <= m.start() < e.end for e in doc.of(k, "event")):
+            continue
+        name = f"{org.ref.label} {m.group(1).title()}"
+        out.append(_conference(doc, k, org.start, m.end(), name, dates))
+    for m in BRIEFING.finditer(text):
+        by = [r for r in actors_after(doc, k, m.end(), kinds=("person",))
+              if re.match(r"\s+by\b", text[m.end():])][:1]
+        if not by:
+            speaking = re.search(r"\b(?:speaking|addressing|told)\b", text[:m.start()], re.I)
+            if speaking:
+                after_comma = text.find(",", m.end())
+                by = [r for r in actors_after(doc, k, after_comma if after_comma > 0 else m.end(),
+                                              kinds=("person",))][:1]
+        if not by:
+            continue
+        when = _context_year(doc, k, dates)
+        out.append(EventFinding(sent, "Conference", participants=tuple(by), date=when,
+                                location=_location(doc, k, m.end()), name=None))
+    return out
+
+
+def _context_year(doc: Doc, k: int, dates: List[Timex]) -> Optional[str]:
+    """A briefing's date: the sentence's own date, else the year it speaks of."""
+    if len(dates) == 1:
+        return dates[0].value[:4] if re.search(r"\bin\s+" + dates[0].value[:4] + r"\b", doc.text(k)) else dates[0].value
+    years = {t.value[:4] for t in dates}
+    return next(iter(years)) if len(years) == 1 else None
+
+
+def _conference(doc: Doc, k: int, start: int, end: int, name: str, dates: List[Timex]) -> EventFinding:
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    loc = _location(doc, k, end)
+    within = re.search(r"\bduring\s+(?:the\s+)?$", text[max(0, start - 15):start], re.I)
+    near = [t for t in dates if t.start >= end and t.start - end < 40] or \
+           [t for t in dates if t.end <= start and start - t.end < 60]
+    date = near[0].value if near else None
+    if within and date and len(date) == 10:
+        date = date[:7]            # "on July 3 … during the summit": the summit's month, not its days
+    participants: List[Ref] = []
+    if re.search(r"\b(?:his|her)\s+participation\s+in\s+(?:the\s+)?(?:\w+\s+)?$", text[:start], re.I):
+        participants = [r for r in resolve_pronoun(doc, k, start) if r.type == "Person"]
+    elif within:
+        participants = [r for r in _people(doc, k) if r.type == "Person"]
+    else:
+        lead = re.match(r"\s*(?:held\s+in\s+\w+\s*)?,\s*", text[end:])
+        if re.search(r"\bat\s+(?:the\s+)?(?:\w+\s+)?$", text[:start], re.I) and lead:
+            participants = subject_before(doc, k, len(text) if not SIGNED.search(text) else SIGNED.search(text).start())
+    return EventFinding(sent, "Conference", participants=tuple(participants), date=date, location=loc, name=name)
+
+
+def _people(doc: Doc, k: int) -> List[Ref]:
+    out: List[Ref] = []
+    for s in doc.of(k, "person"):
+        out += actors_of(doc, s)
+    return _dedupe(out)
+
+
+def _last_persons(doc: Doc, k: int) -> List[Ref]:
+    s = doc.last(k, 0, ("person",), window=3)
+    return [s.ref] if s and s.ref else []
+
+
+def _dedupe(refs: List[Ref]) -> List[Ref]:
+    return list(dict.fromkeys(refs))

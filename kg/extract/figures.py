@@ -1,0 +1,185 @@
+"""Figures: trade, investment, loans, growth and counts, each an Observation.
+
+"bilateral trade increasing over 43 percent in 2024, amounting to $2.46 billion" gives a
+TradeGrowth of 43 percent and a TradeVolume of 2,460,000,000 USD for 2024; "74.91 billion
+yuan ($10.3 billion)" gives two observations, one per currency; "nearly 300 Chinese companies
+operate in Azerbaijan" a CompanyCount. The measure is read from the words nearest the
+number; the period from the nearest time expression; the countries from the sentence (or
+the article's two countries when it speaks of "bilateral" trade); the source from "according
+to …" or the paragraph's speaker.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import List, Optional, Tuple
+
+from ..findings import Finding, Mention, ObservationFinding, Ref
+from ..lexicon import get_lexicon
+from .clauses import actors_of
+from .doc import Doc
+from .timex import NUMBER_WORDS, find_times
+
+__all__ = ["figures"]
+
+SCALE = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
+         "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6,
+         "thousand": Decimal(1000)}
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(trillion|billion|million|thousand|bn|mn)\b)?"
+SYMBOL_MONEY = re.compile(r"(?:(US|U\.S\.|A|C|HK|NZ|S)?\$|€|£|¥|₹|₽)\s?" + _NUM + _SCALE)
+WORD_MONEY = re.compile(_NUM + _SCALE + r"\s+(U\.S\.\s+dollars|US\s+dollars|dollars|[A-Z][a-z]+\s+[a-z]+|[a-z]+)\b")
+PERCENT = re.compile(_NUM + r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)")
+TIMES = re.compile(r"\b(?:increased|grew|rose|expanded|surged|jumped|soared|up)\s+(?:by\s+)?" + _NUM + r"\s*(?:times|-fold|fold)\b"
+                   r"|\b(doubled|tripled|trebled|quadrupled)\b", re.I)
+COUNT = re.compile(r"\b(?:(?:nearly|about|over|more\s+than|some|around|almost|approximately|up\s+to|at\s+least)\s+)?"
+                   r"(" + r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w]) + r")"
+                   r"\s+((?:[A-Za-z\-]+\s+){0,3}?)([a-z]+s)\b", re.I)
+TO_COUNT = re.compile(r"\b(?:expanded|increased|risen|rose|grown|grew|reached)\s+to\s+(" +
+                      "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w]) + r"|\d+)\b(?!\s*(?:%|percent|billion|million))", re.I)
+MULTIPLE = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+
+# words near a figure -> measure, in order of preference (nearest word wins)
+MONEY_WORDS = (("trade deficit", "TradeDeficit"), ("trade surplus", "TradeSurplus"), ("deficit", "TradeDeficit"),
+               ("surplus", "TradeSurplus"), ("export", "ExportValue"), ("import", "ImportValue"),
+               ("trade", "TradeVolume"), ("investment", "InvestmentFlow"), ("invested", "InvestmentFlow"),
+               ("loan", "LoanAmount"), ("credit", "LoanAmount"), ("aid", "AidAmount"),
+               ("assistance", "AidAmount"), ("grant", "AidAmount"), ("gdp", "GDP"),
+               ("gross domestic product", "GDP"), ("external debt", "ExternalDebt"),
+               ("domestic debt", "DomesticDebt"), ("debt", "PublicDebt"), ("tariff revenue", "TariffRevenue"))
+GROWTH_WORDS = (("export", "ExportGrowth"), ("import", "ImportGrowth"), ("tourist", "TouristArrivalsGrowth"),
+                ("trade", "TradeGrowth"), ("gdp", "GDPGrowth"), ("economy", "GDPGrowth"),
+                ("economic output", "EconomicOutputGrowth"), ("output", "EconomicOutputGrowth"),
+                ("tariff", "TariffRate"), ("approval", "ApprovalRate"), ("disapproval", "DisapprovalRate"))
+GROWTH_CUE = re.compile(r"\b(?:rose|rise|risen|increas\w*|grew|grow\w*|surg\w*|jump\w*|climb\w*|up|down|fell|fall\w*|"
+                        r"declin\w*|drop\w*|expand\w*|year-on-year|growth|soar\w*|doubled|tripled)\b", re.I)
+
+
+def _number(text: str) -> Optional[Decimal]:
+    text = text.replace(",", "").lower()
+    if text in NUMBER_WORDS:
+        return Decimal(NUMBER_WORDS[text]) if NUMBER_WORDS[text] else None
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return None
+
+
+def _nearest(text: str, pos: int, table) -> Optional[str]:
+    low = text.lower()
+    best: Tuple[int, Optional[str]] = (10 ** 6, None)
+    for word, measure in table:
+        for m in re.finditer(r"\b" + re.escape(word), low):
+            d = abs(m.start() - pos)
+            if d < best[0] - (3 if len(word) > 6 else 0):
+                best = (d, measure)
+    return best[1]
+
+
+def figures(doc: Doc) -> List[Finding]:
+    lex = get_lexicon()
+    out: List[Finding] = []
+    currencies = getattr(lex, "currencies", {})
+    counts = getattr(lex, "count_nouns", {})
+    for k in range(1 if len(doc.sentences) > 1 else 0, len(doc.spans)):
+        text = doc.text(k)
+        sent = doc.sentences[k]
+        times = find_times(text, doc.article.reference_date)
+        about = _about(doc, k)
+        source = _source(doc, k)
+        seen: List[Tuple[int, int]] = []
+
+        def add(start: int, end: int, measure: Optional[str], value: Optional[Decimal], unit: Optional[str]):
+            if measure is None or value is None or any(a <= start < b for a, b in seen):
+                return
+            seen.append((start, end))
+            out.append(ObservationFinding(sent, measure, value, unit, _period(times, start, end),
+                                          tuple(about), tuple(source), surface=text[start:end]))
+
+        for m in SYMBOL_MONEY.finditer(text):
+            sym = m.group()[: m.group().find(m.group(2))].strip()
+            code = {"$": "USD", "US$": "USD", "U.S.$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
+                    "₽": "RUB", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD"}.get(sym, "USD")
+            value = _number(m.group(2)) * SCALE.get((m.group(3) or "").lower(), 1)
+            add(m.start(), m.end(), _nearest(text, m.start(), MONEY_WORDS), value, code)
+        for m in WORD_MONEY.finditer(text):
+            word = m.group(3).lower()
+            code = "USD" if "dollar" in word else currencies.get(word) or currencies.get(word.rstrip("s"))
+            if not code:
+                continue
+            value = _number(m.group(1)) * SCALE.get((m.group(2) or "").lower(), 1)
+            add(m.start(), m.end(), _nearest(text, m.start(), MONEY_WORDS), value, code)
+        for m in PERCENT.finditer(text):
+            window = text[max(0, m.start() - 60):m.end() + 20]
+            measure = _nearest(text, m.start(), GROWTH_WORDS)
+            if measure in ("TradeGrowth", "ExportGrowth", "ImportGrowth", "GDPGrowth", "TouristArrivalsGrowth") \
+                    and not GROWTH_CUE.search(window):
+                measure = None
+            add(m.start(), m.end(), measure, _number(m.group(1)), "percent")
+        for m in TIMES.finditer(text):
+            value = Decimal(MULTIPLE[m.group(2).lower()]) if m.group(2) else _number(m.group(1))
+            add(m.start(), m.end(), _nearest(text, m.start(), GROWTH_WORDS), value, "times")
+        for m in COUNT.finditer(text):
+            noun = m.group(3).lower()
+            measure = counts.get(noun)
+            mods = m.group(2).lower()
+            if measure is None and re.search(r"\bstudying\b", text[m.end():m.end() + 12]):
+                measure = "StudentCount"
+            if measure is None or re.search(r"\b(?:years?|days?|months?)\b", mods):
+                continue
+            if re.match(r"\s*(?:%|percent|billion|million)", text[m.end():]):
+                continue
+            add(m.start(), m.end(), measure, _number(m.group(1)), None)
+        for m in TO_COUNT.finditer(text):
+            before = text[:m.start()].lower()
+            noun = next((counts[w] for w in re.findall(r"[a-z]+", before)[::-1] if w in counts), None)
+            add(m.start(), m.end(), noun, _number(m.group(1)), None)
+    return out
+
+
+def _period(times, start: int, end: int) -> Optional[str]:
+    after = [t for t in times if t.start >= end and t.start - end <= 40]
+    if after:
+        return _as_period(after[0].value)
+    before = [t for t in times if t.end <= start]
+    if before:
+        return _as_period(before[-1].value)
+    return None
+
+
+def _as_period(value: str) -> str:
+    return value if "/" in value or len(value) <= 7 else value[:7] if False else value
+
+
+def _about(doc: Doc, k: int) -> List[Ref]:
+    """The countries a figure is about: named (or by demonym, capital) in the sentence; the
+    article's two countries when the figure is bilateral."""
+    out: List[Ref] = []
+    for s in doc.of(k, "country", "demonym", "capital"):
+        c = doc.country_of(s) if s.kind != "capital" else s.country
+        if c and c not in out:
+            out.append(c)
+    text = doc.text(k).lower()
+    if len(out) < 2 and re.search(r"\b(?:bilateral|two-way|between the two|both)\b", text):
+        for c in doc.main_countries():
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _source(doc: Doc, k: int) -> List[Ref]:
+    """ "according to (statistics from) X", "X said", else the paragraph's speaker."""
+    text = doc.text(k)
+    m = re.search(r"\baccording\s+to\s+(?:(?:the\s+)?(?:statistics|data|figures)\s+(?:from|of|released\s+by)\s+)?", text, re.I)
+    if m:
+        s = next((s for s in doc.of(k, "org", "organ", "person", "country") if s.start >= m.end() - 1), None)
+        if s:
+            return actors_of(doc, s)
+    speaker = doc.speaker(k)
+    if speaker:
+        return [speaker]
+    para = doc.sentences[k].paragraph
+    for j in range(len(doc.sentences)):
+        if doc.sentences[j].paragraph == para and doc.speaker(j):
+            return [doc.speaker(j)]
+    return []

@@ -1,0 +1,261 @@
+"""Offices and who holds them: "Chinese Premier Li Qiang" gives Li Qiang holdsPosition
+Premier of China, positionIn China, role "Premier".
+
+The office's country comes from the words around the title, in the order news English
+gives it: a demonym or possessive before it ("Azerbaijani President", "China's Foreign
+Minister"), an organ ("Chinese Foreign Ministry spokesperson"), "of …" after it
+("chargé d'affaires of China in Azerbaijan", "chairman of the Standing Committee of the
+National People's Congress"). An unqualified title ("Premier Li Qiang") takes the holder's
+country from elsewhere in the article, else the other side of a pair ("Foreign Minister Wang
+Yi and Azerbaijani Foreign Minister Jeyhun Bayramov"), else the dateline's country; failing
+all, the office is left for cross-article resolution (:mod:`kg.resolve`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from ..findings import Fact, Mention, Ref, RoleMention
+from .doc import Doc, Span
+from .shapes import NOT_NAME
+from .text import Token, is_cap, tokenize
+
+__all__ = ["find_positions", "HEAD_KINDS"]
+
+HEAD_KINDS = ("head_of_state", "head_of_government")
+DIPLOMAT_KINDS = ("diplomat",)
+
+
+@dataclass
+class _Holder:
+    k: int
+    title: Span
+    person: Optional[Ref]
+    country: Optional[Ref] = None          # from the words
+    body: Optional[Ref] = None             # the institution the office is in (organ, organisation)
+    body_phrase: Optional[str] = None      # "Standing Committee of the National People's Congress"
+    receiving: Optional[Ref] = None        # a diplomat's host country
+    surface: str = ""
+
+
+def _at(spans: List[Span], j: int, kinds: Tuple[str, ...]) -> Optional[Span]:
+    """The span of a kind that ends right at token ``j``."""
+    return next((s for s in spans if s.j == j and s.kind in kinds), None)
+
+
+def _starting(spans: List[Span], i: int, kinds: Tuple[str, ...]) -> Optional[Span]:
+    return next((s for s in spans if s.i == i and s.kind in kinds), None)
+
+
+def _name_after(toks: List[Token], i: int, taken: set) -> int:
+    n = 0
+    while i + n < len(toks) and n < 4:
+        w = toks[i + n].text
+        if i + n in taken or not is_cap(w) or w in NOT_NAME or not w[0].isalpha():
+            break
+        n += 1
+    return n
+
+
+def find_positions(doc: Doc) -> None:
+    """Add person and organ spans and the position facts of every titled person."""
+    holders: List[_Holder] = []
+    for k, toks in enumerate(doc.tokens):
+        holders += _titles_in(doc, k, toks)
+    _link_short_names(doc, holders)
+    _resolve_countries(doc, holders)
+    for h in holders:
+        _emit(doc, h)
+
+
+def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
+    spans = doc.spans[k]
+    text = doc.text(k)
+    taken = {t for s in spans for t in range(s.i, s.j) if s.kind != "topic"}
+    out: List[_Holder] = []
+    for t in [s for s in spans if s.kind == "title"]:
+        h = _Holder(k, t, None, surface=t.surface)
+        start = t.i
+        # --- qualifiers before the title
+        organ = _at(spans, t.i, ("organ",))
+        if organ:
+            start = organ.i
+        left = _at(spans, start, ("demonym", "country", "org"))
+        if left is None and start >= 2 and toks[start - 1].text in ("'s", "’s"):
+            left = _at(spans, start - 1, ("country", "org"))
+        if left and left.kind in ("demonym", "country"):
+            h.country = left.country or left.ref
+            start = left.i
+        elif left and left.kind == "org":
+            h.body = left.ref
+            h.country = left.country
+            start = left.i
+        if organ:
+            h.body = Ref("Institution", organ.payload.template.format(country="{country}"))
+            h.body_phrase = organ.payload.template
+        # --- "of …" after the title
+        end = t.j
+        if end < len(toks) and toks[end].text == "of":
+            end = _of_phrase(doc, k, toks, end + 1, h)
+        h.surface = text[toks[start].start:toks[end - 1].end]
+        # --- the holder: a name right after, else an appositive before
+        n = _name_after(toks, end, taken)
+        if n and t.surface[0].isupper() or (n and toks[end].text[0].isupper() and n >= 2):
+            label = text[toks[end].start:toks[end + n - 1].end]
+            h.person = Ref("Person", label)
+            spans.append(Span(k, end, end + n, toks[end].start, toks[end + n - 1].end, "person", h.person, label))
+            taken.update(range(end, end + n))
+        else:
+            h.person = _appositive(doc, k, toks, start, taken)
+        spans.append(Span(k, start, end, toks[start].start, toks[end - 1].end, "position", None, h.surface,
+                          h.country, h))
+        if h.person:
+            out.append(h)
+    return out
+
+
+def _of_phrase(doc: Doc, k: int, toks: List[Token], i: int, h: _Holder) -> int:
+    """Read "of China in Azerbaijan", "of the Standing Committee of the NPC"; return the end."""
+    spans = doc.spans[k]
+    j = i + (1 if i < len(toks) and toks[i].text.lower() == "the" else 0)
+    first = _starting(spans, j, ("country", "demonym", "org", "organ"))
+    if first and first.kind in ("country",):
+        h.country = first.ref
+        end = first.j
+        if end + 1 < len(toks) and toks[end].text in ("in", "to"):
+            other = _starting(spans, end + 1, ("country",))
+            if other:
+                h.receiving = other.ref
+                end = other.j
+        return end
+    # a body: capitalised words up to and including a known organisation
+    m = j
+    body = None
+    while m < len(toks) and (is_cap(toks[m].text) or toks[m].text.lower() in ("of", "the", "'s", "and")):
+        org = _starting(spans, m, ("org",))
+        if org:
+            body = org
+            m = org.j
+            # "the NPC Standing Committee": words after the organisation name a part of it
+            while m < len(toks) and is_cap(toks[m].text) and not _starting(spans, m, ("org", "country")):
+                m += 1
+            break
+        m += 1
+    if body is None:
+        return i - 1                        # no body: the title ends before "of"
+    h.body = body.ref
+    h.country = h.country or body.country
+    words_before = [t.text for t in toks[j:body.i]]
+    words_after = [t.text for t in toks[body.j:m]]
+    part = " ".join(w for w in words_before if w not in ("'s",)).strip()
+    part = part[:-3].strip() if part.endswith(" of") else part
+    part = part[4:] if part.startswith("the ") else part
+    if words_after:
+        part = " ".join(words_after + ([part] if part else []))
+    h.body_phrase = f"{part} of the {body.ref.label}" if part else body.ref.label
+    return m
+
+
+def _appositive(doc: Doc, k: int, toks: List[Token], start: int, taken: set) -> Optional[Ref]:
+    """ "Ding Tao, the chargé d'affaires …", "Zhao Leji, chairman of …": the name before."""
+    m = start
+    if m > 0 and toks[m - 1].text.lower() in ("the", "a", "an"):
+        m -= 1
+    if m < 2 or toks[m - 1].text != ",":
+        return None
+    end = m - 1
+    i = end
+    while i > 0 and is_cap(toks[i - 1].text) and toks[i - 1].text not in NOT_NAME and end - i < 3:
+        i -= 1
+    if i == end:
+        return None
+    existing = next((s for s in doc.spans[k] if s.kind == "person" and s.j == end), None)
+    if existing:
+        return existing.ref
+    if any(t in taken for t in range(i, end)):
+        return None
+    text = doc.text(k)
+    label = text[toks[i].start:toks[end - 1].end]
+    ref = Ref("Person", label)
+    doc.spans[k].append(Span(k, i, end, toks[i].start, toks[end - 1].end, "person", ref, label))
+    taken.update(range(i, end))
+    return ref
+
+
+def _link_short_names(doc: Doc, holders: List[_Holder]) -> None:
+    """ "President Aliyev" is Ilham Aliyev when the article names him in full."""
+    full = {h.person.label for h in holders if h.person and " " in h.person.label}
+    full |= {s.ref.label for sp in doc.spans for s in sp if s.kind == "person" and s.ref and " " in s.ref.label}
+    for name in full:
+        doc.persons.setdefault(name, Ref("Person", name))
+    for h in holders:
+        if h.person and " " not in h.person.label:
+            cands = sorted(n for n in full if h.person.label in (n.split()[0], n.split()[-1]))
+            if len(cands) == 1:
+                new = Ref("Person", cands[0])
+                for s in doc.spans[h.k]:
+                    if s.kind == "person" and s.ref == h.person:
+                        s.ref = new
+                h.person = new
+    for sp in doc.spans:
+        for s in sp:
+            if s.kind == "person" and s.ref and " " in s.ref.label:
+                doc.persons.setdefault(s.ref.label, s.ref)
+
+
+def _resolve_countries(doc: Doc, holders: List[_Holder]) -> None:
+    known: Dict[Tuple[Ref, str], Ref] = {}
+    by_person: Dict[Ref, Ref] = {}
+    for h in holders:
+        if h.country:
+            known[(h.person, h.title.payload.role)] = h.country
+            by_person.setdefault(h.person, h.country)
+    main = doc.main_countries()
+    for h in holders:
+        if h.country or h.body:
+            continue
+        role = h.title.payload.role
+        h.country = known.get((h.person, role)) or by_person.get(h.person)
+        if h.country is None and len(main) == 2:
+            # the other side of a pair: "Foreign Minister Wang Yi and Azerbaijani Foreign Minister …"
+            others = {o.country for o in holders if o.k == h.k and o is not h and o.country
+                      and o.title.payload.role == role}
+            if len(others) == 1:
+                rest = [c for c in main if c not in others]
+                h.country = rest[0] if len(rest) == 1 else None
+        if h.country is None:
+            h.country = doc.home
+
+
+def _emit(doc: Doc, h: _Holder) -> None:
+    sent = doc.sentences[h.k]
+    title = h.title.payload
+    role = title.role
+    body = h.body
+    if body and "{country}" in body.label:
+        if not h.country:
+            doc.findings.append(RoleMention(sent, h.person, role, h.surface))
+            return
+        body = Ref("Institution", h.body_phrase.format(country=h.country.label))
+        doc.findings.append(Mention(sent, body, body.label))
+        doc.findings.append(Fact(sent, body, "partOf", h.country))
+    if body:
+        label = f"{role} of the {h.body_phrase.format(country=h.country.label if h.country else '')}" \
+            if h.body_phrase and "{country}" not in h.body_phrase else f"{role} of the {body.label}"
+        where = body
+    elif h.country:
+        if h.receiving:
+            label = f"{role} of {h.country.label} {'to' if role in ('Ambassador', 'Envoy', 'Special Envoy') else 'in'} {h.receiving.label}"
+        else:
+            label = f"{role} of {h.country.label}"
+        where = h.country
+    else:
+        doc.findings.append(RoleMention(sent, h.person, role, h.surface))
+        return
+    pos = Ref("Position", label)
+    doc.findings.append(Mention(sent, pos, h.surface if h.surface.lower() != role.lower() else label))
+    doc.findings.append(Fact(sent, h.person, "holdsPosition", pos))
+    doc.findings.append(Fact(sent, pos, "positionIn", where))
+    doc.findings.append(Fact(sent, pos, "role", role))
+    if h.country:
+        doc.findings.append(Mention(sent, h.country, h.country.label))

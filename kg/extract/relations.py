@@ -1,0 +1,158 @@
+"""Memberships, participation, belonging and areas of cooperation.
+
+"As a founding member, China will remain a leading force in the organization" (memberOf),
+"within multilateral mechanisms such as the United Nations" (memberOf: inside them),
+"Azerbaijan plays a key role in the Middle Corridor", "fruitful Belt and Road cooperation",
+"jointly advance the construction of …" (participatesIn), "Chinese universities, including
+Tsinghua University" (partOf), "cooperation in areas such as culture, tourism and education"
+(topics).
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from ..findings import Fact, Finding, Mention, Ref
+from .clauses import actors_after, actors_of, subject_before
+from .doc import Doc
+
+__all__ = ["relations", "topics_in"]
+
+MEMBER = re.compile(r"\b(?:a\s+|as\s+a\s+|the\s+)?(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?member(?:s|\s+states?)?\s+of\b|"
+                    r"\bas\s+a\s+founding\s+member\b|\bwithin\s+(?:multilateral\s+)?(?:mechanisms|frameworks|organizations|organisations|bodies)\s+such\s+as\b", re.I)
+ENGAGE = re.compile(r"\b(?:cooperation|alignment|construction|jointly|plays?\s+(?:a\s+)?(?:\w+\s+)?role\s+in|"
+                    r"participat\w*\s+in|join(?:ed|ing|s)?|advance|build(?:ing)?|implement\w*|part\s+of|"
+                    r"co-?build\w*|promote|promoting)\b", re.I)
+COOP_AREAS = re.compile(r"\b(?:in|across)\s+(?:the\s+)?(?:areas?|fields?|sectors?|spheres?|domains?)\s+(?:such\s+as|of|including|like)\s+"
+                        r"((?:(?!\bso\s+as\b|\bin\s+order\b|\bto\s+\w+\b|;|\.\s)[^.;])+)", re.I)
+COOP_FIELD = re.compile(r"\bin\s+the\s+field\s+of\s+(\w+(?:\s+and\s+\w+)?)", re.I)
+X_COOPERATION = re.compile(r"\b((?:[a-z\-]+\s+(?:and\s+)?){1,3}?)(?:cooperation|exchanges|ties)\b")
+_NOT_TOPIC = {"pragmatic", "bilateral", "all-around", "all-round", "mutually", "beneficial", "further", "closer",
+              "deep", "deeper", "practical", "international", "multilateral", "regional", "strategic", "effective",
+              "fruitful", "high-level", "high-quality", "sound", "expanding", "deepen", "deepening", "expand",
+              "strengthen", "enhance", "intensify", "the", "their", "its", "our", "and", "in", "of", "new", "more",
+              "such", "as", "high", "level", "mutual", "people-to-people", "personnel", "subnational", "youth",
+              "to", "with", "on", "for", "a", "an", "areas", "various", "all", "two", "good", "win-win", "along",
+              "economic", "political", "cultural", "continue", "continued", "promote", "promoting", "advance",
+              "friendly", "traditional", "close", "broad"}
+
+
+def topics_in(doc: Doc, k: int) -> List[Ref]:
+    """Areas of cooperation a sentence names: lexicon topics in a cooperation context, and the
+    items of "in areas such as A, B and C"."""
+    text = doc.text(k)
+    out: List[Ref] = []
+    for m in COOP_AREAS.finditer(text):
+        items = re.split(r",\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=the\s|\w+\s*$)|\s+as\s+well\s+as\s+", m.group(1))
+        for item in items:
+            item = re.sub(r"^(?:the|and)\s+", "", item.strip(" ,"))
+            item = re.sub(r"^the\s+establishment\s+of\s+", "", item)
+            if not item or len(item.split()) > 4 or item[0].isupper() and not _is_topic_span(doc, k, item):
+                continue
+            if re.search(r"\d", item):
+                continue
+            out.append(Ref("Topic", item.lower()))
+    for m in COOP_FIELD.finditer(text):
+        out.append(Ref("Topic", m.group(1).lower()))
+    for s in doc.of(k, "topic"):
+        if re.search(r"\bcooperat|\bareas?\b|\bfields?\b|\bsectors?\b|\bexchanges\b|\bin\s+energy\b", text, re.I):
+            out += s.refs
+    return list(dict.fromkeys(out))
+
+
+def _is_topic_span(doc: Doc, k: int, item: str) -> bool:
+    return any(s.surface == item and s.kind in ("topic", "initiative") for s in doc.of(k))
+
+
+def relations(doc: Doc) -> List[Finding]:
+    out: List[Finding] = []
+    for k in range(1 if len(doc.sentences) > 1 else 0, len(doc.spans)):
+        sent = doc.sentences[k]
+        text = doc.text(k)
+        out += _members(doc, k)
+        out += _participation(doc, k)
+        out += _belongs(doc, k)
+        for t in topics_in(doc, k):
+            out.append(Mention(sent, t, t.label))
+    return out
+
+
+def _members(doc: Doc, k: int) -> List[Finding]:
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    out: List[Finding] = []
+    for m in MEMBER.finditer(text):
+        word = m.group().lower()
+        if word.startswith("within"):
+            orgs = [s.ref for s in doc.of(k, "org") if s.start >= m.end() and s.ref]
+            members = [r for r in subject_before(doc, k, m.start(), kinds=("country", "demonym", "group"))
+                       if r.type == "Country"]
+            members += [r for r in actors_after(doc, k, 0, m.start(), kinds=("country",))
+                        if re.search(r"\bwith\s+" + re.escape(r.label), text)]
+        elif "founding member" in word and not word.rstrip().endswith("of"):
+            prev = doc.last(k, m.start(), ("org",), window=3)
+            if re.search(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|group)\b", text, re.I) and prev:
+                orgs = [prev.ref]
+            else:
+                orgs = []
+            members = [r for r in subject_before(doc, k, len(text) if m.start() < 3 else m.start(),
+                                                 kinds=("country",)) if r.type == "Country"]
+            if not members:
+                after = [s for s in doc.of(k, "country") if s.start >= m.end()]
+                members = [after[0].ref] if after else []
+        else:
+            orgs = [s.ref for s in doc.of(k, "org") if m.end() <= s.start <= m.end() + 6 and s.ref][:1]
+            members = [r for r in subject_before(doc, k, m.start(), kinds=("country", "group")) if r.type == "Country"]
+        for a in members:
+            for o in orgs:
+                out.append(Fact(sent, a, "memberOf", o))
+    return out
+
+
+def _participation(doc: Doc, k: int) -> List[Finding]:
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    out: List[Finding] = []
+    for s in doc.of(k, "initiative"):
+        for ref in s.refs:
+            window = text[max(0, s.start - 90):s.end + 15]
+            if not ENGAGE.search(window):
+                continue
+            if re.search(r"\bsupport\w*\s+(?:\w+\s+){0,3}$", text[:s.start], re.I):
+                continue
+            actors: List[Ref] = []
+            # countries named in a name: "Armenia-Azerbaijan peace process"
+            actors += [x.country for x in doc.of(k, "country") if s.start <= x.start < s.end and x.payload == "hyphen"]
+            if not actors:
+                subj = subject_before(doc, k, s.start, kinds=("country", "demonym", "group", "person"))
+                actors += [r for r in subj if r.type == "Country"]
+                partners = [x for x in doc.of(k, "country") if x.start < s.start or x.start > s.end]
+                for x in partners:
+                    if re.search(r"\bwith\s+$", text[max(0, x.start - 6):x.start]) or \
+                            re.match(r"(?:'s|’s)\s+development", text[x.end:]):
+                        actors.append(x.ref)
+                if re.search(r"\b(?:both|two|jointly|bilateral)\b", window, re.I) or \
+                        re.search(r"relations\b", text[:s.start]):
+                    main = doc.main_countries()
+                    if len(main) == 2:
+                        actors += main
+            for a in dict.fromkeys(actors):
+                if a and a.type == "Country":
+                    out.append(Fact(sent, a, "participatesIn", ref))
+    return out
+
+
+def _belongs(doc: Doc, k: int) -> List[Finding]:
+    """ "Chinese universities, including Tsinghua University and Peking University"."""
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    out: List[Finding] = []
+    for m in re.finditer(r"\b(\w+)\s+(?:\w+\s+)?(?:universities|institutions|companies|enterprises|firms|banks|media|agencies),?\s+(?:including|such\s+as|like)\s+", text):
+        dem = next((s for s in doc.of(k, "demonym", "country") if s.start == m.start(1)), None)
+        if dem is None:
+            continue
+        country = doc.country_of(dem)
+        for s in doc.of(k, "org"):
+            if s.start >= m.end() and s.ref and country and re.fullmatch(r"[\w\s,.'’\-]*", text[m.end():s.start]):
+                out.append(Fact(sent, s.ref, "partOf", country))
+    return out

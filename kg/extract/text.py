@@ -1,0 +1,95 @@
+"""Tokens and a longest-match gazetteer over them.
+
+Names are matched as token sequences, so "U.S." in the lexicon and "U.S." in a sentence
+meet however the sentence is punctuated around them. Proper names match case-sensitively
+(a capital letter is evidence); common nouns of office and organs ("foreign ministry",
+"spokesperson") match case-insensitively.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Sequence, Tuple
+
+__all__ = ["Token", "tokenize", "Gazetteer", "is_cap", "CONNECTORS"]
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:(?:['’](?!s\b)|[.\-])[^\W_]+)*|['’]s\b|\S")
+#: lower-case words that may stand inside a proper name ("Great Hall of the People")
+CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "da", "del", "du", "al",
+                        "bin", "van", "von", "la", "le", "&"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def fold(self) -> str:
+        return self.text.casefold().replace("’", "'")
+
+
+def tokenize(text: str) -> List[Token]:
+    """Word and punctuation tokens with their offsets.
+
+    >>> [t.text for t in tokenize("Azerbaijan-China ties, said the U.S. envoy's aide.")]
+    ['Azerbaijan-China', 'ties', ',', 'said', 'the', 'U.S.', 'envoy', "'s", 'aide', '.']
+    """
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def is_cap(word: str) -> bool:
+    """A word that starts with a capital letter (or a digit inside a name such as "COP29")."""
+    return bool(word) and (word[0].isupper() or (word[0].isdigit() and any(c.isupper() for c in word)))
+
+
+class Gazetteer:
+    """Longest-match lookup of known names over tokens.
+
+    Entries are (kind, payload) pairs; several may share a surface ("Chinese" is a demonym;
+    "Georgia" a country). Exact entries need the same case; folded entries ignore case.
+    """
+
+    def __init__(self) -> None:
+        self.exact: Dict[Tuple[str, ...], List[tuple]] = {}
+        self.folded: Dict[Tuple[str, ...], List[tuple]] = {}
+        self.longest = 1
+
+    def add(self, surface: str, kind: str, payload: object, fold: bool = False) -> None:
+        toks = tuple(t.text for t in tokenize(surface))
+        if not toks:
+            return
+        if fold:
+            key = tuple(t.casefold().replace("’", "'") for t in toks)
+            table = self.folded
+        else:
+            key = toks
+            table = self.exact
+        entries = table.setdefault(key, [])
+        if (kind, payload) not in entries:
+            entries.append((kind, payload))
+        self.longest = max(self.longest, len(key))
+
+    def match(self, tokens: Sequence[Token], i: int) -> Tuple[int, List[tuple]]:
+        """The longest entry starting at token ``i``: (number of tokens, entries), or (0, [])."""
+        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            words = tuple(t.text.replace("’", "'") for t in tokens[i:i + n])
+            got = self.exact.get(words) or self.exact.get(tuple(t.text for t in tokens[i:i + n]))
+            if got:
+                return n, got
+            got = self.folded.get(tuple(t.fold for t in tokens[i:i + n]))
+            if got:
+                return n, got
+        return 0, []
+
+    def scan(self, tokens: Sequence[Token]) -> Iterable[Tuple[int, int, List[tuple]]]:
+        """Non-overlapping longest matches, left to right: (first token, end token, entries)."""
+        i = 0
+        while i < len(tokens):
+            n, entries = self.match(tokens, i)
+            if n:
+                yield i, i + n, entries
+                i += n
+            else:
+                i += 1

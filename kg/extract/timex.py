@@ -1,0 +1,155 @@
+"""Time expressions, resolved against the article's date and never more precise than the text.
+
+"in July 2024" -> 2024-07; "April 1992" -> 1992-04; "in 2014 and 2015" -> 2014, 2015;
+"on Wednesday" -> the Wednesday of the dateline's week (only when the article is dated);
+"earlier today" -> the article's date; "33 years ago" -> a year; "July 3" -> a day, with the
+year the sentence or the article gives; "in the first ten months of 2024" -> a period
+2024-01/2024-10 (for figures).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import List, Optional
+
+__all__ = ["Timex", "find_times", "MONTHS", "NUMBER_WORDS", "number_value"]
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+               "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday",
+                                         "saturday", "sunday"])}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
+                "dozens": None, "both": 2}
+PART_OF_YEAR = {"first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9),
+                "fourth quarter": (10, 12), "first half": (1, 6), "second half": (7, 12)}
+
+_MON = r"(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+_YEAR = r"((?:19|20)\d\d)"
+_PATTERNS = [
+    ("first_months", re.compile(r"\b(?:the\s+)?first\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?" + _YEAR, re.I)),
+    ("part_of_year", re.compile(r"\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+" + _YEAR, re.I)),
+    ("month_range", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"\s+" + _YEAR)),
+    ("mdy", re.compile(_MON + r"\s+(\d{1,2}),?\s+" + _YEAR + r"\b")),
+    ("dmy", re.compile(r"\b(\d{1,2})\s+" + _MON + r",?\s+" + _YEAR + r"\b")),
+    ("my", re.compile(r"\b" + _MON + r"\s+(?:of\s+)?" + _YEAR + r"\b")),
+    ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]*\s*(?:billion|million|percent|%))")),
+    ("ago", re.compile(r"\b(\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k) + r")\s+years?\s+ago\b", re.I)),
+    ("today", re.compile(r"\b(earlier|later)?\s*today\b|\bthis\s+(morning|afternoon|evening)\b", re.I)),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")),
+    ("relyear", re.compile(r"\b(last|this|next)\s+year\b", re.I)),
+    ("year", re.compile(r"(?<![\d$.,\-–])" + _YEAR + r"(?![\d\-–]|\s*(?:billion|million|percent|%))")),
+]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression: its character span in the sentence and its ISO value.
+
+    ``value`` is a date (2025-04-23), month (2024-07), year (2014) or, for kind
+    ``period``, an interval (2024-01/2024-10).
+    """
+
+    start: int
+    end: int
+    value: str
+    kind: str = "point"
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def number_value(word: str) -> Optional[float]:
+    """ "four" -> 4, "12" -> 12, "8,000" -> 8000."""
+    w = word.lower().replace(",", "")
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def find_times(text: str, ref: Optional[datetime.date], future: bool = False) -> List[Timex]:
+    """Every time expression in a sentence, left to right, resolved where the text allows.
+
+    Args:
+        text: the sentence.
+        ref: the article's date ("on Wednesday", "today" and bare "July 3" need it).
+        future: the sentence speaks of what will happen ("will meet on Friday").
+    """
+    found: List[Timex] = []
+    used = [False] * (len(text) + 1)
+    years_in_text = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)}
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if any(used[m.start():m.end()]):
+                continue
+            value = _resolve(kind, m, ref, years_in_text, future)
+            if value is None:
+                continue
+            found.append(Timex(m.start(), m.end(), value,
+                               "period" if kind in ("first_months", "part_of_year", "month_range") else "point"))
+            for p in range(m.start(), m.end()):
+                used[p] = True
+    return sorted(found, key=lambda t: t.start)
+
+
+def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, future: bool) -> Optional[str]:
+    g = m.groups()
+    if kind == "first_months":
+        n = number_value(g[0])
+        return f"{g[1]}-01/{g[1]}-{int(n):02d}" if n and 1 <= n <= 12 else None
+    if kind == "part_of_year":
+        a, b = PART_OF_YEAR[f"{g[0].lower()} {g[1].lower()}"]
+        return f"{g[2]}-{a:02d}/{g[2]}-{b:02d}"
+    if kind == "month_range":
+        return f"{g[2]}-{_month(g[0]):02d}/{g[2]}-{_month(g[1]):02d}"
+    if kind == "mdy":
+        return _day(int(g[2]), _month(g[0]), int(g[1]))
+    if kind == "dmy":
+        return _day(int(g[2]), _month(g[1]), int(g[0]))
+    if kind == "my":
+        return f"{g[1]}-{_month(g[0]):02d}"
+    if kind == "md":
+        if g[0].lower().rstrip(".") == "may" and not m.group(0)[0].isupper():
+            return None
+        if len(years) == 1:
+            return _day(next(iter(years)), _month(g[0]), int(g[1]))
+        return _day(ref.year, _month(g[0]), int(g[1])) if ref and not years else None
+    if kind == "ago":
+        n = number_value(g[0])
+        return str(ref.year - int(n)) if ref and n else None
+    if kind == "today":
+        return ref.isoformat() if ref else None
+    if kind == "yesterday":
+        return (ref - datetime.timedelta(days=1)).isoformat() if ref else None
+    if kind == "weekday":
+        if not ref:
+            return None
+        delta = (ref.weekday() - WEEKDAYS[g[0].lower()]) % 7
+        day = ref + datetime.timedelta(days=(7 - delta) % 7) if future else ref - datetime.timedelta(days=delta)
+        return day.isoformat()
+    if kind == "relyear":
+        if not ref:
+            return None
+        return str(ref.year + {"last": -1, "this": 0, "next": 1}[g[0].lower()])
+    if kind == "year":
+        return g[0]
+    return None
+
+
+def _day(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None

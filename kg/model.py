@@ -1,0 +1,497 @@
+"""The graph model: the only place where resources are minted and provenance is attached.
+
+Findings come in (already resolved to canonical :class:`~kg.findings.Ref` s); triples come
+out, sorted, so that the same input always gives the same bytes. IRIs are deterministic:
+entities get a slug of their canonical label, events, relationships and observations a slug
+of their key fields, articles one of their content id (ONTOLOGY.md, Namespaces).
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Dict, Iterable, List, Optional, Set, Tuple
+
+import pyoxigraph as ox
+
+from .articles import Article
+from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention,
+                       ObservationFinding, Ref, RelationshipFinding)
+from .vocab import DKG, DKGR, ONTOLOGY_IRI
+
+__all__ = ["GraphModel", "slug", "STATUS_ORDER", "Term"]
+
+Term = ox.NamedNode | ox.Literal
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+
+STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", "in force",
+                "suspended", "terminated")
+# Explicit superclasses, so SPARQL without a reasoner finds every Actor and Event.
+SUPERCLASS = {"Person": "Actor", "Country": "Actor", "Institution": "Actor",
+              "StateVisit": "Event", "Meeting": "Event", "Conference": "Event"}
+# Entity slugs are bare ("dkgr:azerbaijan"); topics are common words, kept apart by a prefix.
+SLUG_PREFIX = {"Topic": "topic-"}
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug: ``"Chargé d'Affaires of China"`` -> ``chargé``-free ``charge-d-affaires-of-china``.
+
+    >>> slug("National People's Congress")
+    'national-peoples-congress'
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def _iri(base: str, local: str) -> ox.NamedNode:
+    return ox.NamedNode(base + local)
+
+
+def _lit(text: str, lang: Optional[str] = "en") -> ox.Literal:
+    return ox.Literal(text, language=lang) if lang else ox.Literal(text)
+
+
+def _date(value: str) -> ox.Literal:
+    """An ISO date as precise as written: 2024 -> gYear, 2024-07 -> gYearMonth, else date."""
+    dtype = {4: "gYear", 7: "gYearMonth"}.get(len(value), "date")
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + dtype))
+
+
+def _more_precise(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    """The more precise of two compatible dates (one a prefix of the other); ``a`` on conflict."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if b.startswith(a) and len(b) > len(a):
+        return b
+    return a
+
+
+def _compatible(a: Optional[str], b: Optional[str]) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+@dataclass
+class _Prov:
+    """Articles and sentences a node was read from."""
+
+    sources: Dict[str, Set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, finding: Finding) -> None:
+        self.sources[finding.sentence.article_id].add(finding.sentence.text)
+
+
+@dataclass
+class _Event:
+    kind: str
+    members: frozenset
+    date: Optional[str] = None
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    participants: Set[Ref] = field(default_factory=set)
+    visitors: Set[Ref] = field(default_factory=set)
+    hosts: Set[Ref] = field(default_factory=set)
+    locations: Set[Ref] = field(default_factory=set)
+    topics: Set[Ref] = field(default_factory=set)
+    outcomes: Set[Ref] = field(default_factory=set)
+    names: Set[str] = field(default_factory=set)
+    within_visit: Set[str] = field(default_factory=set)     # article ids
+    prov: _Prov = field(default_factory=_Prov)
+
+    @property
+    def when(self) -> Optional[str]:
+        return self.date or self.start_date
+
+
+class GraphModel:
+    """Collects findings from many articles and turns them into sorted RDF triples.
+
+    Args:
+        base: the namespace of minted resources (the contract's ``dkgr:`` by default).
+    """
+
+    def __init__(self, base: str = str(DKGR)):
+        self.base = base
+        self.articles: Dict[str, Article] = {}
+        self.labels: Dict[Ref, Set[str]] = defaultdict(set)
+        self.facts: Dict[Tuple[Ref, str, object], _Prov] = defaultdict(_Prov)
+        self.events: List[_Event] = []
+        self.agreements: Dict[Ref, dict] = {}
+        self.relationships: Dict[Tuple[str, frozenset], dict] = {}
+        self.observations: Dict[tuple, dict] = {}
+        self.concepts: Dict[str, Tuple[str, Optional[str]]] = {}   # new relationship types
+
+    # ----------------------------------------------------------------- input
+    def add_article(self, article: Article, findings: Iterable[Finding]) -> None:
+        """Take one article's resolved findings."""
+        self.articles[article.id] = article
+        for f in findings:
+            if isinstance(f, Mention):
+                self.labels[f.ref].add(f.surface)
+            elif isinstance(f, Fact):
+                self._ref(f.subject)
+                if isinstance(f.object, Ref):
+                    self._ref(f.object)
+                self.facts[(f.subject, f.predicate, f.object)].add(f)
+            elif isinstance(f, EventFinding):
+                self._add_event(f)
+            elif isinstance(f, AgreementFinding):
+                self._add_agreement(f)
+            elif isinstance(f, RelationshipFinding):
+                self._add_relationship(f)
+            elif isinstance(f, ObservationFinding):
+                self._add_observation(f)
+
+    def _ref(self, ref: Ref) -> None:
+        self.labels.setdefault(ref, set())
+
+    def _refs(self, refs: Iterable[Ref]) -> Set[Ref]:
+        out = set(refs)
+        for r in out:
+            self._ref(r)
+        return out
+
+    def _add_event(self, f: EventFinding) -> None:
+        ev = _Event(kind=f.kind, members=frozenset(f.participants) | set(f.visitors) | set(f.hosts),
+                    date=f.date, start_date=f.start_date, end_date=f.end_date)
+        ev.participants = self._refs(f.participants + f.visitors + f.hosts)
+        ev.visitors, ev.hosts = self._refs(f.visitors), self._refs(f.hosts)
+        ev.locations = self._refs([f.location] if f.location else [])
+        ev.topics, ev.outcomes = self._refs(f.topics), self._refs(f.outcomes)
+        ev.names = {f.name} if f.name else set()
+        if f.within_visit:
+            ev.within_visit.add(f.sentence.article_id)
+        ev.prov.add(f)
+        self.events.append(ev)
+
+    def _add_agreement(self, f: AgreementFinding) -> None:
+        self._ref(f.ref)
+        if f.surface:
+            self.labels[f.ref].add(f.surface)
+        rec = self.agreements.setdefault(f.ref, {"parties": set(), "signatories": set(), "status": set(),
+                                                 "topics": set(), "date": None, "prov": _Prov()})
+        rec["parties"] |= self._refs(f.parties)
+        rec["signatories"] |= self._refs(f.signatories)
+        rec["topics"] |= self._refs(f.topics)
+        if f.status:
+            rec["status"].add(f.status)
+        rec["date"] = _more_precise(rec["date"], f.date)
+        rec["prov"].add(f)
+
+    def _add_relationship(self, f: RelationshipFinding) -> None:
+        key = (f.rtype, frozenset(f.parties))
+        self._refs(f.parties)
+        rec = self.relationships.setdefault(key, {"label": f.rlabel, "dates": defaultdict(set),
+                                                  "by": set(), "prov": _Prov()})
+        if f.start_date:
+            rec["dates"][f.start_date].add(f.sentence.article_id)
+        if f.established_by:
+            rec["by"].add(f.established_by)
+            self._ref(f.established_by)
+        if f.broader or f.rtype not in self.concepts:
+            self.concepts.setdefault(f.rtype, (f.rlabel, f.broader))
+        rec["prov"].add(f)
+
+    def _add_observation(self, f: ObservationFinding) -> None:
+        key = (f.measure, f.period, frozenset(f.about), f.value.normalize(), f.unit)
+        rec = self.observations.setdefault(key, {"reported_by": set(), "prov": _Prov()})
+        self._refs(f.about)
+        rec["reported_by"] |= self._refs(f.reported_by)
+        rec["prov"].add(f)
+
+    # ----------------------------------------------------------------- events
+    def merged_events(self) -> List[_Event]:
+        """Events after merging the reports of one event (several sentences or articles).
+
+        Reports merge when they have the same kind and the same actors and their dates agree
+        (one a prefix of the other). An undated report joins a dated one only when it is the
+        only dated report of those actors that the same article, or an article dated within two
+        weeks of it, gives: otherwise it stays apart rather than be pinned to a wrong date.
+        """
+        groups: Dict[tuple, List[_Event]] = defaultdict(list)
+        for ev in self.events:
+            groups[(ev.kind, ev.members)].append(ev)
+        out: List[_Event] = []
+        for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
+            reports = sorted(groups[key], key=lambda e: (-len(e.when or ""), e.when or "",
+                                                         sorted(e.prov.sources)))
+            clusters: List[_Event] = []
+            undated: List[_Event] = []
+            for ev in reports:
+                if not ev.when:
+                    undated.append(ev)
+                    continue
+                home = next((c for c in clusters if _compatible(c.when, ev.when)), None)
+                if home is None:
+                    clusters.append(self._copy(ev))
+                else:
+                    self._merge(home, ev)
+            loose: Optional[_Event] = None
+            for ev in undated:
+                near = [c for c in clusters if self._near(c, ev)]
+                if len(near) == 1:
+                    self._merge(near[0], ev)
+                elif loose is None:
+                    loose = self._copy(ev)
+                else:
+                    self._merge(loose, ev)
+            out.extend(clusters + ([loose] if loose else []))
+        return out
+
+    def _near(self, dated: _Event, ev: _Event) -> bool:
+        mine = set(ev.prov.sources)
+        if mine & set(dated.prov.sources):
+            return True
+        for aid in mine:
+            ref = self.articles[aid].reference_date if aid in self.articles else None
+            when = dated.when or ""
+            if ref and len(when) == 10 and abs((ref - _parse_day(when)).days) <= 14:
+                return True
+        return False
+
+    @staticmethod
+    def _copy(ev: _Event) -> _Event:
+        new = _Event(kind=ev.kind, members=ev.members)
+        GraphModel._merge(new, ev)
+        return new
+
+    @staticmethod
+    def _merge(into: _Event, ev: _Event) -> None:
+        into.date = _more_precise(into.date, ev.date)
+        into.start_date = _more_precise(into.start_date, ev.start_date)
+        into.end_date = _more_precise(into.end_date, ev.end_date)
+        for name in ("participants", "visitors", "hosts", "locations", "topics", "outcomes",
+                     "names", "within_visit"):
+            getattr(into, name).update(getattr(ev, name))
+        for aid, sents in ev.prov.sources.items():
+            into.prov.sources[aid] |= sents
+
+    # ----------------------------------------------------------------- output
+    def iri(self, ref: Ref) -> ox.NamedNode:
+        """The IRI of an entity: a slug of its canonical label."""
+        return _iri(self.base, SLUG_PREFIX.get(ref.type, "") + slug(ref.label))
+
+    def article_iri(self, article_id: str) -> ox.NamedNode:
+        return _iri(self.base, f"article-{article_id}")
+
+    def event_iri(self, ev: _Event) -> ox.NamedNode:
+        parts = [ev.kind, ev.when or "undated"] + sorted(slug(r.label) for r in ev.members)
+        return _iri(self.base, slug("-".join(parts)))
+
+    def triples(self) -> List[ox.Triple]:
+        """Every triple of the graph, sorted (subject, predicate, object)."""
+        out: Set[ox.Triple] = set()
+        add = lambda s, p, o: out.add(ox.Triple(s, p if isinstance(p, ox.NamedNode) else ox.NamedNode(p), o))
+        a = ox.NamedNode(RDF + "type")
+        label, alt = ox.NamedNode(RDFS + "label"), ox.NamedNode(SKOS + "altLabel")
+
+        doc = _iri(self.base, "graph")
+        add(doc, a, ox.NamedNode(OWL + "Ontology"))
+        add(doc, OWL + "imports", ox.NamedNode(str(ONTOLOGY_IRI)))
+
+        def prov(node: ox.NamedNode, p: _Prov) -> None:
+            for aid, sents in p.sources.items():
+                add(node, PROV + "wasDerivedFrom", self.article_iri(aid))
+                for s in sents:
+                    add(node, str(DKG.evidence), _lit(s, None))
+
+        for art in self.articles.values():
+            node = self.article_iri(art.id)
+            add(node, a, ox.NamedNode(str(DKG.Article)))
+            add(node, label, _lit(art.title))
+            add(node, DCT + "title", _lit(art.title))
+            add(node, DCT + "source", _lit(art.source, None))
+            if art.date:
+                add(node, DCT + "date", _date(art.date.isoformat()))
+            if art.publisher:
+                add(node, DCT + "publisher", _lit(art.publisher, None))
+            if art.dateline_place:
+                place = Ref("Place", art.dateline_place)
+                self._ref(place)
+                add(node, str(DKG.dateline), self.iri(place))
+
+        for ref, surfaces in self.labels.items():
+            node = self.iri(ref)
+            add(node, a, ox.NamedNode(str(DKG[ref.type])))
+            if ref.type in SUPERCLASS:
+                add(node, a, ox.NamedNode(str(DKG[SUPERCLASS[ref.type]])))
+            add(node, label, _lit(ref.label))
+            for s in surfaces:
+                if s != ref.label:
+                    add(node, alt, _lit(s))
+
+        for (s, p, o), pv in self.facts.items():
+            s_node = self.iri(s)
+            o_node = self.iri(o) if isinstance(o, Ref) else _lit(str(o), None)
+            add(s_node, str(DKG[p]), o_node)
+            for aid, sents in pv.sources.items():
+                key = "|".join((s_node.value, p, str(o_node), aid))
+                st = _iri(self.base, "stmt-" + hashlib.sha1(key.encode()).hexdigest()[:16])
+                add(st, a, ox.NamedNode(RDF + "Statement"))
+                add(st, RDF + "subject", s_node)
+                add(st, RDF + "predicate", ox.NamedNode(str(DKG[p])))
+                add(st, RDF + "object", o_node)
+                add(st, PROV + "wasDerivedFrom", self.article_iri(aid))
+                for sent in sents:
+                    add(st, str(DKG.evidence), _lit(sent, None))
+
+        for ev in self.merged_events():
+            node = self.event_iri(ev)
+            add(node, a, ox.NamedNode(str(DKG[ev.kind])))
+            add(node, a, ox.NamedNode(str(DKG.Event)))
+            add(node, label, _lit(self._event_label(ev)))
+            for prop, refs in (("participant", ev.participants), ("visitor", ev.visitors),
+                               ("host", ev.hosts), ("location", ev.locations),
+                               ("topic", ev.topics), ("outcome", ev.outcomes)):
+                for r in refs:
+                    add(node, str(DKG[prop]), self.iri(r))
+            for prop, value in (("date", ev.date), ("startDate", ev.start_date), ("endDate", ev.end_date)):
+                if value:
+                    add(node, str(DKG[prop]), _date(value))
+            for name in ev.names:
+                if name != self._event_label(ev):
+                    add(node, alt, _lit(name))
+            prov(node, ev.prov)
+        self._visit_parts(add)
+
+        for ref, rec in self.agreements.items():
+            node = self.iri(ref)
+            for prop, key in (("party", "parties"), ("signatory", "signatories"), ("topic", "topics")):
+                for r in rec[key]:
+                    add(node, str(DKG[prop]), self.iri(r))
+            if rec["status"]:
+                add(node, str(DKG.status), _lit(max(rec["status"], key=STATUS_ORDER.index), None))
+            if rec["date"]:
+                add(node, str(DKG.date), _date(rec["date"]))
+            prov(node, rec["prov"])
+
+        for (rtype, parties), rec in self.relationships.items():
+            node = self.relationship_iri(rtype, parties)
+            add(node, a, ox.NamedNode(str(DKG.Relationship)))
+            names = " and ".join(sorted(r.label for r in parties))
+            add(node, label, _lit(f"{rec['label'][:1].upper()}{rec['label'][1:]} between {names}"))
+            add(node, str(DKG.relationshipType), ox.NamedNode(str(DKG) + rtype))
+            for r in parties:
+                add(node, str(DKG.party), self.iri(r))
+            if rec["dates"]:
+                add(node, str(DKG.startDate), _date(self._best_date(rec["dates"])))
+            for r in rec["by"]:
+                add(node, str(DKG.establishedBy), self.iri(r))
+            prov(node, rec["prov"])
+        for rtype, (words, broader) in self.concepts.items():
+            concept = ox.NamedNode(str(DKG) + rtype)
+            if _in_ontology(rtype):
+                continue
+            add(concept, a, ox.NamedNode(SKOS + "Concept"))
+            add(concept, SKOS + "prefLabel", _lit(words))
+            add(concept, SKOS + "inScheme", ox.NamedNode(str(DKG.RelationshipType)))
+            if broader:
+                add(concept, SKOS + "broader", ox.NamedNode(str(DKG) + broader))
+
+        for key, rec in self.observations.items():
+            measure, period, about, value, unit = key
+            node = self.observation_iri(key, rec)
+            add(node, a, ox.NamedNode(str(DKG.Observation)))
+            add(node, label, _lit(self._observation_label(key)))
+            add(node, str(DKG.measure), ox.NamedNode(str(DKG) + measure))
+            add(node, str(DKG.value), ox.Literal(_decimal(value), datatype=ox.NamedNode(XSD + "decimal")))
+            if unit:
+                add(node, str(DKG.unit), _lit(unit, None))
+            if period:
+                add(node, str(DKG.period), _lit(period, None))
+            for r in about:
+                add(node, str(DKG.about), self.iri(r))
+            for r in rec["reported_by"]:
+                add(node, str(DKG.reportedBy), self.iri(r))
+            prov(node, rec["prov"])
+        return sorted(out, key=_sort_key)
+
+    def _visit_parts(self, add) -> None:
+        """A meeting held during a state visit reported in the same article is partOf it."""
+        events = self.merged_events()
+        visits = [e for e in events if e.kind == "StateVisit"]
+        for ev in events:
+            if ev.kind != "Meeting" or not ev.within_visit:
+                continue
+            for visit in visits:
+                if ev.within_visit & set(visit.prov.sources) and visit.visitors & ev.participants \
+                        and _compatible(visit.when, ev.when):
+                    add(self.event_iri(ev), str(DKG.partOf), self.event_iri(visit))
+
+    def relationship_iri(self, rtype: str, parties: frozenset) -> ox.NamedNode:
+        return _iri(self.base, slug("-".join(["relationship", rtype] + sorted(r.label for r in parties))))
+
+    def observation_iri(self, key: tuple, rec: dict) -> ox.NamedNode:
+        measure, period, about, value, unit = key
+        parts = [measure, period or "undated"] + sorted(r.label for r in about)
+        digest = hashlib.sha1(f"{_decimal(value)}|{unit}".encode()).hexdigest()[:8]
+        return _iri(self.base, slug("-".join(["obs"] + parts + [digest])))
+
+    @staticmethod
+    def _best_date(dates: Dict[str, Set[str]]) -> str:
+        """Most articles first; then the most precise date compatible with it."""
+        top = sorted(dates, key=lambda d: (-len(dates[d]), d))[0]
+        best = top
+        for d in sorted(dates, key=lambda d: (-len(d), d)):
+            if d.startswith(top[:4]) and _compatible(d, top):
+                best = _more_precise(best, d)
+        return best
+
+    @staticmethod
+    def _event_label(ev: _Event) -> str:
+        if ev.names:
+            return sorted(ev.names, key=lambda n: (-len(n), n))[0]
+        who = " and ".join(sorted(r.label for r in (ev.visitors or ev.participants)))
+        when = f", {ev.when}" if ev.when else ""
+        if ev.kind == "StateVisit":
+            to = " and ".join(sorted(r.label for r in ev.hosts))
+            return f"State visit of {who} to {to}{when}" if to else f"State visit of {who}{when}"
+        noun = {"Meeting": "Meeting", "Conference": "Conference"}[ev.kind]
+        return f"{noun} of {who}{when}" if who else f"{noun}{when}"
+
+    @staticmethod
+    def _observation_label(key: tuple) -> str:
+        measure, period, about, value, unit = key
+        words = re.sub(r"(?<!^)([A-Z])", r" \1", measure).lower()
+        where = " and ".join(sorted(r.label for r in about))
+        parts = [words[:1].upper() + words[1:]]
+        if where:
+            parts.append(f"({where})")
+        if period:
+            parts.append(period)
+        parts.append(f": {_decimal(value)}" + (f" {unit}" if unit else ""))
+        return " ".join(parts).replace(" :", ":")
+
+
+def _in_ontology(local: str) -> bool:
+    """True when the ontology already defines this concept (then the export need not)."""
+    try:
+        DKG[local]
+    except (AttributeError, KeyError):
+        return False
+    return True
+
+
+def _decimal(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _parse_day(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
+
+
+def _sort_key(t: ox.Triple) -> tuple:
+    return (t.subject.value, t.predicate.value, str(t.object))

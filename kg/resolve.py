@@ -1,0 +1,144 @@
+"""Cross-article resolution: one resource per real thing.
+
+Within an article the entity pass already ties "Aliyev" and "President Aliyev" to "Ilham
+Aliyev". Across articles this module:
+
+- maps a person known only by one name ("Aliyev") to the one full name the corpus gives
+  with that first or last name;
+- completes offices whose country an article leaves open ("Premier Li Qiang") from the
+  office the same person holds with the same title in another article;
+- makes the document that establishes a given partnership between given parties one
+  Agreement, whatever each article calls it ("joint statement on establishing a strategic
+  partnership", "Joint Declaration on the Establishment of a Strategic Partnership").
+
+Everything is keyed by dictionaries: time grows with the number of findings, never with
+the square of the number of entities.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from typing import Dict, Iterable, List, Sequence
+
+from .articles import Article
+from .findings import AgreementFinding, Fact, Finding, Mention, Ref, RoleMention
+
+__all__ = ["resolve"]
+
+_PARTNERSHIP = re.compile(r"\b((?:(?:comprehensive|strategic|cooperative|all-weather|all-round|special|privileged|"
+                          r"global|enhanced|innovative)\s+(?:and\s+)?)*)partnership\b", re.I)
+_FOUNDING = re.compile(r"\b(?:establish\w*|elevat\w*|upgrad\w*)\b", re.I)
+
+
+def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> Dict[str, List[Finding]]:
+    """Canonical findings per article id (the input is not changed)."""
+    everything = [f for aid in sorted(findings) for f in findings[aid]]
+    mapping: Dict[Ref, Ref] = {}
+    mapping.update(_people(everything))
+    mapping.update(_founding_documents(everything, mapping))
+    roles = _roles(everything, mapping)
+    out: Dict[str, List[Finding]] = {}
+    for aid, fs in findings.items():
+        new: List[Finding] = []
+        for f in fs:
+            if isinstance(f, RoleMention):
+                new += _complete_role(f, roles, mapping)
+                continue
+            new.append(_substitute(f, mapping) if mapping else f)
+        out[aid] = new
+    return out
+
+
+def _people(fs: Iterable[Finding]) -> Dict[Ref, Ref]:
+    persons = set()
+    for f in fs:
+        for r in _refs(f):
+            if r.type == "Person":
+                persons.add(r)
+    by_part: Dict[str, set] = defaultdict(set)
+    for p in persons:
+        parts = p.label.split()
+        if len(parts) >= 2:
+            by_part[parts[0]].add(p)
+            by_part[parts[-1]].add(p)
+    out = {}
+    for p in persons:
+        if " " not in p.label:
+            cands = by_part.get(p.label, set())
+            if len(cands) == 1:
+                out[p] = next(iter(cands))
+    return out
+
+
+def _founding_documents(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[Ref, Ref]:
+    groups: Dict[tuple, List[AgreementFinding]] = defaultdict(list)
+    for f in fs:
+        if isinstance(f, AgreementFinding) and _FOUNDING.search(f.ref.label):
+            m = _PARTNERSHIP.search(f.ref.label)
+            if m and f.parties:
+                kind = " ".join(m.group(0).lower().split())
+                parties = frozenset(mapping.get(p, p) for p in f.parties)
+                groups[(kind, parties)].append(f)
+    out = {}
+    for key, members in groups.items():
+        labels = {f.ref for f in members}
+        if len(labels) < 2:
+            continue
+        named = sorted({f.ref for f in members if f.surface[:1].isupper()}, key=lambda r: (-len(r.label), r.label))
+        canon = named[0] if named else sorted(labels, key=lambda r: (-len(r.label), r.label))[0]
+        for r in labels:
+            if r != canon:
+                out[r] = canon
+    return out
+
+
+def _roles(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[tuple, List[Fact]]:
+    """(person, role) -> the facts of the office that person holds with that title somewhere."""
+    held: Dict[Ref, List[Ref]] = defaultdict(list)
+    where: Dict[Ref, Ref] = {}
+    for f in fs:
+        if isinstance(f, Fact):
+            if f.predicate == "holdsPosition":
+                held[mapping.get(f.subject, f.subject)].append(f.object)
+            elif f.predicate == "positionIn" and isinstance(f.object, Ref):
+                where[f.subject] = f.object
+    out: Dict[tuple, List[Ref]] = {}
+    for person, positions in held.items():
+        for pos in sorted(set(positions)):
+            role = pos.label.split(" of ")[0]
+            out.setdefault((person, role), []).append(pos)
+    return {key: [(pos, where.get(pos)) for pos in poss] for key, poss in out.items() if len(poss) == 1}
+
+
+def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, Ref]) -> List[Finding]:
+    person = mapping.get(f.person, f.person)
+    got = roles.get((person, f.role))
+    if not got:
+        return []
+    pos, where = got[0]
+    out: List[Finding] = [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else pos.label),
+                          Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role)]
+    if where:
+        out.append(Fact(f.sentence, pos, "positionIn", where))
+    return out
+
+
+def _refs(f: Finding) -> Iterable[Ref]:
+    for field in dataclasses.fields(f):
+        v = getattr(f, field.name)
+        if isinstance(v, Ref):
+            yield v
+        elif isinstance(v, tuple):
+            yield from (x for x in v if isinstance(x, Ref))
+
+
+def _substitute(f: Finding, mapping: Dict[Ref, Ref]) -> Finding:
+    changes = {}
+    for field in dataclasses.fields(f):
+        v = getattr(f, field.name)
+        if isinstance(v, Ref) and v in mapping:
+            changes[field.name] = mapping[v]
+        elif isinstance(v, tuple) and any(isinstance(x, Ref) and x in mapping for x in v):
+            changes[field.name] = tuple(dict.fromkeys(mapping.get(x, x) for x in v))
+    return dataclasses.replace(f, **changes) if changes else f

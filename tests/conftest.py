@@ -1,0 +1,32 @@
+"""Shared fixtures: the project's paths, and one build of the seeds reused by many tests."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """One build of the five seed articles: (output folder, BuildResult)."""
+    from kg.api import build
+
+    out = tmp_path_factory.mktemp("seeds-out")
+    result = build([SEEDS], out)
+    return out, result
+
+
+@pytest.fixture
+def article_dir(tmp_path):
+    """A folder with copies of two seed articles."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for src in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(src, folder / src.name)
+    return folder

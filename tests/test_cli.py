@@ -1,0 +1,225 @@
+"""The kg command as a user runs it: every command, its help, and every error path."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import cli
+
+from conftest import SEEDS
+
+COMMANDS = ["build", "query", "validate", "stats", "html"]
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_cli_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert kg.__version__ in result.output
+
+
+@pytest.mark.parametrize("command", [[]] + [[c] for c in COMMANDS])
+def test_cli_help_for_every_command(runner, command):
+    result = runner.invoke(cli, command + ["--help"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    if command:
+        assert "Example:" in result.output, f"kg {command[0]} --help has no example"
+
+
+def test_cli_unknown_command_is_a_usage_error(runner):
+    result = runner.invoke(cli, ["frobnicate"])
+    assert result.exit_code == 2
+    assert "No such command" in result.output
+
+
+def test_cli_build_defaults_read_seeds_and_write_output(runner, tmp_path, monkeypatch):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["build"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Read 5 articles" in result.output
+    assert "entities" in result.output and "facts" in result.output
+    assert (tmp_path / "output" / "graph.ttl").stat().st_size > 1000
+    assert (tmp_path / "output" / "graph.html").stat().st_size > 1000
+
+
+def test_cli_build_is_byte_identical_twice_and_in_any_order(runner, tmp_path):
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    files = sorted(SEEDS.glob("*.txt"))
+    assert runner.invoke(cli, ["build", str(SEEDS), "-o", str(a)]).exit_code == 0
+    assert runner.invoke(cli, ["build", str(SEEDS), "-o", str(b)]).exit_code == 0
+    assert runner.invoke(cli, ["build", *map(str, reversed(files)), "-o", str(c)]).exit_code == 0
+    assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
+    assert (a / "graph.ttl").read_bytes() == (c / "graph.ttl").read_bytes()
+
+
+def test_cli_build_bad_articles_are_reported_and_the_rest_go_through(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "002_f2ac28b3f73fc063.txt", folder / "good.txt")
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(folder), str(tmp_path / "missing.txt"), "-o", str(out)])
+    assert result.exit_code == 0
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    lines = [l for l in err.splitlines() if l.startswith("Error:")]
+    assert any("empty.txt" in l and "empty" in l for l in lines)
+    assert any("binary.txt" in l and "binary" in l for l in lines)
+    assert any("missing.txt" in l and "no such file" in l for l in lines)
+    assert "Read 1 articles (3 skipped)" in result.output
+    assert (out / "graph.ttl").exists()
+
+
+def test_cli_build_nothing_readable_exits_1_and_writes_nothing(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("   \n")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "empty" in result.output
+    assert not (out / "graph.ttl").exists()
+
+
+def test_cli_build_folder_without_articles(runner, tmp_path):
+    (tmp_path / "notes.md").write_text("# not an article")
+    result = runner.invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no articles in this folder" in result.output
+
+
+def test_cli_build_unreadable_file(runner, tmp_path, monkeypatch):
+    f = tmp_path / "secret.txt"
+    f.write_text("Title\n\nBody text here.")
+    f.chmod(0)
+    real = Path.read_bytes
+
+    def deny(self):    # root reads anything, so make the refusal explicit
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = runner.invoke(cli, ["build", str(f), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "secret.txt" in result.output and "permission denied" in result.output.lower()
+
+
+def test_cli_build_output_not_writable_keeps_old_export(runner, tmp_path):
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["build", str(SEEDS / "002_f2ac28b3f73fc063.txt"), "-o", str(out)]).exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(blocker)])
+    assert result.exit_code == 1
+    assert "file-not-folder" in result.output and "not a folder" in result.output
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_cli_build_failed_write_leaves_no_partial_file(runner, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["build", str(SEEDS / "002_f2ac28b3f73fc063.txt"), "-o", str(out)]).exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+    import kg.export as export
+
+    def broken(path, data):
+        raise export.ExportError(path, "cannot write (No space left on device)")
+    monkeypatch.setattr("kg.api.write_atomic", broken)
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "No space left" in result.output
+    assert (out / "graph.ttl").read_bytes() == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_cli_build_rejects_bad_base_iri(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path), "--base-iri", "http://x.org/id"])
+    assert result.exit_code == 2
+    assert "--base-iri" in result.output
+
+
+def test_cli_query_table_and_formats(runner, seeds_build):
+    out, _ = seeds_build
+    ttl = str(out / "graph.ttl")
+    q = "SELECT ?name WHERE { ?p a dkg:Country ; rdfs:label ?name } ORDER BY ?name"
+    table = runner.invoke(cli, ["query", ttl, q], catch_exceptions=False)
+    assert table.exit_code == 0
+    assert "Azerbaijan" in table.output and "China" in table.output
+    as_json = runner.invoke(cli, ["query", ttl, q, "--format", "json"], catch_exceptions=False)
+    names = [b["name"]["value"] for b in json.loads(as_json.output)["results"]["bindings"]]
+    assert "Azerbaijan" in names and "China" in names
+    csv = runner.invoke(cli, ["query", ttl, q, "--format", "csv"], catch_exceptions=False)
+    assert csv.output.splitlines()[0].strip() == "name"
+
+
+def test_cli_query_from_file(runner, seeds_build, tmp_path):
+    out, _ = seeds_build
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?p a dkg:Person ; rdfs:label \"Ilham Aliyev\"@en }")
+    result = runner.invoke(cli, ["query", str(out / "graph.ttl"), "-f", str(rq)], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.output.strip() == "true"
+
+
+def test_cli_query_errors(runner, seeds_build, tmp_path):
+    out, _ = seeds_build
+    ttl = str(out / "graph.ttl")
+    assert runner.invoke(cli, ["query", ttl]).exit_code == 2
+    bad = runner.invoke(cli, ["query", ttl, "SELEC ?x WHERE {"])
+    assert bad.exit_code == 1 and "SPARQL" in bad.output
+    missing = runner.invoke(cli, ["query", str(tmp_path / "nope.ttl"), "ASK {}"])
+    assert missing.exit_code == 1 and "nope.ttl" in missing.output
+
+
+def test_cli_validate_seeds_conform(runner, seeds_build):
+    out, _ = seeds_build
+    result = runner.invoke(cli, ["validate", str(out / "graph.ttl")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_cli_validate_reports_violations(runner, tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("""@prefix dkg: <https://w3id.org/diplokg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/diplokg/id/m> a dkg:Meeting, dkg:Event ; rdfs:label "A meeting"@en .
+""")
+    result = runner.invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "wasDerivedFrom" in result.output or "provenance" in result.output.lower()
+
+
+def test_cli_stats(runner, seeds_build):
+    out, _ = seeds_build
+    result = runner.invoke(cli, ["stats", str(out / "graph.ttl")], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "dkg:Person" in result.output and "rdfs:label" in result.output
+
+
+def test_cli_html_rerender_and_focus(runner, seeds_build, tmp_path):
+    out, _ = seeds_build
+    full = tmp_path / "full.html"
+    focus = tmp_path / "focus.html"
+    r1 = runner.invoke(cli, ["html", str(out / "graph.ttl"), "-o", str(full)], catch_exceptions=False)
+    r2 = runner.invoke(cli, ["html", str(out / "graph.ttl"), "-o", str(focus), "--focus", "Aliyev", "--hops", "1"],
+                       catch_exceptions=False)
+    assert r1.exit_code == 0 and r2.exit_code == 0
+    n_full = int(r1.output.split("(")[1].split()[0])
+    n_focus = int(r2.output.split("(")[1].split()[0])
+    assert 1 < n_focus < n_full
+    missing = runner.invoke(cli, ["html", str(out / "graph.ttl"), "-o", str(focus), "--focus", "Nobody Atall"])
+    assert missing.exit_code == 1 and "Nobody Atall" in missing.output

@@ -397,6 +397,7 @@ class GraphModel:
                 continue
             add(concept, a, ox.NamedNode(SKOS + "Concept"))
             add(concept, SKOS + "prefLabel", _lit(words))
+            add(concept, label, _lit(words))
             add(concept, SKOS + "inScheme", ox.NamedNode(str(DKG.RelationshipType)))
             if broader:
                 add(concept, SKOS + "broader", ox.NamedNode(str(DKG) + broader))

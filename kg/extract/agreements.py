@@ -195,7 +195,7 @@ def relationship_type(words: str) -> Tuple[str, str, Optional[str]]:
     >>> relationship_type("all-weather strategic cooperative partnership")[0]
     'AllWeatherStrategicCooperativePartnership'
     """
-    words = re.sub(r"[\s,]+", " ", words.lower().replace("partners", "partnership")).strip()
+    words = re.sub(r"\bpartners\b", "partnership", re.sub(r"[\s,]+", " ", words.lower())).strip()
     words = words.replace("all-around", "all-round")
     if words.startswith("diplomatic"):
         return "DiplomaticRelations", "diplomatic relations", None

@@ -26,6 +26,7 @@ from .text import CONNECTORS, Gazetteer, Token, is_cap, tokenize
 __all__ = ["annotate", "gazetteer"]
 
 # When one surface has several readings, the first kind here wins.
+BLOCKING = ("person", "title", "position", "organ", "demonym", "group")
 PRIORITY = ("org", "country", "initiative", "agreement", "capital", "place", "demonym", "organ",
             "title", "topic")
 
@@ -107,6 +108,9 @@ def _known(doc: Doc, k: int, toks: List[Token]) -> List[Span]:
             spans.append(_span(doc, k, toks, i, j, "group", None, payload=payload))
         else:
             spans.append(_span(doc, k, toks, i, j, kind, None, payload=payload))
+    spans = [s for s in spans if not (s.kind in ("place", "capital") and s.j < len(toks)
+                                      and is_cap(toks[s.j].text) and toks[s.j].text not in NOT_NAME
+                                      and s.i > 0)]
     covered = {t for s in spans for t in range(s.i, s.j)}
     for i, tok in enumerate(toks):
         if i in covered or "-" not in tok.text:
@@ -123,10 +127,8 @@ def _known(doc: Doc, k: int, toks: List[Token]) -> List[Span]:
                 sp = Span(k, i, i + 1, start - 0, off, kind, payload, part, payload)
             elif kind == "org":
                 sp = Span(k, i, i + 1, start, off, "org", payload[0], part, payload[1], payload[2])
-            elif kind in ("capital", "place"):
-                sp = Span(k, i, i + 1, start, off, kind, payload[0], part, payload[1])
             else:
-                continue
+                continue      # "Trans-Caspian", "China-Europe": a place inside a compound is not named
             sp.payload = sp.payload if kind == "org" else "hyphen"
             spans.append(sp)
     return spans
@@ -212,20 +214,23 @@ def _shaped(doc: Doc, k: int, toks: List[Token]) -> None:
     """Pass 3: unknown names recognised by their head word, people by speech and apposition."""
     spans = doc.spans[k]
     taken = {t for s in spans for t in range(s.i, s.j) if s.kind not in ("topic",)}
+    # a known name may be part of a bigger one ("Belt and Road Forum for International
+    # Cooperation", "China-Azerbaijan … Conference"); people, offices and organs may not
+    blocked = {t for s in spans for t in range(s.i, s.j) if s.kind in BLOCKING}
     text = doc.text(k)
     headline = _title_case_line(text)
     i = 0
     while i < len(toks):
-        if i in taken or not is_cap(toks[i].text) or (i > 0 and toks[i - 1].text in ("'s", "’s")):
+        if i in blocked or not is_cap(toks[i].text) or (i > 0 and toks[i - 1].text in ("'s", "’s")):
             i += 1
             continue
         j = i
-        while j < len(toks):
+        while j < len(toks) and j not in blocked:
             w = toks[j].text
             if is_cap(w) or w.isdigit() and j > i:
                 j += 1
-            elif w.lower() in CONNECTORS and j + 1 < len(toks) and (is_cap(toks[j + 1].text)
-                                                                  or toks[j + 1].text.lower() == "the"):
+            elif (w.lower() in CONNECTORS or w in ("a", "an")) and j + 1 < len(toks) \
+                    and (is_cap(toks[j + 1].text) or toks[j + 1].text.lower() in ("the", "a", "an")):
                 j += 1
             elif w in ("'s", "’s") and j > i and j + 1 < len(toks) and is_cap(toks[j + 1].text):
                 j += 1
@@ -237,12 +242,55 @@ def _shaped(doc: Doc, k: int, toks: List[Token]) -> None:
             _classify_chunk(doc, k, toks, i, j, taken)
         i = max(j, i + 1)
     _people_by_context(doc, k, toks, taken)
+    _phrases(doc, k, toks, taken)
+
+
+# "Caliber.Az reports citing …", "TASS reported": a news outlet
+_OUTLET = re.compile(r"\b([A-Z][\w]*(?:\.[A-Z][a-z]+)?(?:\s[A-Z][\w]+){0,2})\s+(?:reports?|reported),?\s+(?:citing|quoting)\b")
+# "the Armenia-Azerbaijan peace process", "the Israel-Hamas ceasefire talks"
+_PROCESS = re.compile(r"\b([A-Z][\w]+(?:-[A-Z][\w]+)+)\s+(peace\s+process|normali[sz]ation\s+process|peace\s+talks|"
+                      r"border\s+delimitation\s+process|dialogue)\b")
+# '"Taiwan independence"', "Kosovo independence": a cause named after a place
+_CAUSE = re.compile(r"\b([A-Z][\w]+)\s+(independence|separatism|secession)\b")
+
+
+def _phrases(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
+    """Names that news English builds from other names: outlets citing, processes between
+    states, causes named after a place."""
+    text = doc.text(k)
+    def span_at(a: int, b: int, kind: str, ref: Ref) -> None:
+        i = next((n for n, t in enumerate(toks) if t.start == a), None)
+        j = next((n + 1 for n, t in enumerate(toks) if t.end == b), None)
+        if i is None or j is None:
+            return
+        doc.spans[k].append(Span(k, i, j, a, b, kind, ref, text[a:b]))
+        taken.update(range(i, j))
+    for m in _OUTLET.finditer(text):
+        name = m.group(1)
+        if not any(s.start <= m.start(1) < s.end for s in doc.spans[k]):
+            span_at(m.start(1), m.end(1), "org", Ref("Institution", name))
+    for m in _PROCESS.finditer(text):
+        parts = m.group(1).split("-")
+        if all(gazetteer().match(tokenize(p), 0)[1] for p in parts):
+            label = f"{m.group(1)} {' '.join(m.group(2).split())}"
+            span_at(m.start(), m.end(), "initiative", Ref("Initiative", label))
+    for m in _CAUSE.finditer(text):
+        n, entries = gazetteer().match(tokenize(m.group(1)), 0)
+        if n and any(kind in ("place", "country", "capital") for kind, _ in entries):
+            label = f"{m.group(1)} {m.group(2)}"
+            doc.spans[k] = [s for s in doc.spans[k] if not (s.start >= m.start() and s.end <= m.end())]
+            span_at(m.start(), m.end(), "topic", Ref("Topic", label))
 
 
 def _classify_chunk(doc: Doc, k: int, toks: List[Token], i: int, j: int, taken: set) -> None:
     words = [t.text for t in toks[i:j]]
     inner = [s for s in doc.spans[k] if s.i >= i and s.j <= j]
-    if any(s.i == i and s.j == j for s in inner):
+    if any(s.i <= i and s.j >= j and s.kind != "topic" for s in doc.spans[k]):
+        return
+    # "the Global Security Initiative and the Global Civilization Initiative", "China's Belt
+    # and Road Initiative": the chunk ends in a name already known, so it is not a new name
+    if any(s.j == j and s.i > i and s.kind in ("initiative", "org", "agreement", "country", "capital", "place")
+           for s in inner):
         return
     # head: the last word before the first "of"/"for"/"on" (General Administration of Customs)
     cut = next((n for n, w in enumerate(words) if w in ("of", "for", "on", "to") and n > 0), len(words))
@@ -266,6 +314,9 @@ def _classify_chunk(doc: Doc, k: int, toks: List[Token], i: int, j: int, taken: 
         kind = "place"
     if kind is None or len(words) < 2:
         return
+    if kind == "org" and any(s.kind in ("org", "country", "initiative", "agreement") and s.payload != "hyphen"
+                             for s in inner) and first not in INSTITUTION_HEADS:
+        return      # "Chinese … Ministry"-like compounds of known names are read elsewhere
     text = doc.text(k)
     surface = text[toks[i].start:toks[j - 1].end]
     if kind == "initiative" and last.endswith("s") and last[:-1] in INITIATIVE_HEADS:
@@ -414,7 +465,9 @@ def _first_seen(doc: Doc) -> Dict[str, int]:
 
 def _emit(doc: Doc) -> None:
     """Mentions (surface forms become altLabels) and the facts world knowledge adds to them:
-    a city's country, a national body's state."""
+    a city's country, a national body's state (only for states the article itself names:
+    a mention of Astana does not make an article about Kazakhstan)."""
+    named = {doc.country_of(s) for sp in doc.spans for s in sp if s.kind in ("country", "demonym")}
     for k, spans in enumerate(doc.spans):
         sent = doc.sentences[k]
         for s in spans:
@@ -425,10 +478,9 @@ def _emit(doc: Doc) -> None:
                 doc.findings.append(Mention(sent, ref, surface))
             if s.country and s.kind in ("demonym",) and s.ref:
                 continue
-            if s.kind in ("capital", "place") and s.ref and s.country:
-                doc.findings.append(Mention(sent, s.country, s.country.label))
+            if s.kind in ("capital", "place") and s.ref and s.country in named:
                 doc.findings.append(Fact(sent, s.ref, "locatedIn", s.country))
-            if s.kind in ("org", "organ") and s.ref and s.country:
+            if s.kind in ("org", "organ") and s.ref and s.country in named:
                 doc.findings.append(Mention(sent, s.country, s.country.label))
                 doc.findings.append(Fact(sent, s.ref, "partOf", s.country))
             if s.kind == "org" and s.ref and getattr(s.payload, "part_of", None):

@@ -80,7 +80,8 @@ def subject_before(doc: Doc, k: int, pos: int, kinds=("person", "country", "demo
     role noun resolved backwards; else nothing.
     """
     text = doc.text(k)
-    spans = [s for s in doc.of(k) if s.end <= pos and s.kind in kinds]
+    # a state inside a compound ("China-Azerbaijan relations", "UN-led") is not an actor
+    spans = [s for s in doc.of(k) if s.end <= pos and s.kind in kinds and not s.part]
     for s in reversed(spans):
         after = text[s.end:s.end + 3]
         if after.startswith(("'s", "’s")) or (s.kind == "demonym" and _next_is_noun(text, s.end)
@@ -88,8 +89,8 @@ def subject_before(doc: Doc, k: int, pos: int, kinds=("person", "country", "demo
             continue
         if _word_before(text, s.start) in PREPOSITIONS:
             continue
-        if s.kind == "capital" and _word_before(text, s.start) not in ("", "and", "that", ",") \
-                and not text[:s.start].strip() == "":
+        # a capital acts for its state only where a subject stands: "In return, Beijing reaffirmed"
+        if s.kind == "capital" and not re.search(r"(?:^|[,;:]|\band|\bthat)\s*$", text[:s.start]):
             continue
         # a pronoun between the actor and the verb refers to someone else
         between = text[s.end:pos].lower()
@@ -100,12 +101,22 @@ def subject_before(doc: Doc, k: int, pos: int, kinds=("person", "country", "demo
             actors = [s.country]
         # coordinated: "China and Azerbaijan", "Azerbaijan and China"
         idx = spans.index(s)
-        while idx > 0 and re.fullmatch(r"\s*(,|and|,\s*and)\s*", text[spans[idx - 1].end:spans[idx].start]):
+        while idx > 0 and re.fullmatch(r"\s*(,|and|,\s*and)\s*", _gap(doc, k, spans[idx - 1].end, spans[idx].start)):
             idx -= 1
             actors = actors_of(doc, spans[idx], metonymy=True) + actors
         if actors:
             return _dedupe(actors)
     return resolve_pronoun(doc, k, pos)
+
+
+def _gap(doc: Doc, k: int, a: int, b: int) -> str:
+    """The words between two spans, without the titles that introduce the second one."""
+    text = doc.text(k)
+    gap = list(text[a:b])
+    for s in doc.of(k, "position", "title", "demonym", "organ"):
+        for p in range(max(a, s.start), min(b, s.end)):
+            gap[p - a] = " "
+    return "".join(gap)
 
 
 def _next_is_noun(text: str, end: int) -> bool:

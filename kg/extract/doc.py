@@ -37,6 +37,7 @@ class Span:
     surface: str
     country: Optional[Ref] = None           # the state a demonym, capital, organ or body belongs to
     payload: object = None                  # Title for titles, list of Refs for groups
+    part: bool = False                      # a name inside a hyphenated compound ("China-Azerbaijan")
 
     @property
     def refs(self) -> List[Ref]:

@@ -129,7 +129,7 @@ def _known(doc: Doc, k: int, toks: List[Token]) -> List[Span]:
                 sp = Span(k, i, i + 1, start, off, "org", payload[0], part, payload[1], payload[2])
             else:
                 continue      # "Trans-Caspian", "China-Europe": a place inside a compound is not named
-            sp.payload = sp.payload if kind == "org" else "hyphen"
+            sp.part = True
             spans.append(sp)
     return spans
 
@@ -283,14 +283,13 @@ def _phrases(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
 
 
 def _classify_chunk(doc: Doc, k: int, toks: List[Token], i: int, j: int, taken: set) -> None:
+    # "… Forum for International Cooperation in Beijing": a trailing "in <place>" is where, not who
+    for s in doc.spans[k]:
+        if s.kind in ("place", "capital", "country") and s.j == j and s.i - 1 > i and toks[s.i - 1].text == "in":
+            j = s.i - 1
     words = [t.text for t in toks[i:j]]
     inner = [s for s in doc.spans[k] if s.i >= i and s.j <= j]
     if any(s.i <= i and s.j >= j and s.kind != "topic" for s in doc.spans[k]):
-        return
-    # "the Global Security Initiative and the Global Civilization Initiative", "China's Belt
-    # and Road Initiative": the chunk ends in a name already known, so it is not a new name
-    if any(s.j == j and s.i > i and s.kind in ("initiative", "org", "agreement", "country", "capital", "place")
-           for s in inner):
         return
     # head: the last word before the first "of"/"for"/"on" (General Administration of Customs)
     cut = next((n for n, w in enumerate(words) if w in ("of", "for", "on", "to") and n > 0), len(words))
@@ -314,7 +313,11 @@ def _classify_chunk(doc: Doc, k: int, toks: List[Token], i: int, j: int, taken: 
         kind = "place"
     if kind is None or len(words) < 2:
         return
-    if kind == "org" and any(s.kind in ("org", "country", "initiative", "agreement") and s.payload != "hyphen"
+    # "the Global Security Initiative and the Global Civilization Initiative", "China's Belt
+    # and Road Initiative": the chunk ends in a name already known, so it is not a new name
+    if any(s.j == j and s.i > i and s.kind == kind for s in inner):
+        return
+    if kind == "org" and any(s.kind in ("org", "country", "initiative", "agreement") and not s.part
                              for s in inner) and first not in INSTITUTION_HEADS:
         return      # "Chinese … Ministry"-like compounds of known names are read elsewhere
     text = doc.text(k)

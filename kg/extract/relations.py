@@ -109,30 +109,46 @@ def _members(doc: Doc, k: int) -> List[Finding]:
     return out
 
 
+# How news English says that states take part in an initiative, around its name.
+_ENGAGE_BEFORE = re.compile(r"\b(?:alignment|construction|development|implementation)\s+of\s+(?:the\s+)?$|"
+                            r"\b(?:role|participat\w*|involve\w*|membership)\s+in\s+(?:the\s+)?$|"
+                            r"\bjoin(?:ed|s|ing)?\s+(?:the\s+)?$|\bpart\s+of\s+(?:the\s+)?$|"
+                            r"\bjointly\s+(?:\w+\s+){1,5}(?:the\s+)?$|\bco-?build\w*\s+(?:the\s+)?$|"
+                            r"\bcooperation\s+(?:\w+\s+){0,6}(?:such\s+as|including)\s+(?:the\s+)?$", re.I)
+_ENGAGE_AFTER = re.compile(r"^\s+(?:cooperation|projects?|construction)\b", re.I)
+
+
 def _participation(doc: Doc, k: int) -> List[Finding]:
+    """ "Azerbaijan plays a key role in the Middle Corridor", "fruitful Belt and Road
+    cooperation", "jointly advance the construction of the … Corridor"."""
     text = doc.text(k)
     sent = doc.sentences[k]
     out: List[Finding] = []
-    for s in doc.of(k, "initiative"):
+    spans = doc.of(k, "initiative")
+    for n, s in enumerate(spans):
+        before = text[:s.start]
+        # "… the Trans-Caspian Corridor and establish a … Express": the cue before a list's first item
+        prev = spans[n - 1] if n else None
+        chained = prev is not None and re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:\w+\s+){0,5}(?:the\s+)?", text[prev.end:s.start]) \
+            and _ENGAGE_BEFORE.search(text[:prev.start])
+        # states named in the name take part: "the Armenia-Azerbaijan peace process"
+        named = [x.ref for x in doc.of(k, "country") if s.start <= x.start < s.end and x.part]
+        engaged = bool(_ENGAGE_BEFORE.search(before) or _ENGAGE_AFTER.match(text[s.end:]) or chained)
+        if not engaged and not named:
+            continue
         for ref in s.refs:
-            window = text[max(0, s.start - 90):s.end + 15]
-            if not ENGAGE.search(window):
-                continue
-            if re.search(r"\bsupport\w*\s+(?:\w+\s+){0,3}$", text[:s.start], re.I):
-                continue
-            actors: List[Ref] = []
-            # countries named in a name: "Armenia-Azerbaijan peace process"
-            actors += [x.country for x in doc.of(k, "country") if s.start <= x.start < s.end and x.payload == "hyphen"]
-            if not actors:
+            actors: List[Ref] = list(named)
+            if engaged:
                 subj = subject_before(doc, k, s.start, kinds=("country", "demonym", "group", "person"))
                 actors += [r for r in subj if r.type == "Country"]
-                partners = [x for x in doc.of(k, "country") if x.start < s.start or x.start > s.end]
-                for x in partners:
-                    if re.search(r"\bwith\s+$", text[max(0, x.start - 6):x.start]) or \
-                            re.match(r"(?:'s|’s)\s+development", text[x.end:]):
-                        actors.append(x.ref)
-                if re.search(r"\b(?:both|two|jointly|bilateral)\b", window, re.I) or \
-                        re.search(r"relations\b", text[:s.start]):
+                for x in doc.of(k, "country", "demonym"):
+                    if x.start < s.start and re.search(r"\bwith\s+$", text[max(0, x.start - 6):x.start]):
+                        actors.append(doc.country_of(x))
+                    elif x.start > s.end and re.match(r"\s*(?:'s|’s)?\s+development\s+strateg", text[x.end:]) \
+                            and re.search(r"\bwith\s+$", text[max(0, x.start - 6):x.start]):
+                        actors.append(doc.country_of(x))
+                if re.search(r"\b(?:both|two|jointly|bilateral)\b", text[:s.start], re.I) or \
+                        re.search(r"\brelations\b", before):
                     main = doc.main_countries()
                     if len(main) == 2:
                         actors += main

@@ -103,6 +103,23 @@ def _subject(doc: Doc, k: int, pos: int) -> List[Ref]:
     return subject_before(doc, k, pos)
 
 
+_PREP = re.compile(r"\b(?:to|of|in|with|by|from|between|among|at|on|into|under|over|through)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+# the order a stance names by its centre is a stance on that centre
+_CENTRE = re.compile(r"\b(?:centered|centred|based|anchored|built)\s+on\s+(?:the\s+)?$|\bwith\s+(?:the\s+)?$|"
+                     r"\b(?:progress|success|implementation|efforts?)\s+(?:in|of|on|to|for)\s+(?:the\s+)?$", re.I)
+
+
+def _governed(text: str, pos: int, s: Span) -> bool:
+    """Whether the verb governs the span: right after it, or in a list after it, not as the
+    complement of another noun ("accession to the World Trade Organization")."""
+    before = text[pos:s.start]
+    if not _PREP.search(before) or re.fullmatch(r"\s*(?:for|to|with|by|on|in)?\s*(?:the\s+|a\s+)?", before):
+        return True
+    if _CENTRE.search(before) and (not before.rstrip().endswith("with the") or re.match(r"\s+at\s+its\s+core", text[s.end:])):
+        return True
+    return False
+
+
 def _objects(doc: Doc, k: int, pos: int, pred: str) -> List[Ref]:
     text = doc.text(k)
     stop = _BOUNDARY.search(text, pos)
@@ -122,14 +139,18 @@ def _objects(doc: Doc, k: int, pos: int, pred: str) -> List[Ref]:
             elif s.kind == "demonym" and re.match(r"\s+(?:government|side|leadership|authorities)\b", after):
                 out += [s.country]
             continue
+        if s.part and not text[s.end:s.end + 4].startswith("-led"):
+            continue
         if s.kind == "group":
             continue
-        # a name used as a modifier ("SCO activities", "Belt and Road cooperation") is not the object
-        if re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:and|or|as|in|to|at|which|that|is|are|of|for|with|on)\b", after) \
+        # a name used as a modifier ("SCO activities", "trade rules") is not the object
+        if re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:and|or|as|in|to|at|which|that|is|are|of|for|with|on|under)\b", after) \
                 and not text[s.end:s.end + 4].startswith("-led"):
-            if not (s.kind == "topic"):
-                continue
-        if s.kind == "org" and re.search(r"\b(?:by|from|between|among)\s+(?:the\s+)?$", text[max(0, s.start - 12):s.start]):
+            continue
+        # a support of a sector ("supports trade") says little; of a principle ("multilateralism") much
+        if s.kind == "topic" and pred == "supports" and not s.ref.label.endswith("ism"):
+            continue
+        if not _governed(text, pos, s):
             continue
         out += s.refs
     if not out:

@@ -26,7 +26,7 @@ DOC_HEAD = (r"(?:joint\s+(?:statement|declaration|communiqu[eé]|action\s+plan)|
             r"memorandum|MoU|free[-\s]trade\s+agreement|FTA|agreement|treaty|protocol|accord|"
             r"declaration|roadmap|action\s+plan|framework\s+agreement)")
 DESCRIBED = re.compile(r"\b(?:an?|the|new)\s+(?:(?:bilateral|new|comprehensive|long-term|intergovernmental)\s+)?" + DOC_HEAD +
-                       r"(?:\s+(?:on|for|of|to|regarding|concerning)\s+(?:(?!,|;|\.\s|\bwhich\b|\bthat\b|\bin\s+order\b|"
+                       r"(?:\s+(?:on|for|of|regarding|concerning)\s+(?:(?!,|;|\.\s|\bwhich\b|\bthat\b|\bin\s+order\b|"
                        r"\bafter\b|\bduring\b|\bwith\s+the\b|\bto\s+(?:provide|enhance|facilitate|promote|boost)\b|"
                        r"\baccording\b|\bsigned\b|\bby\b|\bat\b).)+)?", re.I)
 VISA_REGIME = re.compile(r"\bvisa-free\s+(?:regime|travel|entry|policy)\s+for\s+(\w+)\s+(?:citizens|nationals|passport\s+holders)", re.I)
@@ -58,11 +58,17 @@ def title_case(words: str) -> str:
     return " ".join(out)
 
 
-def _status(text: str) -> Optional[str]:
+def _status(text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
+    """The status whose cue stands nearest the document at [start, end) ("which was signed
+    by" beats "ready to initiate negotiations on" said of another document)."""
+    end = len(text) if end is None else end
+    best = None
     for status, pat in STATUS_CUES:
-        if pat.search(text):
-            return status
-    return None
+        for m in pat.finditer(text):
+            d = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
+            if best is None or d < best[0]:
+                best = (d, status)
+    return best[1] if best else None
 
 
 def _countries_in(doc: Doc, k: int, start: int, end: int) -> List[Ref]:
@@ -102,10 +108,26 @@ def _person_country(doc: Doc, person: Ref) -> List[Ref]:
                               and f.subject in pos and f.object.type == "Country"))
 
 
+_REPORTS = re.compile(r"\b(?:the|a|that)\s+(?:joint\s+)?(statement|declaration|communiqu[eé]|document|memorandum|agreement)\s+"
+                      r"(?:said|says|stated|states|noted|added)\b|\b(?:in|according\s+to)\s+(?:the|a)\s+(?:joint\s+)?"
+                      r"(statement|declaration|communiqu[eé]|memorandum)\b", re.I)
+
+
 def agreements(doc: Doc) -> List[Finding]:
+    from .relations import topics_in
     out: List[Finding] = []
     for k in range(1, len(doc.spans)) if len(doc.spans) > 1 else range(len(doc.spans)):
-        out += _documents(doc, k)
+        found = _documents(doc, k)
+        out += found
+        # "…, the statement said": what the sentence is about is a topic of that document
+        m = _REPORTS.search(doc.text(k))
+        if m:
+            word = (m.group(1) or m.group(2)).lower()
+            target = next((f for f in reversed(out) if isinstance(f, AgreementFinding)
+                           and word[:6] in f.ref.label.lower()), None)
+            topics = topics_in(doc, k, strict=True)
+            if target and topics:
+                out.append(AgreementFinding(doc.sentences[k], target.ref, parties=target.parties, topics=tuple(topics)))
     return out
 
 
@@ -140,8 +162,9 @@ def _documents(doc: Doc, k: int) -> List[Finding]:
         if ref.label.startswith("visa-free"):
             parties = [r for r in subject_before(doc, k, start, kinds=("country", "demonym")) if r.type == "Country"] or \
                 [c for c in _countries_in(doc, k, 0, start)][:1]
-        signatories = _signatories(doc, k, start, end)
-        status = _status(text)
+        others = [(a, b) for a, b, _, _ in found if (a, b) != (start, end)]
+        signatories = _signatories(doc, k, start, end, others)
+        status = _status(text, start, end)
         date = dates[0].value if len(dates) == 1 else None
         out.append(AgreementFinding(sent, ref, surface=surface, parties=tuple(parties),
                                     signatories=tuple(signatories), status=status, date=date))
@@ -164,15 +187,18 @@ def _label(phrase: str, head: str, parties: List[Ref], doc: Doc) -> Optional[str
     return label
 
 
-def _signatories(doc: Doc, k: int, start: int, end: int) -> List[Ref]:
+def _signatories(doc: Doc, k: int, start: int, end: int, others=()) -> List[Ref]:
+    """ "…, which was signed by Xi and Aliyev" (the nearest document before it), or the
+    people who are the subject of "signed"."""
     text = doc.text(k)
     by = re.match(r"[^.;]*?\bsigned\s+by\s+", text[end:])
-    if by:
+    if by and not any(end <= a < end + by.end() for a, _ in others):
         stop = text.find(" after ", end + by.end())
         return [s.ref for s in doc.of(k, "person") if end + by.end() <= s.start < (stop if stop > 0 else len(text)) and s.ref]
     m = re.search(r"\b(?:signed|inked)\s+(?:\w+\s+){0,3}$", text[:start])
     if m:
-        return [r for r in subject_before(doc, k, m.start(), kinds=("person",)) if r.type == "Person"]
+        # the subject of "signed" must itself be people: "Azerbaijan and China signed" has none
+        return [r for r in subject_before(doc, k, m.start()) if r.type == "Person"]
     return []
 
 

@@ -82,6 +82,9 @@ def subject_before(doc: Doc, k: int, pos: int, kinds=("person", "country", "demo
     text = doc.text(k)
     # a state inside a compound ("China-Azerbaijan relations", "UN-led") is not an actor
     spans = [s for s in doc.of(k) if s.end <= pos and s.kind in kinds and not s.part]
+    # a demonym that qualifies an office ("Azerbaijani Foreign Minister X") is not an actor here
+    offices = [(s.start, s.end) for s in doc.of(k, "position")]
+    spans = [s for s in spans if s.kind != "demonym" or not any(a <= s.start and s.end <= b for a, b in offices)]
     for s in reversed(spans):
         after = text[s.end:s.end + 3]
         if after.startswith(("'s", "’s")) or (s.kind == "demonym" and _next_is_noun(text, s.end)

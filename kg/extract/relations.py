@@ -37,9 +37,10 @@ _NOT_TOPIC = {"pragmatic", "bilateral", "all-around", "all-round", "mutually", "
               "friendly", "traditional", "close", "broad"}
 
 
-def topics_in(doc: Doc, k: int) -> List[Ref]:
-    """Areas of cooperation a sentence names: lexicon topics in a cooperation context, and the
-    items of "in areas such as A, B and C"."""
+def topics_in(doc: Doc, k: int, strict: bool = False) -> List[Ref]:
+    """Areas of cooperation a sentence names: the items of "in areas such as A, B and C",
+    "in the field of X", "X cooperation", and (unless ``strict``) lexicon topics anywhere in
+    a sentence about cooperation."""
     text = doc.text(k)
     out: List[Ref] = []
     for m in COOP_AREAS.finditer(text):
@@ -55,7 +56,8 @@ def topics_in(doc: Doc, k: int) -> List[Ref]:
     for m in COOP_FIELD.finditer(text):
         out.append(Ref("Topic", m.group(1).lower()))
     for s in doc.of(k, "topic"):
-        if re.search(r"\bcooperat|\bareas?\b|\bfields?\b|\bsectors?\b|\bexchanges\b|\bin\s+energy\b", text, re.I):
+        if re.match(r"\s+cooperation\b", text[s.end:]) or (not strict and re.search(
+                r"\bcooperat|\bareas?\b|\bfields?\b|\bsectors?\b|\bexchanges\b|\bin\s+energy\b", text, re.I)):
             out += s.refs
     return list(dict.fromkeys(out))
 

@@ -25,14 +25,17 @@ PRONOUNS_PLURAL = frozenset({"they", "their", "them"})
 _WORD = re.compile(r"[\w'’\-]+")
 
 
-def leaders(doc: Doc, countries: Sequence[Ref]) -> List[Ref]:
-    """The heads of state or government the article names for these countries."""
+HEAD_ROLES = ("President", "Prime Minister", "Premier", "Chancellor", "King", "Emir", "Sultan")
+
+
+def leaders(doc: Doc, countries: Sequence[Ref], roles: Sequence[str] = HEAD_ROLES) -> List[Ref]:
+    """The heads of state or government (of the given roles) the article names for these countries."""
     from ..findings import Fact
     out = []
     for f in doc.findings:
         if isinstance(f, Fact) and f.predicate == "positionIn" and f.object in countries:
             role = f.subject.label.split(" of ")[0]
-            if role in ("President", "Prime Minister", "Premier", "Chancellor", "King", "Emir", "Sultan"):
+            if role in roles:
                 holders = [g.subject for g in doc.findings if isinstance(g, Fact)
                            and g.predicate == "holdsPosition" and g.object == f.subject]
                 out += [h for h in holders if h not in out]
@@ -46,6 +49,8 @@ def actors_of(doc: Doc, span: Span, metonymy: bool = False) -> List[Ref]:
         main = doc.main_countries()
         if span.payload == "leaders":
             return leaders(doc, main) or []
+        if span.payload == "presidents":
+            return leaders(doc, main, ("President",)) or []
         return list(main) if len(main) == 2 else []
     if span.kind == "capital" and metonymy and span.country:
         return [span.country]
@@ -90,7 +95,8 @@ def subject_before(doc: Doc, k: int, pos: int, kinds=("person", "country", "demo
         if after.startswith(("'s", "’s")) or (s.kind == "demonym" and _next_is_noun(text, s.end)
                                               and not _role_noun(text, s.end)):
             continue
-        if _word_before(text, s.start) in PREPOSITIONS:
+        if _word_before(text, s.start) in PREPOSITIONS and not \
+                re.search(r",\s*including\s+$", text[:s.start]):    # "officials, including X, visited"
             continue
         # a capital acts for its state only where a subject stands: "In return, Beijing reaffirmed"
         if s.kind == "capital" and not re.search(r"(?:^|[,;:]|\band|\bthat)\s*$", text[:s.start]):
@@ -136,7 +142,7 @@ def resolve_pronoun(doc: Doc, k: int, pos: int) -> List[Ref]:
     """ "he", "it", "the country", "the Azerbaijani leader" before ``pos``: who is meant."""
     text = doc.text(k)
     words = [w.lower() for w in _WORD.findall(text[:pos])]
-    tail = words[-4:]
+    tail = words[-6:]
     if any(w in PRONOUNS_PERSON for w in tail):
         sp = doc.speaker(k) or _last_person(doc, k, text.lower().rfind(" he ", 0, pos) if " he " in text.lower()[:pos] else 0)
         return [sp] if sp else []

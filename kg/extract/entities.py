@@ -20,7 +20,7 @@ from ..findings import Fact, Mention, Ref
 from ..lexicon import Lexicon, get_lexicon
 from .doc import Doc, Span
 from .shapes import (AGREEMENT_WORDS, EVENT_HEADS, GROUP_PHRASES, INITIATIVE_HEADS,
-                     INSTITUTION_HEADS, LEADER_GROUPS, NOT_NAME, PLACE_HEADS, SPEECH_VERBS)
+                     INSTITUTION_HEADS, LEADER_GROUPS, NOT_NAME, PRESIDENT_GROUPS, PLACE_HEADS, SPEECH_VERBS)
 from .text import CONNECTORS, Gazetteer, Token, is_cap, tokenize
 
 __all__ = ["annotate", "gazetteer"]
@@ -73,6 +73,8 @@ def gazetteer() -> Gazetteer:
         gz.add(" ".join(words), "group", "countries", fold=True)
     for words in LEADER_GROUPS:
         gz.add(" ".join(words), "group", "leaders", fold=True)
+    for words in PRESIDENT_GROUPS:
+        gz.add(" ".join(words), "group", "presidents", fold=True)
     return gz
 
 

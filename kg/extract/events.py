@@ -22,7 +22,7 @@ __all__ = ["events", "VISIT", "MEETING"]
 VISIT = re.compile(r"\b(?:(?:state|official|working|two-day|three-day|four-day|five-day|\w+-day)\s+)*"
                    r"(?:visits?|trip|tour)\s+to\b|\bvisit(?:ed|s|ing)\s+(?=[A-Z])", re.I)
 MEETING = re.compile(
-    r"\b(?:met|meets|meet|meeting|meetings)\s+(?:with\b)?|\b(?:held|hold|holds|holding)\s+(?:\w+\s+)?talks\b|"
+    r"\b(?:meeting|meetings|talks)\s+between\b|\b(?:met|meets|meet|meeting|meetings)\s+(?:with\b)?|\b(?:held|hold|holds|holding)\s+(?:\w+\s+)?talks\b|"
     r"\btalks\s+(?:with|between)\b|\bduring\s+(?:their|the|his|her|Wednesday's|\w+'s)\s+(?:\w+\s+)?(?:talks|meeting)\b|"
     r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|\bspoke\s+(?:by|over\s+the)\s+(?:phone|telephone)\b|"
     r"\b(?:meetings?|discussions)\s+(?:and\s+(?:\w+\s+){0,2})?with\b", re.I)
@@ -38,12 +38,31 @@ def _dates(doc: Doc, k: int) -> List[Timex]:
             if t.kind == "point"]
 
 
-def _location(doc: Doc, k: int, pos: int) -> Optional[Ref]:
-    """ "in Beijing", "at the Great Hall of the People", "in Astana" after ``pos``."""
+def _location(doc: Doc, k: int, pos: int, reach: int = 80) -> Optional[Ref]:
+    """ "in Beijing", "at the Great Hall of the People", "in Astana" within ``reach`` characters
+    after ``pos``."""
     text = doc.text(k)
     for s in doc.of(k, "capital", "place", "country"):
-        if s.start >= pos - 2 and re.search(r"\b(?:in|at|held\s+in)\s+(?:the\s+)?$", text[max(0, s.start - 12):s.start]):
+        if pos - 2 <= s.start <= pos + reach and re.search(r"\b(?:in|at|held\s+in)\s+(?:the\s+)?$", text[max(0, s.start - 12):s.start]):
             return s.ref
+    return None
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause that starts at ``pos`` ends: "…, while …", "; …", "…, who …"."""
+    m = re.search(r";|,\s+(?:while|whereas|but|who|which|as)\b|\s+but\s+", text[pos:])
+    return pos + m.start() if m else len(text)
+
+
+def _context_year(doc: Doc, k: int) -> Optional[str]:
+    """The year a paragraph has set ("The year 2024 saw …") for a sentence that gives none."""
+    para = doc.sentences[k].paragraph
+    for j in range(k - 1, -1, -1):
+        if doc.sentences[j].paragraph != para:
+            break
+        years = {t.value[:4] for t in find_times(doc.text(j), doc.article.reference_date)}
+        if len(years) == 1:
+            return years.pop()
     return None
 
 
@@ -80,7 +99,9 @@ def _visits(doc: Doc, k: int) -> List[Finding]:
         if not visitors:
             continue
         dates = [t for t in _dates(doc, k)]
-        after = [t for t in dates if t.start >= m.start()]
+        stop = re.search(r",|;|\bas\s+well\s+as\b", text[host_span.end:])
+        limit = host_span.end + stop.start() if stop else len(text)
+        after = [t for t in dates if m.start() <= t.start < limit]
         plural = m.group().lower().split()[-2].endswith("visits") if len(m.group().split()) > 1 else False
         days = re.search(r"\b(two|three|four|five|six|seven|\d+)-day\b", m.group(), re.I)
         sent = doc.sentences[k]
@@ -98,6 +119,8 @@ def _visits(doc: Doc, k: int) -> List[Finding]:
                 end = (datetime.date.fromisoformat(start) + datetime.timedelta(days=int(n) - 1)).isoformat()
         if re.search(r"\bis\s+on\s+(?:a|an|his|her)\b", text[max(0, m.start() - 20):m.start()], re.I):
             start = None            # "who is on a state visit": under way, its start not given
+        elif start is None and not dates and m.group().lower().startswith("visited"):
+            start = _context_year(doc, k)
         out.append(EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),
                                 start_date=start, end_date=end, location=host))
     return out
@@ -116,12 +139,14 @@ def _meetings(doc: Doc, k: int) -> List[Finding]:
     sent = doc.sentences[k]
     out: List[Finding] = []
     dates = _dates(doc, k)
-    date = dates[0].value if len(dates) == 1 or (dates and len({t.value for t in dates}) == 1) else None
     for m in MEETING.finditer(text):
         word = m.group().lower()
-        loc = _location(doc, k, m.start())
+        loc = _location(doc, k, m.start(), reach=160)
+        near = [t for t in dates if m.end() <= t.start <= m.end() + 120]
+        date = near[0].value if near else (dates[0].value if len({t.value for t in dates}) == 1 else None)
+        end = _clause_end(text, m.end())
         if "between" in word or word.startswith("talks"):
-            persons = [r for r in actors_after(doc, k, m.end(), kinds=("person",))]
+            persons = [r for r in actors_after(doc, k, m.end(), end, kinds=("person",))]
             if "with" in word:
                 persons = _dedupe(subject_before(doc, k, m.start(), kinds=("person", "group")) + persons)
         elif word.startswith("during"):
@@ -132,7 +157,7 @@ def _meetings(doc: Doc, k: int) -> List[Finding]:
             subj = [r for r in subject_before(doc, k, m.start(), kinds=("person", "group")) if r.type == "Person"]
             if re.search(r"\b(?:his|her)\s+$", text[:m.start()], re.I):
                 subj = [r for r in resolve_pronoun(doc, k, m.start()) if r.type == "Person"]
-            objs = [r for r in actors_after(doc, k, m.end(), kinds=("person",))]
+            objs = [r for r in actors_after(doc, k, m.end(), end, kinds=("person",))]
             if re.match(r"\s*(?:with\s+)?(?:him|her)\b", text[m.end() - 5 if word.endswith("with ") else m.end():], re.I) or \
                     re.search(r"\bwith\s+(?:him|her)\b", text[m.start():m.end() + 10], re.I):
                 objs = _dedupe(objs + [r for r in resolve_pronoun(doc, k, m.start() - 1 if m.start() else 0)
@@ -153,7 +178,7 @@ def _meetings(doc: Doc, k: int) -> List[Finding]:
         if len(persons) >= 2:
             out.append(EventFinding(sent, "Meeting", participants=tuple(persons), date=date, location=loc))
     if not out:
-        out += _signing_or_announcing(doc, k, date)
+        out += _signing_or_announcing(doc, k, dates[0].value if len({t.value for t in dates}) == 1 else None)
     return out
 
 
@@ -166,7 +191,7 @@ def _signing_or_announcing(doc: Doc, k: int, date: Optional[str]) -> List[Findin
         if not m:
             continue
         subj = [r for r in subject_before(doc, k, m.start(), kinds=("person", "group")) if r.type == "Person"]
-        group = any(s.kind == "group" and s.payload == "leaders" and s.end <= m.start() for s in doc.of(k))
+        group = any(s.kind == "group" and s.payload in ("leaders", "presidents") and s.end <= m.start() for s in doc.of(k))
         if len(subj) >= 2 or (group and subj):
             return [EventFinding(sent, "Meeting", participants=tuple(subj), date=date,
                                  location=_location(doc, k, m.start()))]
@@ -200,13 +225,13 @@ def _conferences(doc: Doc, k: int) -> List[Finding]:
                                               kinds=("person",))][:1]
         if not by:
             continue
-        when = _context_year(doc, k, dates)
+        when = _briefing_date(doc, k, dates)
         out.append(EventFinding(sent, "Conference", participants=tuple(by), date=when,
-                                location=_location(doc, k, m.end()), name=None))
+                                location=_location(doc, k, m.end(), reach=15), name=None))
     return out
 
 
-def _context_year(doc: Doc, k: int, dates: List[Timex]) -> Optional[str]:
+def _briefing_date(doc: Doc, k: int, dates: List[Timex]) -> Optional[str]:
     """A briefing's date: the sentence's own date, else the year it speaks of."""
     if len(dates) == 1:
         return dates[0].value[:4] if re.search(r"\bin\s+" + dates[0].value[:4] + r"\b", doc.text(k)) else dates[0].value
@@ -217,13 +242,15 @@ def _context_year(doc: Doc, k: int, dates: List[Timex]) -> Optional[str]:
 def _conference(doc: Doc, k: int, start: int, end: int, name: str, dates: List[Timex]) -> EventFinding:
     text = doc.text(k)
     sent = doc.sentences[k]
-    loc = _location(doc, k, end)
+    loc = _location(doc, k, end, reach=20)
     within = re.search(r"\bduring\s+(?:the\s+)?$", text[max(0, start - 15):start], re.I)
     near = [t for t in dates if t.start >= end and t.start - end < 40] or \
            [t for t in dates if t.end <= start and start - t.end < 60]
-    date = near[0].value if near else None
+    date = near[0].value if near else (dates[0].value if len({t.value for t in dates}) == 1 else None)
     if within and date and len(date) == 10:
         date = date[:7]            # "on July 3 … during the summit": the summit's month, not its days
+    if loc is None and within:
+        loc = _location(doc, k, 0, reach=len(text))       # "on July 3 in Astana during the … summit"
     participants: List[Ref] = []
     if re.search(r"\b(?:his|her)\s+participation\s+in\s+(?:the\s+)?(?:\w+\s+)?$", text[:start], re.I):
         participants = [r for r in resolve_pronoun(doc, k, start) if r.type == "Person"]

@@ -23,6 +23,10 @@ from .text import Token, is_cap, tokenize
 __all__ = ["find_positions", "HEAD_KINDS"]
 
 HEAD_KINDS = ("head_of_state", "head_of_government")
+#: words that name a part of an organisation after its name ("the NPC Standing Committee")
+BODY_WORDS = frozenset({"Standing", "Committee", "Central", "Military", "Commission", "Council", "Bureau",
+                        "Presidium", "Secretariat", "Politburo", "Executive", "Board", "General",
+                        "Permanent", "Political", "Department", "Office", "Group", "Working"})
 DIPLOMAT_KINDS = ("diplomat",)
 
 
@@ -137,7 +141,7 @@ def _of_phrase(doc: Doc, k: int, toks: List[Token], i: int, h: _Holder) -> int:
             body = org
             m = org.j
             # "the NPC Standing Committee": words after the organisation name a part of it
-            while m < len(toks) and is_cap(toks[m].text) and not _starting(spans, m, ("org", "country")):
+            while m < len(toks) and toks[m].text in BODY_WORDS and not _starting(spans, m, ("org", "country")):
                 m += 1
             break
         m += 1

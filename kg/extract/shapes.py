@@ -69,7 +69,9 @@ GROUP_PHRASES = (
     ("the", "two", "economies"),
 )
 LEADER_GROUPS = (
-    ("the", "two", "leaders"), ("both", "leaders"), ("the", "two", "presidents"),
-    ("the", "presidents", "of", "the", "two", "countries"), ("the", "leaders", "of", "the", "two", "countries"),
+    ("the", "two", "leaders"), ("both", "leaders"), ("the", "leaders", "of", "the", "two", "countries"),
     ("the", "two", "heads", "of", "state"), ("the", "countries", "'", "leaders"),
+)
+PRESIDENT_GROUPS = (
+    ("the", "two", "presidents"), ("both", "presidents"), ("the", "presidents", "of", "the", "two", "countries"),
 )

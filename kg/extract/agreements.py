@@ -257,8 +257,10 @@ def relationships(doc: Doc) -> List[Finding]:
                 if pick:
                     start = pick[0].value
                 elif re.match(r"\s*(?:The|Both|Their)\s+(?:two\s+)?(?:leaders|presidents|sides)\b", text) and k > 1:
-                    prev = [t for t in find_times(doc.text(k - 1), doc.article.reference_date) if t.kind == "point"]
-                    start = prev[0].value if len(prev) == 1 else None
+                    # "… met on July 3 … The leaders announced …": the day of the meeting just told
+                    prev = [t.value for t in find_times(doc.text(k - 1), doc.article.reference_date) if t.kind == "point"]
+                    days = sorted({v for v in prev if len(v) == 10})
+                    start = days[0] if len(days) == 1 else (prev[0] if len(set(prev)) == 1 else None)
                 if rtype != "DiplomaticRelations" and not re.search(
                         r"establish|elevat|upgrad|announc|form|forg|launch|sign", text, re.I):
                     start = None

@@ -18,6 +18,7 @@ from ..findings import Finding, Mention, ObservationFinding, Ref
 from ..lexicon import get_lexicon
 from .clauses import actors_of
 from .doc import Doc
+from .events import _context_year
 from .timex import NUMBER_WORDS, find_times
 
 __all__ = ["figures"]
@@ -37,6 +38,8 @@ COUNT = re.compile(r"\b(?:(?:nearly|about|over|more\s+than|some|around|almost|ap
                    r"\s+((?:[A-Za-z\-]+\s+){0,3}?)([a-z]+s)\b", re.I)
 TO_COUNT = re.compile(r"\b(?:expanded|increased|risen|rose|grown|grew|reached)\s+to\s+(" +
                       "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w]) + r"|\d+)\b(?!\s*(?:%|percent|billion|million))", re.I)
+# counts of things done over a time ("held four meetings") take the year the paragraph set
+PERIOD_FROM_CONTEXT = {"MeetingCount", "DocumentCount", "ProjectCount", "FlightCount"}
 MULTIPLE = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 
 # words near a figure -> measure, in order of preference (nearest word wins)
@@ -87,13 +90,15 @@ def figures(doc: Doc) -> List[Finding]:
         times = find_times(text, doc.article.reference_date)
         about = _about(doc, k)
         source = _source(doc, k)
+        context = _context_year(doc, k) if not times else None
         seen: List[Tuple[int, int]] = []
 
         def add(start: int, end: int, measure: Optional[str], value: Optional[Decimal], unit: Optional[str]):
             if measure is None or value is None or any(a <= start < b for a, b in seen):
                 return
             seen.append((start, end))
-            out.append(ObservationFinding(sent, measure, value, unit, _period(times, start, end),
+            period = _period(times, start, end) or (context if measure in PERIOD_FROM_CONTEXT else None)
+            out.append(ObservationFinding(sent, measure, value, unit, period,
                                           tuple(about), tuple(source), surface=text[start:end]))
 
         for m in SYMBOL_MONEY.finditer(text):
@@ -138,17 +143,15 @@ def figures(doc: Doc) -> List[Finding]:
 
 
 def _period(times, start: int, end: int) -> Optional[str]:
+    """The time a figure is for: the expression right after it ("$3.1 billion in 2023"),
+    else the nearest before it ("In 2024, trade rose by 20 percent")."""
     after = [t for t in times if t.start >= end and t.start - end <= 40]
     if after:
-        return _as_period(after[0].value)
+        return after[0].value
     before = [t for t in times if t.end <= start]
     if before:
-        return _as_period(before[-1].value)
+        return before[-1].value
     return None
-
-
-def _as_period(value: str) -> str:
-    return value if "/" in value or len(value) <= 7 else value[:7] if False else value
 
 
 def _about(doc: Doc, k: int) -> List[Ref]:
@@ -160,8 +163,12 @@ def _about(doc: Doc, k: int) -> List[Ref]:
         if c and c not in out:
             out.append(c)
     text = doc.text(k).lower()
-    if len(out) < 2 and re.search(r"\b(?:bilateral|two-way|between the two|both)\b", text):
-        for c in doc.main_countries():
+    main = doc.main_countries()
+    # a figure in an article about two countries that names fewer is about them both when it
+    # says so ("bilateral", "the two") or names none, or only one of them
+    if len(out) < 2 and len(main) == 2 and (re.search(r"\b(?:bilateral|two-way|the two|both)\b", text)
+                                            or set(out) <= set(main)):
+        for c in main:
             if c not in out:
                 out.append(c)
     return out

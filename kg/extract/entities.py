@@ -136,16 +136,46 @@ def _known(doc: Doc, k: int, toks: List[Token]) -> List[Span]:
     return spans
 
 
-def _name_run(toks: List[Token], i: int, taken: set, limit: int = 4) -> int:
-    """How many tokens from ``i`` read as a person's name (capitalised, not known words)."""
+PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den",
+                       "ter", "bin", "ibn", "al", "el", "la", "le", "y"})
+FUNCTION_WORDS = frozenset({"To", "A", "An", "On", "In", "At", "As", "By", "Do", "Le", "La", "My", "So", "Ho",
+                            "Li", "He", "Ha", "Mi"})
+
+
+def _name_word(w: str) -> bool:
+    return bool(re.match(r"^[^\W\d_][\w'’\-]*$", w)) and is_cap(w) and w not in NOT_NAME
+
+
+def _name_run(toks: List[Token], i: int, taken: set, limit: int = 5, after_title: bool = False) -> int:
+    """How many tokens from ``i`` read as a person's name: capitalised words, initials
+    ("S. Jaishankar"), particles inside ("Luiz Inacio Lula da Silva", "Ursula von der Leyen",
+    "Abdel Fattah al-Sisi"). A word like "To" starts a name only mid-sentence before another
+    name word ("talks with To Lam")."""
     n = 0
     while i + n < len(toks) and n < limit:
         w = toks[i + n].text
-        if i + n in taken or not is_cap(w) or w in NOT_NAME or not re.match(r"^[^\W\d_][\w'’\-.]*$", w):
+        if i + n in taken:
             break
-        if w.endswith(".") and len(w) > 2:
+        if len(w) == 1 and w.isupper() and i + n + 1 < len(toks) and toks[i + n + 1].text == "." \
+                and i + n + 2 < len(toks) and _name_word(toks[i + n + 2].text):
+            n += 2                                           # an initial: "S."
+            continue
+        if n == 0 and w in FUNCTION_WORDS and (i > 0 or after_title) and i + 1 < len(toks) \
+                and _name_word(toks[i + 1].text) and i + 1 not in taken:
+            n += 1
+            continue
+        if n and w in PARTICLES and i + n + 1 < len(toks) and (_name_word(toks[i + n + 1].text)
+                                                               or toks[i + n + 1].text in PARTICLES):
+            n += 1
+            continue
+        if n and re.match(r"^(?:al|el|ad|as|ash|bin|ibn)-[A-Z]", w):
+            n += 1
+            continue
+        if not _name_word(w) or (w.endswith(".") and len(w) > 2):
             break
         n += 1
+    while n and (toks[i + n - 1].text in PARTICLES or toks[i + n - 1].text == "."):
+        n -= 1
     return n
 
 
@@ -190,6 +220,8 @@ def _organs(doc: Doc) -> None:
             if country:
                 s.country = country
                 s.ref = Ref("Institution", s.payload.template.format(country=country.label))
+                if left:                                # "Sudanese Armed Forces" is a name of it too
+                    s.surface = doc.text(k)[left.start:s.end]
 
 
 def _home_country(doc: Doc) -> Optional[Ref]:
@@ -319,9 +351,6 @@ def _classify_chunk(doc: Doc, k: int, toks: List[Token], i: int, j: int, taken: 
     # and Road Initiative": the chunk ends in a name already known, so it is not a new name
     if any(s.j == j and s.i > i and s.kind == kind for s in inner):
         return
-    if kind == "org" and any(s.kind in ("org", "country", "initiative", "agreement") and not s.part
-                             for s in inner) and first not in INSTITUTION_HEADS:
-        return      # "Chinese … Ministry"-like compounds of known names are read elsewhere
     text = doc.text(k)
     surface = text[toks[i].start:toks[j - 1].end]
     if kind == "initiative" and last.endswith("s") and last[:-1] in INITIATIVE_HEADS:
@@ -430,8 +459,11 @@ def _short_names(doc: Doc) -> None:
         ref = doc.persons[name]
         if len(parts) < 2:
             continue
-        for form in {parts[0], parts[-1]}:
-            if form in NOT_NAME:
+        # "Aliyev", "Xi", and for longer names any part a text may use alone ("Lula")
+        forms = {parts[0], parts[-1]} | ({p for p in parts[1:-1] if len(p) > 2 and p not in PARTICLES}
+                                         if len(parts) > 2 else set())
+        for form in forms:
+            if form in NOT_NAME or form in PARTICLES or len(form) < 2:
                 continue
             prev = short.get((form,))
             if prev is None or order.get(ref.label, 1e9) < order.get(prev.label, 1e9):

@@ -22,7 +22,12 @@ __all__ = ["events", "VISIT", "MEETING"]
 VISIT = re.compile(r"\b(?:(?:state|official|working|two-day|three-day|four-day|five-day|\w+-day)\s+)*"
                    r"(?:visits?|trip|tour)\s+to\b|\bvisit(?:ed|s|ing)\s+(?=[A-Z])", re.I)
 MEETING = re.compile(
-    r"\b(?:meeting|meetings|talks)\s+between\b|\b(?:met|meets|meet|meeting|meetings)\s+(?:with\b)?|\b(?:held|hold|holds|holding)\s+(?:\w+\s+)?talks\b|"
+    r"\b(?:meeting|meetings|talks)\s+between\b|"
+    r"\b(?:held|hold|holds|holding)\s+(?:(?:the|a|an|their|his|her)\s+)?(?:[\w'’\-]+\s+){0,6}?"
+    r"(?:talks|dialogue|consultations|discussions|meeting)\b|"
+    r"\b(?:following|after|during|in|at)\s+(?:the\s+|their\s+|bilateral\s+|closed-door\s+)*talks\b(?!\s+(?:with|between))|"
+    r"\b(?:call(?:ed|s|ing)?|called)\s+on\s+(?=(?:[A-Z]|the\s+[A-Z]|(?:President|Prime|Premier|King)\b))|"
+    r"\b(?:be\s+|been\s+|was\s+|were\s+)?received\s+by\b|\b(?:met|meets|meet|meeting|meetings)\s+(?:with\b)?|\b(?:held|hold|holds|holding)\s+(?:\w+\s+)?talks\b|"
     r"\btalks\s+(?:with|between)\b|\bduring\s+(?:their|the|his|her|Wednesday's|\w+'s)\s+(?:\w+\s+)?(?:talks|meeting)\b|"
     r"\b(?:phone|telephone|video)\s+(?:call|conversation|talks)\b|\bspoke\s+(?:by|over\s+the)\s+(?:phone|telephone)\b|"
     r"\b(?:meetings?|discussions)\s+(?:and\s+(?:\w+\s+){0,2})?with\b", re.I)
@@ -32,10 +37,18 @@ BRIEFING = re.compile(r"\b(?:press\s+conference|(?:news|press|regular)\s+briefin
 FUTURE = re.compile(r"\b(?:will|would|is\s+set\s+to|are\s+set\s+to|to\s+pay|upcoming|scheduled|is\s+to|are\s+to|plans?\s+to)\b", re.I)
 
 
-def _dates(doc: Doc, k: int) -> List[Timex]:
+def _dates(doc: Doc, k: int, ranges: bool = False) -> List[Timex]:
+    """The sentence's dates, without those of a relative clause (", which X signed on …")."""
     text = doc.text(k)
-    return [t for t in find_times(text, doc.article.reference_date, bool(FUTURE.search(text)))
-            if t.kind == "point"]
+    out = []
+    for t in find_times(text, doc.article.reference_date, bool(FUTURE.search(text))):
+        if t.kind == "period" or (t.kind == "range" and not ranges):
+            continue
+        rel = text.rfind(", which ", 0, t.start)
+        if rel >= 0 and "," not in text[rel + 8:t.start]:
+            continue
+        out.append(t)
+    return out
 
 
 def _location(doc: Doc, k: int, pos: int, reach: int = 80) -> Optional[Ref]:
@@ -84,51 +97,97 @@ def events(doc: Doc) -> List[Finding]:
     return final
 
 
+_VISIT_NOUN = re.compile(r"\b(?:(?:state|official|working)\s+)(?:visit|trip)\b|\b(?:\w+-day)\s+(?:(?:state|official|working)\s+)?visit\b", re.I)
+_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving|landed)\s+in\s+(?:the\s+)?", re.I)
+
+
 def _visits(doc: Doc, k: int) -> List[Finding]:
     text = doc.text(k)
     out: List[Finding] = []
+    seen_nouns = []
     for m in VISIT.finditer(text):
         host_span = next((s for s in doc.of(k, "country", "capital", "place") if s.start >= m.end() - 1
                           and s.start - m.end() <= 2), None)
         if host_span is None:
             continue
-        host = host_span.ref if host_span.kind == "country" else host_span.country
-        if host is None:
+        seen_nouns.append(m.start())
+        out += _visit(doc, k, m, host_span)
+    # "Erdogan arrived in the Kazakh capital on Monday for a two-day state visit at the
+    # invitation of Tokayev": a visit whose host is where the visitor arrived or who invited
+    for m in _VISIT_NOUN.finditer(text):
+        if any(abs(m.start() - n) < 30 for n in seen_nouns):
             continue
-        visitors = [r for r in _visitor(doc, k, m.start()) if r.type == "Person" and r != host]
-        if not visitors:
+        host_span = None
+        arrived = _ARRIVED.search(text, 0, m.start())
+        if arrived:
+            host_span = next((s for s in doc.of(k, "country", "capital", "place", "demonym")
+                              if arrived.end() <= s.start <= arrived.end() + 4), None)
+        if host_span is None:
+            inv = re.search(r"\bat\s+the\s+invitation\s+of\s+", text[m.end():])
+            if inv:
+                from .agreements import _person_country
+                who = next((s.ref for s in doc.of(k, "person") if s.start >= m.end() + inv.end() and s.ref), None)
+                countries = _person_country(doc, who) if who else []
+                if countries:
+                    out += _visit(doc, k, m, None, host=countries[0])
             continue
-        dates = [t for t in _dates(doc, k)]
-        stop = re.search(r",|;|\bas\s+well\s+as\b", text[host_span.end:])
-        limit = host_span.end + stop.start() if stop else len(text)
-        after = [t for t in dates if m.start() <= t.start < limit]
-        plural = m.group().lower().split()[-2].endswith("visits") if len(m.group().split()) > 1 else False
-        days = re.search(r"\b(two|three|four|five|six|seven|\d+)-day\b", m.group(), re.I)
-        sent = doc.sentences[k]
-        if plural and len(after) > 1:
-            for t in after:
-                out.append(EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),
-                                        start_date=t.value, location=host))
-            continue
-        start = after[0].value if after else (dates[0].value if len(dates) == 1 else None)
-        end = None
+        out += _visit(doc, k, m, host_span)
+    return out
+
+
+def _visit(doc: Doc, k: int, m: re.Match, host_span: Optional[Span], host: Optional[Ref] = None) -> List[Finding]:
+    text = doc.text(k)
+    sent = doc.sentences[k]
+    if host_span is not None:
+        if host_span.kind == "country":
+            host = host_span.ref
+        else:
+            host = host_span.country
+    if host is None:
+        return []
+    # a visit to a city is located there ("Modi's visit to Tokyo"), to a country in it
+    where = host_span.ref if host_span is not None and host_span.kind in ("capital", "place") else host
+    visitors = [r for r in _visitor(doc, k, m.start()) if r.type == "Person" and r != host]
+    if not visitors:
+        return []
+    dates = _dates(doc, k, ranges=True)
+    anchor = host_span.end if host_span is not None else m.end()
+    stop = re.search(r",|;|\bas\s+well\s+as\b", text[anchor:])
+    limit = anchor + stop.start() if stop else len(text)
+    after = [t for t in dates if m.start() <= t.start < limit] or [t for t in dates if t.start >= m.start()]
+    word = m.group().lower()
+    plural = bool(re.search(r"\bvisits\b", word))
+    if plural and len(after) > 1:
+        return [EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),
+                             start_date=t.value, location=where) for t in after if t.kind == "point"]
+    start = end = None
+    rng = next((t for t in dates if t.kind == "range"), None)
+    if rng:
+        start, end = rng.value.split("/")
+    else:
+        points = [t for t in dates if t.kind == "point"]
+        start = after[0].value if after and after[0].kind == "point" else (points[0].value if len(points) == 1 else None)
+        if re.search(r"\b(?:is|are)\s+(?:on|paying)\s+(?:a|an|his|her)\b", text[max(0, m.start() - 20):m.start() + 12], re.I):
+            start = None            # "who is on a state visit": under way, its start not given
+        days = re.search(r"\b(two|three|four|five|six|seven|\d+)-day\b", text[max(0, m.start() - 15):m.end()], re.I)
         if start and days and len(start) == 10:
             from .timex import number_value
             n = number_value(days.group(1))
             if n:
                 end = (datetime.date.fromisoformat(start) + datetime.timedelta(days=int(n) - 1)).isoformat()
-        if re.search(r"\bis\s+on\s+(?:a|an|his|her)\b", text[max(0, m.start() - 20):m.start()], re.I):
-            start = None            # "who is on a state visit": under way, its start not given
-        elif start is None and not dates and m.group().lower().startswith("visited"):
+        if start is None and not dates and word.startswith("visited"):
             start = _context_year(doc, k)
-        out.append(EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),
-                                start_date=start, end_date=end, location=host))
-    return out
+    return [EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),
+                         start_date=start, end_date=end, location=where)]
 
 
 def _visitor(doc: Doc, k: int, pos: int) -> List[Ref]:
     text = doc.text(k)
     before = text[:pos]
+    # "Narendra Modi's visit to Tokyo"
+    poss = [s for s in doc.of(k, "person") if s.ref and re.fullmatch(r"(?:'s|’s)\s+(?:\w+\s+){0,2}", text[s.end:pos])]
+    if poss:
+        return [poss[-1].ref]
     if re.search(r"\b(?:his|her)\s+(?:\w+\s+){0,3}$", before, re.I):
         return resolve_pronoun(doc, k, pos)
     return subject_before(doc, k, pos, kinds=("person",))
@@ -143,30 +202,32 @@ def _meetings(doc: Doc, k: int) -> List[Finding]:
         word = m.group().lower()
         loc = _location(doc, k, m.start(), reach=160)
         near = [t for t in dates if m.end() <= t.start <= m.end() + 120]
-        date = near[0].value if near else (dates[0].value if len({t.value for t in dates}) == 1 else None)
+        before = [t for t in dates if t.end <= m.start() and m.start() - t.end <= 40]
+        date = near[0].value if near else before[-1].value if before else \
+            (dates[0].value if len({t.value for t in dates}) == 1 else None)
         end = _clause_end(text, m.end())
         if "between" in word or word.startswith("talks"):
             persons = [r for r in actors_after(doc, k, m.end(), end, kinds=("person",))]
             if "with" in word:
-                persons = _dedupe(subject_before(doc, k, m.start(), kinds=("person", "group")) + persons)
-        elif word.startswith("during"):
+                persons = _dedupe(_meeting_subject(doc, k, m.start()) + persons)
+        elif word.split()[0] in ("following", "after", "during", "in", "at"):
             persons = [r for r in _people(doc, k) if r.type == "Person"]
             if "their" not in word and len(persons) < 2:
                 continue
         else:
-            subj = [r for r in subject_before(doc, k, m.start(), kinds=("person", "group")) if r.type == "Person"]
+            subj = [r for r in _meeting_subject(doc, k, m.start()) if r.type == "Person"]
             if re.search(r"\b(?:his|her)\s+$", text[:m.start()], re.I):
                 subj = [r for r in resolve_pronoun(doc, k, m.start()) if r.type == "Person"]
             objs = [r for r in actors_after(doc, k, m.end(), end, kinds=("person",))]
-            if re.match(r"\s*(?:with\s+)?(?:him|her)\b", text[m.end() - 5 if word.endswith("with ") else m.end():], re.I) or \
-                    re.search(r"\bwith\s+(?:him|her)\b", text[m.start():m.end() + 10], re.I):
+            if re.search(r"\bwith\s+(?:him|her)\b", text[m.start():m.end() + 10], re.I):
                 objs = _dedupe(objs + [r for r in resolve_pronoun(doc, k, m.start() - 1 if m.start() else 0)
                                        if r.type == "Person"]) or objs
                 objs = objs or _last_persons(doc, k)
-            if not subj or not objs:
+            held = word.split()[0] in ("held", "hold", "holds", "holding")
+            if not subj or (not objs and not (held and len(subj) >= 2)):
                 continue
             separate = re.search(r"\b(?:separate|separately|respectively)\b", text, re.I)
-            if separate and (len(objs) > 1 or len(subj) > 1):
+            if separate and (len(objs) > 1 or len(subj) > 1) and objs:
                 for a in subj:
                     for b in objs:
                         if a != b:
@@ -180,6 +241,18 @@ def _meetings(doc: Doc, k: int) -> List[Finding]:
     if not out:
         out += _signing_or_announcing(doc, k, dates[0].value if len({t.value for t in dates}) == 1 else None)
     return out
+
+
+def _meeting_subject(doc: Doc, k: int, pos: int) -> List[Ref]:
+    """The subject of a meeting verb, past a relative clause that ends in "…, and held talks":
+    "Lula met President X, who hosted …, and held talks with Y" -> Lula."""
+    text = doc.text(k)
+    m = re.search(r",\s+(?:who|which)\b[^;]*,\s+and\s+(?:\w+\s+){0,2}$", text[:pos])
+    if m:
+        persons = [s for s in doc.of(k, "person", "group") if s.end <= m.start()]
+        if len(persons) >= 2:
+            return subject_before(doc, k, persons[-1].start, kinds=("person", "group"))
+    return subject_before(doc, k, pos, kinds=("person", "group"))
 
 
 def _signing_or_announcing(doc: Doc, k: int, date: Optional[str]) -> List[Finding]:

@@ -52,13 +52,8 @@ def _starting(spans: List[Span], i: int, kinds: Tuple[str, ...]) -> Optional[Spa
 
 
 def _name_after(toks: List[Token], i: int, taken: set) -> int:
-    n = 0
-    while i + n < len(toks) and n < 4:
-        w = toks[i + n].text
-        if i + n in taken or not is_cap(w) or w in NOT_NAME or not w[0].isalpha():
-            break
-        n += 1
-    return n
+    from .entities import _name_run
+    return _name_run(toks, i, taken, after_title=True)
 
 
 def find_positions(doc: Doc) -> None:

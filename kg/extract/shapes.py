@@ -12,7 +12,8 @@ INSTITUTION_HEADS = frozenset({
     "Court", "Union", "League", "Association", "Authority", "Administration", "Bureau",
     "Department", "Academy", "Corporation", "Foundation", "Secretariat", "Federation", "Chamber",
     "Army", "Navy", "Directorate", "Inspectorate", "Office", "Company", "College", "School",
-    "Assembly", "Senate", "Cabinet", "Alliance", "Coalition", "Movement", "Front",
+    "Assembly", "Senate", "Cabinet", "Alliance", "Coalition", "Movement", "Front", "Forces",
+    "Mission", "Embassy", "Consulate", "Delegation", "Agency", "Service", "Guard", "Police",
 })
 INITIATIVE_HEADS = frozenset({
     "Initiative", "Initiatives", "Corridor", "Corridors", "Route", "Express", "Programme", "Program",
@@ -31,7 +32,7 @@ PLACE_HEADS = frozenset({
     "Hall", "Palace", "Square", "Airport", "Port", "Stadium", "Island", "Islands", "Mountains",
     "Sea", "Ocean", "River", "Lake", "Valley", "Strait", "Peninsula", "Province", "Oblast",
     "District", "Region", "Street", "Avenue", "Park", "Canal", "Desert", "Basin", "Harbor",
-    "Harbour", "Residence",
+    "Harbour", "Residence", "Zone", "Camp",
 })
 #: Capitalised words that never start or make up a person's name.
 NOT_NAME = frozenset({

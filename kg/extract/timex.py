@@ -34,6 +34,8 @@ PART_OF_YEAR = {"first quarter": (1, 3), "second quarter": (4, 6), "third quarte
 _MON = r"(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _YEAR = r"((?:19|20)\d\d)"
 _PATTERNS = [
+    ("range", re.compile(r"\bfrom\s+" + _MON + r"\s+(\d{1,2})\s+(?:to|until|through|till)\s+(?:" + _MON + r"\s+)?(\d{1,2})\b(?:,?\s+" + _YEAR + r")?")),
+    ("range2", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?:,?\s+" + _YEAR + r")?")),
     ("first_months", re.compile(r"\b(?:the\s+)?first\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?" + _YEAR, re.I)),
     ("part_of_year", re.compile(r"\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+" + _YEAR, re.I)),
     ("month_range", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"\s+" + _YEAR)),
@@ -46,6 +48,8 @@ _PATTERNS = [
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")),
     ("relyear", re.compile(r"\b(last|this|next)\s+year\b", re.I)),
+    ("relweek", re.compile(r"\b(last|this|next)\s+(week|month)\b", re.I)),
+    ("month", re.compile(r"(?<=\bin\s)" + _MON + r"\b(?!\s*\d)")),
     ("year", re.compile(r"(?<![\d$.,\-–])" + _YEAR + r"(?![\d\-–]|\s*(?:billion|million|percent|%))")),
 ]
 
@@ -98,7 +102,8 @@ def find_times(text: str, ref: Optional[datetime.date], future: bool = False) ->
             if value is None:
                 continue
             found.append(Timex(m.start(), m.end(), value,
-                               "period" if kind in ("first_months", "part_of_year", "month_range") else "point"))
+                               "period" if kind in ("first_months", "part_of_year", "month_range") else
+                               "range" if kind in ("range", "range2") else "point"))
             for p in range(m.start(), m.end()):
                 used[p] = True
     return sorted(found, key=lambda t: t.start)
@@ -114,6 +119,32 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
         return f"{g[2]}-{a:02d}/{g[2]}-{b:02d}"
     if kind == "month_range":
         return f"{g[2]}-{_month(g[0]):02d}/{g[2]}-{_month(g[1]):02d}"
+    if kind in ("range", "range2"):
+        if kind == "range":
+            m1, d1, m2, d2, y = g
+        else:
+            m1, d1, d2, y = g
+            m2 = None
+        year = int(y) if y else (next(iter(years)) if len(years) == 1 else (ref.year if ref else None))
+        if year is None:
+            return None
+        a = _day(year, _month(m1), int(d1))
+        b = _day(year, _month(m2 or m1), int(d2))
+        return f"{a}/{b}" if a and b else None
+    if kind == "month":
+        if len(years) == 1:
+            return f"{next(iter(years))}-{_month(g[0]):02d}"
+        return f"{ref.year}-{_month(g[0]):02d}" if ref and not years else None
+    if kind == "relweek":
+        if not ref:
+            return None
+        step = {"last": -1, "this": 0, "next": 1}[g[0].lower()]
+        if g[1].lower() == "week":
+            day = ref + datetime.timedelta(days=7 * step)
+            return f"{day.year}-{day.month:02d}"
+        month = ref.month + step
+        year = ref.year + (month - 1) // 12
+        return f"{year}-{(month - 1) % 12 + 1:02d}"
     if kind == "mdy":
         return _day(int(g[2]), _month(g[0]), int(g[1]))
     if kind == "dmy":

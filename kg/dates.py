@@ -29,6 +29,8 @@ _FULL = [  # each: (pattern, group order) with groups for year, month, day
     (re.compile(rf"\b{_WEEKDAY}{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), "mdy"),
     (re.compile(rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+{_YEAR}\b"),
      "dmy"),
+    # "22/01/2026": day first unless that is impossible (wire services outside the US)
+    (re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2" + _YEAR + r"(?![\d])"), "num"),
 ]
 _MONTH_DAY = [
     (re.compile(r"^" + _WEEKDAY + MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\.?$"), "md"),
@@ -68,6 +70,9 @@ def find_full_dates(text: str) -> List[Tuple[int, int, datetime.date]]:
                 y, mo, d = int(g[0]), int(g[2]), int(g[3])
             elif order == "mdy":
                 y, mo, d = int(g[2]), _month(g[0]), int(g[1])
+            elif order == "num":
+                a, b, y = int(g[0]), int(g[2]), int(g[3])
+                d, mo = (b, a) if b > 12 >= a else (a, b)
             else:
                 y, mo, d = int(g[2]), _month(g[1]), int(g[0])
             iso = _iso(y, mo, d)
@@ -140,7 +145,7 @@ def nearest(month: int, day: int, anchor: datetime.date) -> Optional[datetime.da
     return best
 
 
-_DATE_LABEL = re.compile(r"(?:(?:first |last )?(published|posted|updated|modified|released|date)"
+_DATE_LABEL = re.compile(r"(?:(?:first |last )?(published|posted|updated|modified|released|issued|date)"
                          r"(?: on| at)?)\s*[:|–-]?\s*", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:GMT|UTC|BJT|CET|EST|ET|Z)\b"
                     r"|[+-]\d{2}:?\d{2}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)

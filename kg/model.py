@@ -165,8 +165,13 @@ class GraphModel:
         return out
 
     def _add_event(self, f: EventFinding) -> None:
-        ev = _Event(kind=f.kind, members=frozenset(f.participants) | set(f.visitors) | set(f.hosts),
-                    date=f.date, start_date=f.start_date, end_date=f.end_date)
+        # a named conference is identified by its name ("the summit" later in the article joins
+        # it); other events by who took part
+        if f.kind == "Conference" and f.name:
+            members = frozenset({"name:" + slug(f.name)})
+        else:
+            members = frozenset(r.label for r in f.participants + f.visitors + f.hosts)
+        ev = _Event(kind=f.kind, members=members, date=f.date, start_date=f.start_date, end_date=f.end_date)
         ev.participants = self._refs(f.participants + f.visitors + f.hosts)
         ev.visitors, ev.hosts = self._refs(f.visitors), self._refs(f.hosts)
         ev.locations = self._refs([f.location] if f.location else [])
@@ -288,7 +293,7 @@ class GraphModel:
         return _iri(self.base, f"article-{article_id}")
 
     def event_iri(self, ev: _Event) -> ox.NamedNode:
-        parts = [ev.kind, ev.when or "undated"] + sorted(slug(r.label) for r in ev.members)
+        parts = [ev.kind, ev.when or "undated"] + sorted(slug(m.replace("name:", "")) for m in ev.members)
         return _iri(self.base, slug("-".join(parts)))
 
     def triples(self) -> List[ox.Triple]:

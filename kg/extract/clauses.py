@@ -44,13 +44,23 @@ def leaders(doc: Doc, countries: Sequence[Ref], roles: Sequence[str] = HEAD_ROLE
     return [first[c] for c in countries if c in first]
 
 
+def _last_pair(doc: Doc, span: Span) -> List[Ref]:
+    """ "The two leaders" after a sentence whose subject was two people ("A and B called …")."""
+    for k in range(span.sent - 1, max(-1, span.sent - 4), -1):
+        people = [s for s in doc.of(k, "person") if s.ref]
+        for a, b in zip(people, people[1:]):
+            if re.fullmatch(r"\s*and\s*", _gap(doc, k, a.end, b.start)) and a.ref != b.ref:
+                return [a.ref, b.ref]
+    return []
+
+
 def actors_of(doc: Doc, span: Span, metonymy: bool = False) -> List[Ref]:
     """The actors a span stands for: a country for a demonym (and, with ``metonymy``, for its
     capital: "Beijing reaffirmed"), both countries for "the two countries"."""
     if span.kind == "group":
         main = doc.main_countries()
         if span.payload == "leaders":
-            return leaders(doc, main) or []
+            return _last_pair(doc, span) or leaders(doc, main) or []
         if span.payload == "presidents":
             return leaders(doc, main, ("President",)) or []
         return list(main) if len(main) == 2 else []

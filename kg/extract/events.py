@@ -56,7 +56,8 @@ def _location(doc: Doc, k: int, pos: int, reach: int = 80) -> Optional[Ref]:
     after ``pos``."""
     text = doc.text(k)
     for s in doc.of(k, "capital", "place", "country"):
-        if pos - 2 <= s.start <= pos + reach and re.search(r"\b(?:in|at|held\s+in)\s+(?:the\s+)?$", text[max(0, s.start - 12):s.start]):
+        if pos - 2 <= s.start <= pos + reach and re.search(
+                r"\b(?:in|at|held\s+in)\s+(?:the\s+)?(?:[A-Z][\w\-]+\s+capital,?\s+(?:of\s+)?)?$", text[max(0, s.start - 40):s.start]):
             return s.ref
     return None
 
@@ -214,6 +215,8 @@ def _meetings(doc: Doc, k: int) -> List[Finding]:
             persons = [r for r in _people(doc, k) if r.type == "Person"]
             if "their" not in word and len(persons) < 2:
                 continue
+            if word.split()[0] in ("following", "after"):
+                date = None           # "Following the talks, …": the talks told before, not this sentence's dates
         else:
             subj = [r for r in _meeting_subject(doc, k, m.start()) if r.type == "Person"]
             if re.search(r"\b(?:his|her)\s+$", text[:m.start()], re.I):
@@ -271,61 +274,144 @@ def _signing_or_announcing(doc: Doc, k: int, date: Optional[str]) -> List[Findin
     return []
 
 
+_CONF_NOUN = re.compile(r"\b(?:(?:the|a|an|its|their)\s+)((?:[\w'’\-]+\s+){0,4}?)"
+                        r"(summit|forum|conference|symposium|expo|session|congress)\b", re.I)
+_TAKES_PART = re.compile(r"\b(?:attend\w*|address\w*|host\w*|participat\w*\s+in|chair\w*|open\w*|join\w*|"
+                         r"speak\w*\s+(?:at|to)|told|attend)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _conferences(doc: Doc, k: int) -> List[Finding]:
     text = doc.text(k)
     sent = doc.sentences[k]
     out: List[Finding] = []
     dates = _dates(doc, k)
+    taken: List[Tuple[int, int]] = []
     for s in doc.of(k, "event"):
         name = s.payload or s.surface
         out.append(_conference(doc, k, s.start, s.end, name, dates))
-    # "the Shanghai Cooperation Organization (SCO) summit": an organisation's summit
-    for m in re.finditer(r"\b(summit|ministerial\s+meeting|forum)\b", text, re.I):
+        taken.append((s.start, s.end))
+    # "the Shanghai Cooperation Organization (SCO) summit", "the alliance's summit": an organisation's
+    for m in re.finditer(r"\b(summit|ministerial\s+meeting|forum|meeting)\b", text, re.I):
         org = next((x for x in reversed(doc.of(k, "org")) if x.end <= m.start()
-                    and re.fullmatch(r"\s*(?:\(\w+\)\s*)?", text[x.end:m.start()])), None)
-        if org is None or any(e.start <= m.start() < e.end for e in doc.of(k, "event")):
+                    and re.fullmatch(r"\s*(?:\(\w+\)\s*|(?:'s|’s)\s+|leaders\s*(?:'|’)\s*)?", text[x.end:m.start()])), None)
+        of = None
+        if org is None and m.group(1).lower() == "meeting":
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():])
+            org = next((x for x in doc.of(k, "org") if of and x.start == m.end() + of.end()), None)
+        if org is None or any(a <= m.start() < b for a, b in taken):
             continue
-        name = f"{org.ref.label} {m.group(1).title()}"
-        out.append(_conference(doc, k, org.start, m.end(), name, dates))
+        if m.group(1).lower() == "meeting" and not of:
+            continue
+        name = f"{org.ref.label} {m.group(1).title()}" if not of else f"Meeting of the {org.ref.label}"
+        a, b = (org.start, m.end()) if not of else (m.start(), org.end)
+        out.append(_conference(doc, k, a, b, name, dates))
+        taken.append((min(a, b), max(a, b)))
+    # "an extraordinary summit", "a Kazakh-Turkish business forum in Astana", "the summit"
+    for m in _CONF_NOUN.finditer(text):
+        if any(a <= m.start(2) < b for a, b in taken) or BRIEFING.match(text, m.start(1)):
+            continue
+        if re.search(r"\b(?:press|news)\s+$", m.group(1) or "", re.I):
+            continue                      # a press conference is a briefing, read below
+        definite = m.group().lower().startswith("the ") and not m.group(1).strip()
+        prev = _last_conference(doc, k, out)
+        if definite and prev is not None:
+            name = prev.name
+        else:
+            words = (m.group(1) or "").strip()
+            loc = _location(doc, k, m.end(), reach=30) or _location(doc, k, 0, reach=len(text))
+            # an unnamed summit is named by where it met; without a place it has no name and is
+            # known by who took part (so two articles' "joint press conference" stay apart)
+            name = " ".join(w for w in (words + " " + m.group(2)).split()) + f" in {loc.label}" if loc else None
+            name = name[:1].upper() + name[1:] if name else None
+        out.append(_conference(doc, k, m.start(), m.end(), name, dates, generic=True))
+        taken.append((m.start(), m.end()))
     for m in BRIEFING.finditer(text):
         by = [r for r in actors_after(doc, k, m.end(), kinds=("person",))
               if re.match(r"\s+by\b", text[m.end():])][:1]
         if not by:
-            speaking = re.search(r"\b(?:speaking|addressing|told)\b", text[:m.start()], re.I)
-            if speaking:
+            if re.search(r"\btold\s+(?:a|the)\s+(?:\w+\s+)?$", text[:m.start()], re.I):
+                by = [r for r in subject_before(doc, k, m.start(), kinds=("person",)) if r.type == "Person"][:1]
+            elif re.search(r"\b(?:speaking|addressing)\b", text[:m.start()], re.I):
                 after_comma = text.find(",", m.end())
                 by = [r for r in actors_after(doc, k, after_comma if after_comma > 0 else m.end(),
                                               kinds=("person",))][:1]
         if not by:
             continue
         when = _briefing_date(doc, k, dates)
+        loc = _location(doc, k, m.end(), reach=15)
         out.append(EventFinding(sent, "Conference", participants=tuple(by), date=when,
-                                location=_location(doc, k, m.end(), reach=15), name=None))
+                                location=loc or _dateline_place(doc, when), name=None))
     return out
 
 
+def _last_conference(doc: Doc, k: int, current: List[Finding]) -> Optional[EventFinding]:
+    for f in reversed(current):
+        if isinstance(f, EventFinding) and f.kind == "Conference" and f.name:
+            return f
+    return getattr(doc, "_last_conf", None)
+
+
+def _dateline_place(doc: Doc, date: Optional[str]) -> Optional[Ref]:
+    """Where a same-day event happened when the sentence does not say: the dateline's city."""
+    art = doc.article
+    if date and art.reference_date and date == art.reference_date.isoformat() and art.dateline_place:
+        from .entities import gazetteer
+        from .text import tokenize
+        n, entries = gazetteer().match(tokenize(art.dateline_place), 0)
+        for kind, payload in entries:
+            if kind in ("capital", "place"):
+                return payload[0]
+    return None
+
+
 def _briefing_date(doc: Doc, k: int, dates: List[Timex]) -> Optional[str]:
-    """A briefing's date: the sentence's own date, else the year it speaks of."""
+    """A briefing's date: the sentence's own date, else the year it speaks of, else (a news
+    report of a briefing, "Speaking at a press conference, X said") the article's date."""
     if len(dates) == 1:
         return dates[0].value[:4] if re.search(r"\bin\s+" + dates[0].value[:4] + r"\b", doc.text(k)) else dates[0].value
     years = {t.value[:4] for t in dates}
-    return next(iter(years)) if len(years) == 1 else None
+    if len(years) == 1:
+        return next(iter(years))
+    ref = doc.article.reference_date
+    return ref.isoformat() if ref and not dates else None
 
 
-def _conference(doc: Doc, k: int, start: int, end: int, name: str, dates: List[Timex]) -> EventFinding:
+def _conference(doc: Doc, k: int, start: int, end: int, name: str, dates: List[Timex],
+                generic: bool = False) -> EventFinding:
     text = doc.text(k)
     sent = doc.sentences[k]
     loc = _location(doc, k, end, reach=20)
+    held = re.search(r"\b(?:held|host|hosted|hosts|take\s+place|convene\w*)\s+in\s+(?:the\s+)?", text[end:])
+    if loc is None and held:
+        loc = next((s.ref for s in doc.of(k, "capital", "place", "country") if s.start == end + held.end()), None)
+    if loc is None:
+        host = re.search(r"\b(?:that|which)\s+(\w+)\s+(?:is\s+due\s+to\s+|will\s+)?host\b", text[end:end + 60])
+        if host:
+            loc = next((s.country or s.ref for s in doc.of(k, "country", "demonym")
+                        if s.start == end + host.start(1)), None)
     within = re.search(r"\bduring\s+(?:the\s+)?$", text[max(0, start - 15):start], re.I)
-    near = [t for t in dates if t.start >= end and t.start - end < 40] or \
-           [t for t in dates if t.end <= start and start - t.end < 60]
+    near = sorted([t for t in dates if t.start >= end and t.start - end < 120],
+                  key=lambda t: (-len(t.value), t.start)) or \
+        [t for t in dates if t.end <= start and start - t.end < 60]
     date = near[0].value if near else (dates[0].value if len({t.value for t in dates}) == 1 else None)
     if within and date and len(date) == 10:
         date = date[:7]            # "on July 3 … during the summit": the summit's month, not its days
     if loc is None and within:
         loc = _location(doc, k, 0, reach=len(text))       # "on July 3 in Astana during the … summit"
     participants: List[Ref] = []
-    if re.search(r"\b(?:his|her)\s+participation\s+in\s+(?:the\s+)?(?:\w+\s+)?$", text[:start], re.I):
+    before = text[:start]
+    if re.search(r"\b(?:gathered|met|convened|assembled)\s+in\s+\w+(?:\s+\w+)?\s+for\s+(?:a|an|the)\s+(?:\w+\s+)?$", before):
+        participants += [r for r in _people(doc, k) if r.type == "Person"]
+    if _TAKES_PART.search(before):
+        subj = [r for r in subject_before(doc, k, _TAKES_PART.search(before).start()) if r.type in ("Person", "Country")]
+        participants += subj
+    chaired = re.match(r",?\s+(?:chaired|hosted|opened|addressed)\s+by\s+", text[end:])
+    if chaired:
+        participants += [r for r in actors_after(doc, k, end + chaired.end(), _clause_end(text, end + chaired.end()),
+                                                 kinds=("person",))][:1]
+    if participants:
+        pass
+    elif re.search(r"\b(?:his|her)\s+participation\s+in\s+(?:the\s+)?(?:\w+\s+)?$", text[:start], re.I):
         participants = [r for r in resolve_pronoun(doc, k, start) if r.type == "Person"]
     elif within:
         participants = [r for r in _people(doc, k) if r.type == "Person"]
@@ -333,7 +419,11 @@ def _conference(doc: Doc, k: int, start: int, end: int, name: str, dates: List[T
         lead = re.match(r"\s*(?:held\s+in\s+\w+\s*)?,\s*", text[end:])
         if re.search(r"\bat\s+(?:the\s+)?(?:\w+\s+)?$", text[:start], re.I) and lead:
             participants = subject_before(doc, k, len(text) if not SIGNED.search(text) else SIGNED.search(text).start())
-    return EventFinding(sent, "Conference", participants=tuple(participants), date=date, location=loc, name=name)
+    if generic and not date and not participants and not loc:
+        date = None
+    ev = EventFinding(sent, "Conference", participants=tuple(_dedupe(participants)), date=date, location=loc, name=name)
+    doc._last_conf = ev
+    return ev
 
 
 def _people(doc: Doc, k: int) -> List[Ref]:

@@ -168,6 +168,10 @@ def _appositive(doc: Doc, k: int, toks: List[Token], start: int, taken: set) -> 
         i -= 1
     if i == end:
         return None
+    from .entities import FUNCTION_WORDS
+    # "talks with To Lam, General Secretary of …": a short word starts the name mid-sentence
+    if i >= 2 and toks[i - 1].text in FUNCTION_WORDS and toks[i - 2].text.islower():
+        i -= 1
     existing = next((s for s in doc.spans[k] if s.kind == "person" and s.j == end), None)
     if existing:
         return existing.ref

@@ -48,7 +48,7 @@ def _speakers(doc: Doc) -> None:
             if near:
                 who = near[0].ref
                 break
-            if re.search(r"\b(?:he|she)\s+$", text[:m.start()]) and last:
+            if re.search(r"\b(?:he|she)\s+$", text[:m.start()], re.I) and last:
                 who = last
                 break
             if re.search(r"\bthe\s+(?:spokesperson|spokesman|spokeswoman|minister|ambassador|envoy|president|premier)\s+$",

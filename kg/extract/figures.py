@@ -29,13 +29,25 @@ SCALE = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "bn": Decim
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(trillion|billion|million|thousand|bn|mn)\b)?"
 SYMBOL_MONEY = re.compile(r"(?:(US|U\.S\.|A|C|HK|NZ|S)?\$|€|£|¥|₹|₽)\s?" + _NUM + _SCALE)
-WORD_MONEY = re.compile(_NUM + _SCALE + r"\s+(U\.S\.\s+dollars|US\s+dollars|dollars|[A-Z][a-z]+\s+[a-z]+|[a-z]+)\b")
+WORD_MONEY = re.compile(_NUM + _SCALE + r"\s+(?:[A-Z][a-z]+\s+)?(U\.S\.\s+dollars|US\s+dollars|dollars|[a-z]+)\b")
 PERCENT = re.compile(_NUM + r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points\b)")
 TIMES = re.compile(r"\b(?:increased|grew|rose|expanded|surged|jumped|soared|up)\s+(?:by\s+)?" + _NUM + r"\s*(?:times|-fold|fold)\b"
                    r"|\b(doubled|tripled|trebled|quadrupled)\b", re.I)
 COUNT = re.compile(r"\b(?:(?:nearly|about|over|more\s+than|some|around|almost|approximately|up\s+to|at\s+least)\s+)?"
-                   r"(" + r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w]) + r")"
-                   r"\s+((?:[A-Za-z\-]+\s+){0,3}?)([a-z]+s)\b", re.I)
+                   r"(" + r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w]) + r")"
+                   r"(?:\s+(million|thousand|billion))?"
+                   r"\s+((?:[A-Za-z\-]+\s+){0,3}?)([a-z]+s|people|persons|civilians)\b", re.I)
+# what happened to the people counted: "4 million people have fled", "9 million remain displaced"
+PEOPLE_FATE = (("displaced", "DisplacedPersonCount"), ("fled", "RefugeeCount"), ("refugee", "RefugeeCount"),
+               ("in need", "PeopleInNeedCount"), ("killed", "CasualtyCount"), ("died", "CasualtyCount"),
+               ("dead", "CasualtyCount"), ("wounded", "CasualtyCount"), ("injured", "CasualtyCount"))
+BARE_PEOPLE = re.compile(r"\b(?:(?:nearly|about|over|more\s+than|some|around|almost)\s+)?(\d+(?:\.\d+)?)\s+(million|thousand)\s+"
+                         r"(?:remain|are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?(displaced|killed|in\s+need)", re.I)
+UP_FROM = re.compile(r"\b(?:up|down)\s+from\s+(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b(?!\s*(?:%|percent|billion|million))")
+# targets and plans are not figures that were: "aim to raise it to $15 billion"
+TARGET = re.compile(r"\b(?:aim\w*|target\w*|goal|plan\w*|seek\w*|hope\w*|expect\w*|intend\w*|pledg\w*)\b[^.;]{0,30}"
+                    r"\bto\s+(?:raise|increase|boost|double|triple|reach|bring|lift)\b[^.;]{0,25}$|"
+                    r"\b(?:target|goal)\s+of\s+$", re.I)
 TO_COUNT = re.compile(r"\b(?:expanded|increased|risen|rose|grown|grew|reached)\s+to\s+(" +
                       "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w]) + r"|\d+)\b(?!\s*(?:%|percent|billion|million))", re.I)
 # counts of things done over a time ("held four meetings") take the year the paragraph set
@@ -46,7 +58,8 @@ MULTIPLE = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 MONEY_WORDS = (("trade deficit", "TradeDeficit"), ("trade surplus", "TradeSurplus"), ("deficit", "TradeDeficit"),
                ("surplus", "TradeSurplus"), ("export", "ExportValue"), ("import", "ImportValue"),
                ("trade", "TradeVolume"), ("investment", "InvestmentFlow"), ("invested", "InvestmentFlow"),
-               ("loan", "LoanAmount"), ("credit", "LoanAmount"), ("aid", "AidAmount"),
+               ("loan", "LoanAmount"), ("credit", "LoanAmount"), ("disbursement", "LoanAmount"),
+               ("aid", "AidAmount"),
                ("assistance", "AidAmount"), ("grant", "AidAmount"), ("gdp", "GDP"),
                ("gross domestic product", "GDP"), ("external debt", "ExternalDebt"),
                ("domestic debt", "DomesticDebt"), ("debt", "PublicDebt"), ("tariff revenue", "TariffRevenue"))
@@ -96,6 +109,8 @@ def figures(doc: Doc) -> List[Finding]:
         def add(start: int, end: int, measure: Optional[str], value: Optional[Decimal], unit: Optional[str]):
             if measure is None or value is None or any(a <= start < b for a, b in seen):
                 return
+            if TARGET.search(text[max(0, start - 70):start]):
+                return
             seen.append((start, end))
             period = _period(times, start, end) or (context if measure in PERIOD_FROM_CONTEXT else None)
             out.append(ObservationFinding(sent, measure, value, unit, period,
@@ -106,14 +121,14 @@ def figures(doc: Doc) -> List[Finding]:
             code = {"$": "USD", "US$": "USD", "U.S.$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
                     "₽": "RUB", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD"}.get(sym, "USD")
             value = _number(m.group(2)) * SCALE.get((m.group(3) or "").lower(), 1)
-            add(m.start(), m.end(), _nearest(text, m.start(), MONEY_WORDS), value, code)
+            add(m.start(), m.end(), _money_measure(text, m.start()), value, code)
         for m in WORD_MONEY.finditer(text):
             word = m.group(3).lower()
             code = "USD" if "dollar" in word else currencies.get(word) or currencies.get(word.rstrip("s"))
             if not code:
                 continue
             value = _number(m.group(1)) * SCALE.get((m.group(2) or "").lower(), 1)
-            add(m.start(), m.end(), _nearest(text, m.start(), MONEY_WORDS), value, code)
+            add(m.start(), m.end(), _money_measure(text, m.start()), value, code)
         for m in PERCENT.finditer(text):
             window = text[max(0, m.start() - 60):m.end() + 20]
             measure = _nearest(text, m.start(), GROWTH_WORDS)
@@ -125,21 +140,50 @@ def figures(doc: Doc) -> List[Finding]:
             value = Decimal(MULTIPLE[m.group(2).lower()]) if m.group(2) else _number(m.group(1))
             add(m.start(), m.end(), _nearest(text, m.start(), GROWTH_WORDS), value, "times")
         for m in COUNT.finditer(text):
-            noun = m.group(3).lower()
+            noun = m.group(4).lower()
             measure = counts.get(noun)
-            mods = m.group(2).lower()
+            mods = m.group(3).lower()
+            if re.search(r"\b(?:the|these|those|both|all)\s+$", text[max(0, m.start() - 7):m.start()], re.I):
+                continue            # "the two countries" refers, it does not count
+            if noun in ("people", "persons", "civilians") or measure is None:
+                fate = text[m.end():m.end() + 60].lower()
+                measure = next((ms for w, ms in PEOPLE_FATE if w in fate), measure)
             if measure is None and re.search(r"\bstudying\b", text[m.end():m.end() + 12]):
                 measure = "StudentCount"
             if measure is None or re.search(r"\b(?:years?|days?|months?)\b", mods):
                 continue
             if re.match(r"\s*(?:%|percent|billion|million)", text[m.end():]):
                 continue
-            add(m.start(), m.end(), measure, _number(m.group(1)), None)
+            value = _number(m.group(1))
+            if value is not None and m.group(2):
+                value *= SCALE[m.group(2).lower()]
+            add(m.start(), m.end(), measure, value, None)
+        for m in BARE_PEOPLE.finditer(text):
+            measure = next((ms for w, ms in PEOPLE_FATE if w in m.group(3).lower()), None)
+            add(m.start(), m.end(), measure, _number(m.group(1)) * SCALE[m.group(2).lower()], None)
+        for m in UP_FROM.finditer(text):
+            # "70 flights a week …, up from 45 two years ago": the earlier figure of the same measure
+            prev = [o for o in out if isinstance(o, ObservationFinding) and o.sentence is sent and o.unit is None]
+            if prev:
+                add(m.start(), m.end(), prev[-1].measure, _number(m.group(1)), None)
         for m in TO_COUNT.finditer(text):
             before = text[:m.start()].lower()
             noun = next((counts[w] for w in re.findall(r"[a-z]+", before)[::-1] if w in counts), None)
             add(m.start(), m.end(), noun, _number(m.group(1)), None)
     return out
+
+
+_STOCK = re.compile(r"\b(?:stands?\s+at|stood\s+at|totals?|totalled|totaled|cumulative|exceeded|exceeds|since|so\s+far|"
+                    r"to\s+date|stock|accumulated)\b", re.I)
+
+
+def _money_measure(text: str, pos: int) -> Optional[str]:
+    """The measure of an amount: the money word nearest it; an investment that "stands at",
+    "has exceeded … since" or is "cumulative" is a stock, otherwise a flow."""
+    measure = _nearest(text, pos, MONEY_WORDS)
+    if measure == "InvestmentFlow" and _STOCK.search(text[max(0, pos - 80):pos + 60]):
+        return "InvestmentStock"
+    return measure
 
 
 def _period(times, start: int, end: int) -> Optional[str]:

@@ -36,6 +36,8 @@ _YEAR = r"((?:19|20)\d\d)"
 _PATTERNS = [
     ("range", re.compile(r"\bfrom\s+" + _MON + r"\s+(\d{1,2})\s+(?:to|until|through|till)\s+(?:" + _MON + r"\s+)?(\d{1,2})\b(?:,?\s+" + _YEAR + r")?")),
     ("range2", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?:,?\s+" + _YEAR + r")?")),
+    ("between_months", re.compile(r"\bbetween\s+" + _MON + r"\s+" + _YEAR + r"\s+and\s+" + _MON + r"\s+" + _YEAR + r"\b")),
+    ("years_pair", re.compile(r"\b(?:for|over)\s+" + _YEAR + r"\s+(?:and|to|through|-|–)\s+" + _YEAR + r"\b")),
     ("first_months", re.compile(r"\b(?:the\s+)?first\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?" + _YEAR, re.I)),
     ("part_of_year", re.compile(r"\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+" + _YEAR, re.I)),
     ("month_range", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"\s+" + _YEAR)),
@@ -102,7 +104,8 @@ def find_times(text: str, ref: Optional[datetime.date], future: bool = False) ->
             if value is None:
                 continue
             found.append(Timex(m.start(), m.end(), value,
-                               "period" if kind in ("first_months", "part_of_year", "month_range") else
+                               "period" if kind in ("first_months", "part_of_year", "month_range",
+                                                    "between_months", "years_pair") else
                                "range" if kind in ("range", "range2") else "point"))
             for p in range(m.start(), m.end()):
                 used[p] = True
@@ -119,6 +122,10 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
         return f"{g[2]}-{a:02d}/{g[2]}-{b:02d}"
     if kind == "month_range":
         return f"{g[2]}-{_month(g[0]):02d}/{g[2]}-{_month(g[1]):02d}"
+    if kind == "between_months":
+        return f"{g[1]}-{_month(g[0]):02d}/{g[3]}-{_month(g[2]):02d}"
+    if kind == "years_pair":
+        return f"{g[0]}/{g[1]}"
     if kind in ("range", "range2"):
         if kind == "range":
             m1, d1, m2, d2, y = g

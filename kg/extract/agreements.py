@@ -252,11 +252,10 @@ def relationships(doc: Doc) -> List[Finding]:
             cue = ESTABLISH.search(text)
             times = [t for t in find_times(text, doc.article.reference_date) if t.kind == "point"]
             if cue and k > 0:
-                later = [t for t in times if t.start > m.start() - 60]
-                pick = later or times
-                if pick:
-                    start = pick[0].value
-                elif re.match(r"\s*(?:The|Both|Their)\s+(?:two\s+)?(?:leaders|presidents|sides)\b", text) and k > 1:
+                start = _rel_date(text, m, times)
+                if start is None and re.match(
+                        r"\s*(?:(?:Following|After)\s+(?:the|their)\s+\w+,\s+)?(?:The|the|Both|both|Their)\s+(?:two\s+)?"
+                        r"(?:leaders|presidents|sides)\b", text) and k > 1:
                     # "… met on July 3 … The leaders announced …": the day of the meeting just told
                     prev = [t.value for t in find_times(doc.text(k - 1), doc.article.reference_date) if t.kind == "point"]
                     days = sorted({v for v in prev if len(v) == 10})
@@ -270,11 +269,34 @@ def relationships(doc: Doc) -> List[Finding]:
     return out
 
 
+def _rel_date(text: str, m: re.Match, times) -> Optional[str]:
+    """The date of a relationship's start: in its own clause after it ("established diplomatic
+    ties in 1989", ", which were established in 1925"), else before it in the sentence ("In July
+    2024, A and B signed a joint statement on establishing …") unless a word such as "after"
+    ties that date to something else ("36 years after … in 1989")."""
+    stop = len(text)
+    for c in re.finditer(r"[,;]", text[m.end():]):
+        if not re.match(r"[,;]\s+(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\b", text[m.end() + c.start():]):
+            stop = m.end() + c.start()
+            break
+    after = [t for t in times if m.end() <= t.start < stop]
+    if after:
+        return after[0].value
+    before = [t for t in times if t.end <= m.start()
+              and not re.search(r"\b(?:after|before|ago|since)\b", text[t.end:m.start()])]
+    return before[-1].value if before else None
+
+
 def _rel_parties(doc: Doc, k: int, pos: int) -> List[Ref]:
     text = doc.text(k)
     named = _countries_in(doc, k, 0, len(text))
     if len(named) == 2:
         return named
+    # "India and Japan, which established diplomatic relations in 1952, are partners in the
+    # Quad, the grouping that includes the United States and Australia": the clause's subject
+    subj = [r for r in subject_before(doc, k, pos, kinds=("country", "demonym", "group")) if r.type == "Country"]
+    if len(subj) == 2:
+        return subj
     main = doc.main_countries()
     if len(main) == 2 and (len(named) < 2 or set(main) <= set(named)):
         if not named or set(named) <= set(main):

@@ -144,7 +144,7 @@ def _documents(doc: Doc, k: int) -> List[Finding]:
         if any(a <= m.start() + 3 < b for a, b, _, _ in found):
             continue
         phrase = re.sub(r"^(?:an?|the|new)\s+", "", m.group(), flags=re.I).strip()
-        phrase = re.sub(r"\s+(?:and|in|with)$", "", phrase)
+        phrase = re.sub(r"\s+(?:and|in|with)$", "", phrase.rstrip(" .,;:"))
         if re.match(r"(?:agreements?|accords?|deals?)$", phrase, re.I) or re.search(r"\bon\s+\d", phrase):
             continue
         head = re.match(DOC_HEAD, phrase, re.I).group()
@@ -208,7 +208,7 @@ REL = re.compile(r"\b((?:(?:comprehensive|strategic|cooperative|all-weather|all-
                  r"high-level|long-term|extended|deepened|expanded|mutually\s+beneficial)[\s,]+(?:and\s+)?)+)"
                  r"(partnership|partners)\b|\bdiplomatic\s+(?:relations|ties)\b", re.I)
 ESTABLISH = re.compile(r"\b(?:establish(?:ed|ing|ment\s+of)?|elevat(?:ed|e|ing|ion\s+of)|upgrad(?:ed|e|ing)|"
-                       r"announced|formed|forged|launched|signed|signing|set\s+up|since)\b", re.I)
+                       r"announced|formed|forged|launched|signed|signing|set\s+up|since|build|building)\b", re.I)
 KNOWN_TYPES = ("DiplomaticRelations", "StrategicPartnership", "ComprehensiveStrategicPartnership",
                "ComprehensiveStrategicCooperativePartnership", "AllWeatherStrategicCooperativePartnership",
                "SpecialAndPrivilegedStrategicPartnership", "StrategicCooperativePartnership",
@@ -261,7 +261,7 @@ def relationships(doc: Doc) -> List[Finding]:
                     days = sorted({v for v in prev if len(v) == 10})
                     start = days[0] if len(days) == 1 else (prev[0] if len(set(prev)) == 1 else None)
                 if rtype != "DiplomaticRelations" and not re.search(
-                        r"establish|elevat|upgrad|announc|form|forg|launch|sign", text, re.I):
+                        r"establish|elevat|upgrad|announc|form|forg|launch|sign|build", text, re.I):
                     start = None
             by = next((s.ref for s in doc.of(k, "agreement") if s.ref and re.search(r"establish|partnership", s.ref.label, re.I)), None)
             out.append(RelationshipFinding(sent, rtype, words, parties=tuple(sorted(parties)), start_date=start,

@@ -1,0 +1,243 @@
+"""Each extractor on sentences of its own kind, about countries the seeds never mention.
+
+Each row is (article text, expected findings) as a user would read them in the graph:
+labels, not internal objects.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.articles import read_text
+from kg.extract import extract_article
+from kg.findings import (AgreementFinding, EventFinding, Fact, Mention, ObservationFinding,
+                         RelationshipFinding)
+
+
+def findings(text: str):
+    return extract_article(read_text(text, source="t.txt"))
+
+
+def facts(text: str) -> set:
+    out = set()
+    for f in findings(text):
+        if isinstance(f, Fact):
+            obj = f.object.label if hasattr(f.object, "label") else f.object
+            out.add((f.subject.label, f.predicate, obj))
+    return out
+
+
+def mentions(text: str) -> set:
+    return {(f.ref.type, f.ref.label) for f in findings(text) if isinstance(f, Mention)}
+
+
+HEAD = "Talks in the capital\n\nASTANA, June 4, 2024 (Kazinform) -- "
+
+
+# ------------------------------------------------------------------ entities
+@pytest.mark.parametrize("body, expected", [
+    ("Kazakh President Kassym-Jomart Tokayev met Brazilian President Luiz Inacio Lula da Silva.",
+     {("Person", "Kassym-Jomart Tokayev"), ("Person", "Luiz Inacio Lula da Silva"), ("Country", "Kazakhstan"),
+      ("Country", "Brazil")}),
+    ("External Affairs Minister S. Jaishankar received European Commission President Ursula von der Leyen.",
+     {("Person", "S. Jaishankar"), ("Person", "Ursula von der Leyen"), ("Institution", "European Commission")}),
+    ("The Vietnam News Agency reported that the Organization of Turkic States will meet in Baku.",
+     {("Institution", "Vietnam News Agency"), ("Institution", "Organization of Turkic States"), ("Place", "Baku")}),
+    ("The leaders backed the Lobito Corridor and the Global Gateway.",
+     {("Initiative", "Lobito Corridor"), ("Initiative", "Global Gateway")}),
+    ("Officials discussed the Armenia-Azerbaijan peace process at the Grand Kremlin Palace.",
+     {("Initiative", "Armenia-Azerbaijan peace process"), ("Place", "Grand Kremlin Palace")}),
+])
+def test_entities_known_and_shaped_names(body, expected):
+    assert expected <= mentions(HEAD + body + " Both sides were pleased.")
+
+
+def test_entities_acronym_defined_in_parentheses_names_the_same_thing():
+    text = HEAD + ("The Eurasian Development Fund (EDF) was founded in 2020. "
+                   "Kazakhstan said the EDF would finance two railways.")
+    got = [f for f in findings(text) if isinstance(f, Mention) and f.ref.label == "Eurasian Development Fund"]
+    assert {f.surface for f in got} >= {"Eurasian Development Fund", "EDF"}
+
+
+def test_entities_short_names_resolve_to_the_full_name():
+    text = HEAD + ("Turkish President Recep Tayyip Erdogan arrived on Monday. "
+                   "Erdogan said the visit was historic. President Erdogan then left.")
+    got = {f.surface for f in findings(text) if isinstance(f, Mention) and f.ref.label == "Recep Tayyip Erdogan"}
+    assert {"Recep Tayyip Erdogan", "Erdogan"} <= got
+
+
+def test_entities_page_furniture_is_never_extracted():
+    text = HEAD + ("Mongolia and Japan signed an agreement on mining.\n\nRelated:\n"
+                   "- Peru's president visits Chile\n- Norway to host Arctic forum\n\nShare this article\n")
+    names = {label for _, label in mentions(text)}
+    assert "Peru" not in names and "Chile" not in names and "Norway" not in names
+
+
+# ------------------------------------------------------------------ positions
+@pytest.mark.parametrize("body, person, position, where, role", [
+    ("Kazakh President Kassym-Jomart Tokayev spoke.", "Kassym-Jomart Tokayev", "President of Kazakhstan",
+     "Kazakhstan", "President"),
+    ("Brazilian Foreign Minister Mauro Vieira spoke.", "Mauro Vieira", "Foreign Minister of Brazil", "Brazil",
+     "Foreign Minister"),
+    ("Vietnamese Foreign Ministry spokesperson Pham Thu Hang spoke.", "Pham Thu Hang",
+     "Spokesperson of the Ministry of Foreign Affairs of Vietnam", "Ministry of Foreign Affairs of Vietnam",
+     "Spokesperson"),
+    ("Li Wei, the chargé d'affaires of Singapore in Chile, spoke.", "Li Wei",
+     "Chargé d'Affaires of Singapore in Chile", "Singapore", "Chargé d'Affaires"),
+])
+def test_positions_title_before_or_after_a_name(body, person, position, where, role):
+    got = facts(HEAD + body + " Relations were discussed.")
+    assert (person, "holdsPosition", position) in got
+    assert (position, "positionIn", where) in got
+    assert (position, "role", role) in got
+
+
+def test_positions_unqualified_title_takes_the_other_side_of_a_pair():
+    text = ("Talks\n\nEgyptian Foreign Minister Badr Abdelatty and Foreign Minister Hakan Fidan of Türkiye met. "
+            "Egypt and Türkiye agreed. Foreign Minister Hakan Fidan and Egyptian Foreign Minister Badr Abdelatty "
+            "signed a memorandum. Egypt and Türkiye are partners.")
+    got = facts(text)
+    assert ("Hakan Fidan", "holdsPosition", "Foreign Minister of Turkey") in got
+
+
+# ------------------------------------------------------------------ stances
+@pytest.mark.parametrize("body, expected", [
+    ("Brazil firmly supports the Paris Agreement.", ("Brazil", "supports", "Paris Agreement")),
+    ("Kenya resolutely opposes protectionism.", ("Kenya", "opposes", "protectionism")),
+    ("In return, Hanoi reaffirmed its support for Mongolia's sovereignty and territorial integrity.",
+     ("Vietnam", "supports", "Mongolia")),
+    ("Both sides oppose unilateralism and hegemony.", ("Mongolia", "opposes", "hegemony")),
+    ("Mongolia endorsed the Global Development Initiative.", ("Mongolia", "supports", "Global Development Initiative")),
+])
+def test_stances_subject_and_object(body, expected):
+    text = HEAD + "Mongolia and Vietnam held talks. " + body
+    assert expected in facts(text)
+
+
+def test_stances_complement_of_another_noun_is_not_the_object():
+    text = HEAD + "Mongolia and Vietnam held talks. Vietnam supports Mongolia's accession to the World Trade Organization."
+    got = facts(text)
+    assert ("Vietnam", "supports", "Mongolia") in got
+    assert ("Vietnam", "supports", "World Trade Organization") not in got
+
+
+def test_stances_negated_verb_gives_nothing():
+    text = HEAD + "Mongolia and Vietnam held talks. Vietnam does not support the Black Sea Grain Initiative."
+    assert not any(p == "supports" and o == "Black Sea Grain Initiative" for _, p, o in facts(text))
+
+
+# ------------------------------------------------------------------ events
+def test_events_state_visit_with_dates_from_the_dateline():
+    text = ("Visit\n\nHANOI, March 29, 2025 (VNA) -- Brazilian President Luiz Inacio Lula da Silva, who is paying a "
+            "state visit to Vietnam from March 28 to 29, met Vietnamese Prime Minister Pham Minh Chinh in Hanoi on Saturday.")
+    evs = [f for f in findings(text) if isinstance(f, EventFinding)]
+    visit = next(e for e in evs if e.kind == "StateVisit")
+    assert [v.label for v in visit.visitors] == ["Luiz Inacio Lula da Silva"]
+    assert [h.label for h in visit.hosts] == ["Vietnam"]
+    assert (visit.start_date, visit.end_date) == ("2025-03-28", "2025-03-29")
+    meeting = next(e for e in evs if e.kind == "Meeting")
+    assert {p.label for p in meeting.participants} == {"Luiz Inacio Lula da Silva", "Pham Minh Chinh"}
+    assert meeting.date == "2025-03-29" and meeting.location.label == "Hanoi"
+
+
+def test_events_weekday_without_a_dated_article_stays_undated():
+    text = "Talks\n\nKazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan on Tuesday."
+    meeting = next(f for f in findings(text) if isinstance(f, EventFinding) and f.kind == "Meeting")
+    assert meeting.date is None
+
+
+def test_events_previous_visits_one_per_year():
+    text = HEAD + ("Kazakh President Kassym-Jomart Tokayev recalled his previous visits to Brazil in 2016 and 2019, "
+                   "as well as a forum in Rio de Janeiro in 2021.")
+    years = sorted(f.start_date for f in findings(text) if isinstance(f, EventFinding) and f.kind == "StateVisit")
+    assert years == ["2016", "2019"]
+
+
+def test_events_organisation_summit_with_place_and_month():
+    text = HEAD + "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev on July 3 in Samarkand during the SCO summit."
+    conf = next(f for f in findings(text) if isinstance(f, EventFinding) and f.kind == "Conference")
+    assert conf.name == "Shanghai Cooperation Organization Summit"
+    assert conf.date == "2024-07" and conf.location.label == "Samarkand"
+
+
+# ------------------------------------------------------------------ agreements and relationships
+def test_agreements_described_document_status_signatories():
+    text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and Mongolian Foreign Minister Batmunkh Battsetseg signed "
+                   "an agreement on mutual visa exemption for diplomatic passport holders.")
+    ag = next(f for f in findings(text) if isinstance(f, AgreementFinding))
+    assert ag.ref.label == "Agreement on Mutual Visa Exemption for Diplomatic Passport Holders"
+    assert ag.status == "signed"
+    assert {p.label for p in ag.parties} == {"Kazakhstan", "Mongolia"}
+    assert {p.label for p in ag.signatories} == {"Murat Nurtleu", "Batmunkh Battsetseg"}
+
+
+def test_agreements_planned_free_trade_agreement():
+    text = HEAD + "Kazakhstan and Mongolia held talks. The two countries are ready to launch negotiations on a free trade agreement."
+    ag = next(f for f in findings(text) if isinstance(f, AgreementFinding))
+    assert ag.ref.label == "Kazakhstan-Mongolia Free Trade Agreement"
+    assert ag.status == "planned"
+
+
+@pytest.mark.parametrize("body, rtype, start", [
+    ("Kazakhstan and Mongolia established diplomatic relations in January 1992.", "DiplomaticRelations", "1992-01"),
+    ("Kazakhstan and Mongolia elevated their ties to a comprehensive strategic partnership earlier today.",
+     "ComprehensiveStrategicPartnership", "2024-06-04"),
+    ("Kazakhstan and Mongolia upgraded relations to an all-weather strategic cooperative partnership in 2023.",
+     "AllWeatherStrategicCooperativePartnership", "2023"),
+    ("Kazakhstan and Mongolia agreed to build an enhanced strategic partnership in May 2024.",
+     "EnhancedStrategicPartnership", "2024-05"),
+])
+def test_relationships_type_from_the_words_and_start_date(body, rtype, start):
+    rels = [f for f in findings(HEAD + body) if isinstance(f, RelationshipFinding)]
+    rel = next(r for r in rels if r.rtype == rtype)
+    assert {p.label for p in rel.parties} == {"Kazakhstan", "Mongolia"}
+    assert rel.start_date == start
+
+
+def test_relationships_new_type_has_a_broader_concept():
+    rel = next(f for f in findings(HEAD + "Kazakhstan and Mongolia agreed to build an enhanced strategic partnership.")
+               if isinstance(f, RelationshipFinding))
+    assert rel.broader == "StrategicPartnership"
+
+
+# ------------------------------------------------------------------ figures
+@pytest.mark.parametrize("body, measure, value, unit, period", [
+    ("Bilateral trade reached $6.4 billion in 2023.", "TradeVolume", Decimal("6400000000"), "USD", "2023"),
+    ("Bilateral trade rose by 12 percent year-on-year in the first half of 2024.", "TradeGrowth",
+     Decimal("12"), "percent", "2024-01/2024-06"),
+    ("Kazakh investment in Mongolia stands at about $3 billion.", "InvestmentStock", Decimal("3000000000"), "USD", None),
+    ("Some 70 flights a week now connect the two capitals.", "FlightCount", Decimal("70"), None, None),
+    ("Exports of Mongolian coal to Kazakhstan doubled in 2023.", "ExportGrowth", Decimal("2"), "times", "2023"),
+])
+def test_figures_measure_value_unit_period(body, measure, value, unit, period):
+    obs = [f for f in findings(HEAD + "Kazakhstan and Mongolia held talks. " + body) if isinstance(f, ObservationFinding)]
+    hit = next(o for o in obs if o.measure == measure)
+    assert hit.value == value and hit.unit == unit and hit.period == period
+    assert {a.label for a in hit.about} >= {"Kazakhstan", "Mongolia"}
+
+
+def test_figures_one_amount_in_two_currencies_is_two_observations():
+    text = HEAD + "Kazakhstan and Mongolia held talks. Bilateral trade reached 74.91 billion yuan ($10.3 billion) in 2023."
+    obs = {(o.unit, o.value) for o in findings(text) if isinstance(o, ObservationFinding)}
+    assert ("CNY", Decimal("74910000000")) in obs and ("USD", Decimal("10300000000")) in obs
+
+
+def test_figures_targets_are_not_figures():
+    text = HEAD + "Kazakhstan and Mongolia held talks. The two countries aim to raise bilateral trade to $15 billion by 2030."
+    assert not [o for o in findings(text) if isinstance(o, ObservationFinding) and o.unit == "USD"]
+
+
+def test_figures_source_from_according_to():
+    text = HEAD + ("Kazakhstan and Mongolia held talks. Bilateral trade grew 9 percent in 2023, "
+                   "according to the World Trade Organization.")
+    obs = next(o for o in findings(text) if isinstance(o, ObservationFinding))
+    assert [r.label for r in obs.reported_by] == ["World Trade Organization"]
+
+
+# ------------------------------------------------------------------ provenance
+def test_every_finding_holds_its_sentence():
+    text = HEAD + "Kazakhstan and Mongolia held talks. Bilateral trade reached $1 billion in 2023."
+    art = read_text(text)
+    for f in extract_article(art):
+        assert f.sentence.text in {s.text for s in art.sentences}

@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from .errors import ExportError
+from .errors import ExportError, UsageError
 from .export import EXPORTERS, FILE_NAMES, write_atomic
 from .pipeline import BuildResult, build_model, collect_paths, extract_all, read_articles, timed
 
-__all__ = ["build", "DEFAULT_FORMATS"]
+__all__ = ["build", "merge", "write_outputs", "DEFAULT_FORMATS"]
 
 DEFAULT_FORMATS = ("ttl", "html")
 
@@ -44,12 +44,20 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     tick = progress("extracting", len(result.articles)) if progress else None
     with timed(result, "extract"):
         findings = extract_all(result.articles, jobs=jobs, progress=tick)
+    result.findings = findings
     with timed(result, "resolve"):
         result.model = build_model(result.articles, findings, base)
         result.triples = result.model.triples()
-    if out_dir is None:
-        return result
-    out_dir = Path(out_dir)
+    if out_dir is not None:
+        write_outputs(result, Path(out_dir), formats, base)
+    return result
+
+
+def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[str], base: Optional[str] = None,
+                  findings: bool = True) -> None:
+    """Write each format, and the findings file that lets builds be merged, into ``out_dir``."""
+    from .findings_io import SUFFIX, dumps
+
     if out_dir.exists() and not out_dir.is_dir():
         raise ExportError(out_dir, "not a folder")
     for fmt in formats:
@@ -58,4 +66,40 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
             target = out_dir / FILE_NAMES[fmt]
             write_atomic(target, data)
         result.outputs.append(target)
+    if findings and result.findings is not None:
+        with timed(result, "serialise"):
+            target = out_dir / ("graph" + SUFFIX)
+            write_atomic(target, dumps(result.articles, result.findings))
+        result.outputs.append(target)
+
+
+def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str] = DEFAULT_FORMATS,
+          base: Optional[str] = None) -> BuildResult:
+    """Merge builds: the graph one build over all their articles would give.
+
+    Each graph's findings file (``graph.findings.jsonl.gz`` beside it) is read; articles
+    present in several builds count once; resolution and the model run over everything.
+
+    Raises:
+        GraphError: a graph without its findings file, or a findings file that cannot be read.
+    """
+    from .findings_io import read, sidecar_of
+
+    if len(graphs) < 2:
+        raise UsageError(None, "give at least two graphs to merge")
+    result = BuildResult()
+    articles = {}
+    findings = {}
+    for g in graphs:
+        arts, fs = read(sidecar_of(g))
+        for a in arts:
+            if a.id not in articles:
+                articles[a.id] = a
+                findings[a.id] = fs.get(a.id, [])
+    result.articles = [articles[k] for k in sorted(articles)]
+    result.findings = findings
+    with timed(result, "resolve"):
+        result.model = build_model(result.articles, findings, base)
+        result.triples = result.model.triples()
+    write_outputs(result, Path(out_dir), formats, base)
     return result

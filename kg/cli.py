@@ -56,14 +56,35 @@ def cli() -> None:
     """
 
 
+def _check_base_iri(ctx, param, value):
+    if value is not None and not (value.startswith(("http://", "https://", "urn:")) and value.endswith(("/", "#"))):
+        raise click.BadParameter("must be an http(s) or urn IRI ending with '/' or '#'")
+    return value
+
+
+def output_options(f):
+    """--out, --format, --base-iri, --no-html: spelled once for build and merge."""
+    f = click.option("--no-html", is_flag=True, help="Do not draw graph.html.")(f)
+    f = click.option("--base-iri", default=None, callback=_check_base_iri,
+                     help="Namespace of minted resources (default: the contract's dkgr:).")(f)
+    f = click.option("-f", "--format", "formats", type=click.Choice(["ttl", "nt", "jsonld", "trig"]), multiple=True,
+                     help="RDF format to write; repeat for several (default: ttl).")(f)
+    f = click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
+                     show_default=True, help="Folder for graph.ttl (and the other formats) and graph.html.")(f)
+    return f
+
+
+def _formats(formats: Sequence[str], no_html: bool) -> tuple:
+    return tuple(dict.fromkeys(formats or ("ttl",))) + (() if no_html else ("html",))
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
-              show_default=True, help="Folder for graph.ttl and graph.html.")
-@click.option("--base-iri", default=None, help="Namespace of minted resources (default: the contract's dkgr:).")
+@output_options
 @click.option("-j", "--jobs", type=click.IntRange(1, None), default=1, show_default=True,
-              help="Processes for extraction.")
-def build(paths: Sequence[Path], out_dir: Path, base_iri: Optional[str], jobs: int) -> None:
+              help="Processes for extraction (the output is the same for any number).")
+def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri: Optional[str], no_html: bool,
+          jobs: int) -> None:
     """Read articles and write the graph as Turtle and HTML.
 
     PATHS are files and folders (folders: every .txt, .html and .htm); seeds/ when none.
@@ -73,15 +94,14 @@ def build(paths: Sequence[Path], out_dir: Path, base_iri: Optional[str], jobs: i
     \b
     Example:
         kg build
-        kg build news/2025/ extra.txt -o out/
+        kg build news/2025/ extra.txt -o out/ -f ttl -f jsonld -f trig -j 2
     """
     from .api import build as run_build
 
     paths = list(paths) or [DEFAULT_INPUT]
-    if base_iri is not None and not base_iri.endswith(("/", "#")):
-        raise click.BadParameter("must end with '/' or '#'", param_hint="--base-iri")
     try:
-        result = run_build(paths, out_dir, base=base_iri, jobs=jobs, progress=_progress_factory())
+        result = run_build(paths, out_dir, formats=_formats(formats, no_html), base=base_iri, jobs=jobs,
+                           progress=_progress_factory())
     except KgError as exc:
         raise _fail(exc)
     for problem in result.problems:
@@ -101,24 +121,80 @@ def build(paths: Sequence[Path], out_dir: Path, base_iri: Optional[str], jobs: i
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@output_options
+def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri: Optional[str],
+          no_html: bool) -> None:
+    """Merge builds into the graph one build over all their articles would give.
+
+    Each GRAPH needs the findings file its build wrote beside it (graph.findings.jsonl.gz):
+    resolution runs again over all the articles, so the merged graph has the same IRIs, no
+    duplicates, and provenance from every build.
+
+    \b
+    Example:
+        kg build batch1/ -o out1 && kg build batch2/ -o out2
+        kg merge out1/graph.ttl out2/graph.ttl -o merged/
+    """
+    from .api import merge as run_merge
+
+    try:
+        result = run_merge(list(graphs), out_dir, formats=_formats(formats, no_html), base=base_iri)
+    except KgError as exc:
+        raise _fail(exc)
+    click.echo(f"Merged {len(graphs)} builds: {len(result.articles)} articles, {result.entity_count} entities, "
+               f"{result.fact_count} facts, {len(result.triples)} triples.")
+    for path in result.outputs:
+        click.echo(f"Wrote {path}")
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format.")
-def query(graph: Path, sparql: Optional[str], query_file: Optional[Path], fmt: str) -> None:
+@click.option("--named", default=None, help="Run a named query of ontology/queries (see --list).")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of a named query.")
+@click.option("--list", "list_only", is_flag=True, help="List the named queries and what they answer.")
+def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Path], fmt: str, named: Optional[str],
+          params: Sequence[str], list_only: bool) -> None:
     """Run a SPARQL query on an export and print the results.
 
     The contract's prefixes (dkg:, dkgr:, rdfs:, skos:, prov:, dcterms:, ...) are predeclared.
+    Named queries answer an analyst's usual questions (kg query --list).
 
     \b
     Example:
         kg query output/graph.ttl 'SELECT ?name WHERE { ?p a dkg:Person ; rdfs:label ?name }'
         kg query output/graph.ttl -f who-met-whom.rq --format csv
+        kg query output/graph.ttl --named relations-timeline --param country_a=China --param country_b=Azerbaijan
     """
     from .inspect import run_query
 
-    if (sparql is None) == (query_file is None):
+    if list_only:
+        from .queries import list_queries
+        for q in list_queries():
+            extra = "".join(f"\n    --param {p.name}=…  {p.description}" for p in getattr(q, "params", ()))
+            click.echo(f"{q.name:<22} {q.title}\n    {q.answers}{extra}")
+        return
+    if graph is None:
+        raise click.UsageError("give the graph to query")
+    if named is not None:
+        if sparql is not None or query_file is not None:
+            raise click.UsageError("use just one of a query, -f FILE or --named NAME")
+        from .queries import load_query
+        bound = {}
+        for p in params:
+            key, sep, value = p.partition("=")
+            if not sep:
+                raise click.BadParameter(f"{p!r} is not KEY=VALUE", param_hint="--param")
+            bound[key] = value
+        try:
+            sparql = load_query(named, bound)
+        except KgError as exc:
+            raise _fail(exc, 2)
+    elif (sparql is None) == (query_file is None):
         raise click.UsageError("give the query as an argument or with -f FILE, not both")
     if query_file is not None:
         try:

@@ -353,7 +353,21 @@ class GraphModel:
                 for sent in sents:
                     add(st, str(DKG.evidence), _lit(sent, None))
 
-        for ev in self.merged_events():
+        events = self.merged_events()
+        # what an event produced: the documents signed and the relationships announced in the
+        # sentences that report it (the same article's same sentence)
+        told: Dict[tuple, List[ox.NamedNode]] = defaultdict(list)
+        for ev in events:
+            if ev.kind in ("Meeting", "Conference", "StateVisit"):
+                for aid, sents in ev.prov.sources.items():
+                    for sent in sents:
+                        told[(aid, sent)].append(self.event_iri(ev))
+
+        def produced_by(p: _Prov) -> List[ox.NamedNode]:
+            return sorted({e for aid, sents in p.sources.items() for sent in sents for e in told.get((aid, sent), [])},
+                          key=lambda n: n.value)
+
+        for ev in events:
             node = self.event_iri(ev)
             add(node, a, ox.NamedNode(str(DKG[ev.kind])))
             add(node, a, ox.NamedNode(str(DKG.Event)))
@@ -370,7 +384,7 @@ class GraphModel:
                 if name != self._event_label(ev):
                     add(node, alt, _lit(name))
             prov(node, ev.prov)
-        self._visit_parts(add)
+        self._visit_parts(add, events)
 
         for ref, rec in self.agreements.items():
             node = self.iri(ref)
@@ -382,6 +396,9 @@ class GraphModel:
             if rec["date"]:
                 add(node, str(DKG.date), _date(rec["date"]))
             prov(node, rec["prov"])
+            if "signed" in rec["status"] or "agreed" in rec["status"]:
+                for ev in produced_by(rec["prov"]):
+                    add(ev, str(DKG.outcome), node)
 
         for (rtype, parties), rec in self.relationships.items():
             node = self.relationship_iri(rtype, parties)
@@ -395,6 +412,12 @@ class GraphModel:
                 add(node, str(DKG.startDate), _date(self._best_date(rec["dates"])))
             for r in rec["by"]:
                 add(node, str(DKG.establishedBy), self.iri(r))
+            if rec["dates"]:
+                # the event that announced it (only for a dated establishment, not a mention)
+                for ev in produced_by(rec["prov"]):
+                    add(ev, str(DKG.outcome), node)
+                    if not rec["by"]:
+                        add(node, str(DKG.establishedBy), ev)
             prov(node, rec["prov"])
         for rtype, (words, broader) in self.concepts.items():
             concept = ox.NamedNode(str(DKG) + rtype)
@@ -425,9 +448,8 @@ class GraphModel:
             prov(node, rec["prov"])
         return sorted(out, key=_sort_key)
 
-    def _visit_parts(self, add) -> None:
+    def _visit_parts(self, add, events) -> None:
         """A meeting held during a state visit reported in the same article is partOf it."""
-        events = self.merged_events()
         visits = [e for e in events if e.kind == "StateVisit"]
         for ev in events:
             if ev.kind != "Meeting" or not ev.within_visit:

@@ -32,6 +32,7 @@ class BuildResult:
     articles: List[Article] = field(default_factory=list)
     problems: List[KgError] = field(default_factory=list)
     model: Optional[GraphModel] = None
+    findings: Optional[Dict[str, List[Finding]]] = None
     triples: list = field(default_factory=list)
     outputs: List[Path] = field(default_factory=list)
     timings: Dict[str, float] = field(default_factory=lambda: defaultdict(float))

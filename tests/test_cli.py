@@ -223,3 +223,61 @@ def test_cli_html_rerender_and_focus(runner, seeds_build, tmp_path):
     assert 1 < n_focus < n_full
     missing = runner.invoke(cli, ["html", str(out / "graph.ttl"), "-o", str(focus), "--focus", "Nobody Atall"])
     assert missing.exit_code == 1 and "Nobody Atall" in missing.output
+
+
+def test_cli_build_formats_hold_the_same_graph(runner, tmp_path):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    out = tmp_path / "out"
+    args = ["build", str(SEEDS), "-o", str(out), "-f", "ttl", "-f", "nt", "-f", "jsonld", "-f", "trig", "--no-html"]
+    result = runner.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert not (out / "graph.html").exists()
+    ttl = rdflib.Graph().parse(out / "graph.ttl")
+    assert isomorphic(ttl, rdflib.Graph().parse(out / "graph.nt"))
+    assert isomorphic(ttl, rdflib.Graph().parse(out / "graph.jsonld", format="json-ld"))
+    assert '"@context"' in (out / "graph.jsonld").read_text()
+    ds = rdflib.Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    named = {str(g.identifier) for g in ds.graphs() if str(g.identifier).startswith("https://w3id.org/diplokg/id/article-")}
+    assert len(named) == 5, "one named graph per article"
+    # every triple of the graph is in the TriG, in the default graph or an article's
+    union = {(s, p, o) for s, p, o, _ in ds.quads()}
+    assert set(ttl) <= union
+
+
+def test_cli_merge_two_batches_equals_one_build(runner, tmp_path):
+    files = sorted(SEEDS.glob("*.txt"))
+    a, b, both, merged = (tmp_path / n for n in ("a", "b", "both", "merged"))
+    assert runner.invoke(cli, ["build", *map(str, files[:3]), "-o", str(a), "--no-html"]).exit_code == 0
+    assert runner.invoke(cli, ["build", *map(str, files[2:]), "-o", str(b), "--no-html"]).exit_code == 0
+    assert runner.invoke(cli, ["build", str(SEEDS), "-o", str(both), "--no-html"]).exit_code == 0
+    result = runner.invoke(cli, ["merge", str(a / "graph.ttl"), str(b / "graph.ttl"), "-o", str(merged), "--no-html"],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "5 articles" in result.output          # the article in both batches counts once
+    assert (merged / "graph.ttl").read_bytes() == (both / "graph.ttl").read_bytes()
+
+
+def test_cli_merge_needs_the_findings_file(runner, tmp_path):
+    out = tmp_path / "a"
+    assert runner.invoke(cli, ["build", str(SEEDS / "002_f2ac28b3f73fc063.txt"), "-o", str(out), "--no-html"]).exit_code == 0
+    (out / "graph.findings.jsonl.gz").unlink()
+    result = runner.invoke(cli, ["merge", str(out / "graph.ttl"), str(out / "graph.ttl"), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 1
+    assert "findings" in result.output and "kg build" in result.output
+
+
+def test_cli_query_named_and_list(runner, seeds_build):
+    out, _ = seeds_build
+    listing = runner.invoke(cli, ["query", "--list"], catch_exceptions=False)
+    assert listing.exit_code == 0
+    for name in ("positions", "relations-timeline", "visit-agreements", "meetings", "stances", "figures",
+                 "provenance", "shared-memberships"):
+        assert name in listing.output
+    result = runner.invoke(cli, ["query", str(out / "graph.ttl"), "--named", "positions", "--param", "person=Li Qiang"],
+                           catch_exceptions=False)
+    assert result.exit_code == 0 and "Premier of China" in result.output
+    bad = runner.invoke(cli, ["query", str(out / "graph.ttl"), "--named", "nope"])
+    assert bad.exit_code == 2 and "nope" in bad.output

@@ -12,7 +12,7 @@ from typing import Callable, Dict, Sequence, Union
 
 from ..errors import ExportError
 
-__all__ = ["EXPORTERS", "FILE_NAMES", "write_atomic", "export"]
+__all__ = ["EXPORTERS", "FILE_NAMES", "RDF_FORMATS", "write_atomic", "export"]
 
 
 def write_atomic(path: Union[str, Path], data: bytes) -> None:
@@ -44,14 +44,33 @@ def _turtle(triples, **kw) -> bytes:
     return turtle(triples, **kw)
 
 
+def _nt(triples, **kw) -> bytes:
+    from .rdf import ntriples
+    return ntriples(triples, **kw)
+
+
+def _jsonld(triples, **kw) -> bytes:
+    from .rdf import jsonld
+    return jsonld(triples, **kw)
+
+
+def _trig(triples, **kw) -> bytes:
+    from .rdf import trig
+    return trig(triples, **kw)
+
+
 def _html(triples, **kw) -> bytes:
     from .html import render
     return render(triples, **kw)
 
 
 #: name -> function(sorted triples, **options) -> bytes
-EXPORTERS: Dict[str, Callable[..., bytes]] = {"ttl": _turtle, "html": _html}
-FILE_NAMES = {"ttl": "graph.ttl", "html": "graph.html"}
+EXPORTERS: Dict[str, Callable[..., bytes]] = {"ttl": _turtle, "nt": _nt, "jsonld": _jsonld, "trig": _trig,
+                                              "html": _html}
+FILE_NAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
+              "html": "graph.html"}
+#: the formats --format chooses among (the HTML page is drawn besides, unless --no-html)
+RDF_FORMATS = ("ttl", "nt", "jsonld", "trig")
 
 
 def export(triples: Sequence, dest: Union[str, Path], fmt: str, **options) -> Path:

@@ -1,0 +1,136 @@
+"""Findings on disk: what a build read and found, so builds can be merged and extraction spread.
+
+A build writes ``graph.findings.jsonl.gz`` beside its graph: one line per article (its
+metadata) and one per finding. ``kg merge`` reads the findings of several builds and runs
+resolution and the graph model over all of them, which gives exactly the graph one build over
+all the articles would give (the same IRIs, no duplicates, provenance from both). Workers of a
+distributed run (Dask, Ray) write the same files for their share of the articles.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import gzip
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Dict, Iterable, List, Tuple, Union
+
+from .articles import Article, Sentence
+from .errors import GraphError
+from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention, ObservationFinding, Ref,
+                       RelationshipFinding, RoleMention)
+
+__all__ = ["dumps", "loads", "write", "read", "sidecar_of", "SUFFIX"]
+
+SUFFIX = ".findings.jsonl.gz"
+KINDS = {cls.__name__: cls for cls in (Mention, Fact, RoleMention, EventFinding, AgreementFinding,
+                                       RelationshipFinding, ObservationFinding)}
+FORMAT = "diplokg-findings/1"
+
+
+def sidecar_of(graph: Union[str, Path]) -> Path:
+    """The findings file that belongs to a graph file: out/graph.ttl -> out/graph.findings.jsonl.gz."""
+    graph = Path(graph)
+    return graph.with_name(graph.name.split(".")[0] + SUFFIX)
+
+
+def _enc(value):
+    if isinstance(value, Ref):
+        return {"$ref": [value.type, value.label]}
+    if isinstance(value, Decimal):
+        return {"$dec": str(value)}
+    if isinstance(value, tuple):
+        return [_enc(v) for v in value]
+    return value
+
+
+def _dec(value):
+    if isinstance(value, dict) and "$ref" in value:
+        return Ref(*value["$ref"])
+    if isinstance(value, dict) and "$dec" in value:
+        return Decimal(value["$dec"])
+    if isinstance(value, list):
+        return tuple(_dec(v) for v in value)
+    return value
+
+
+def _article_line(a: Article) -> dict:
+    return {"article": {"id": a.id, "path": a.path, "source": a.source, "title": a.title,
+                        "date": a.date.isoformat() if a.date else None,
+                        "dateline_place": a.dateline_place,
+                        "dateline_date": a.dateline_date.isoformat() if a.dateline_date else None,
+                        "publisher": a.publisher, "encoding": a.encoding}}
+
+
+def _finding_line(f: Finding) -> dict:
+    s = f.sentence
+    out = {"$kind": type(f).__name__,
+           "sentence": [s.article_id, s.index, s.text, s.start, s.end, s.paragraph]}
+    for field in dataclasses.fields(f):
+        if field.name != "sentence":
+            out[field.name] = _enc(getattr(f, field.name))
+    return out
+
+
+def dumps(articles: Iterable[Article], findings: Dict[str, List[Finding]]) -> bytes:
+    """The findings of some articles as gzip-compressed JSON lines, in a stable order."""
+    buf = io.BytesIO()
+    # mtime=0 keeps the gzip header, and so the bytes, the same from run to run
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as gz:
+        gz.write((json.dumps({"format": FORMAT}) + "\n").encode())
+        for a in sorted(articles, key=lambda a: a.id):
+            gz.write((json.dumps(_article_line(a), ensure_ascii=False, sort_keys=True) + "\n").encode())
+            for f in findings.get(a.id, []):
+                gz.write((json.dumps(_finding_line(f), ensure_ascii=False, sort_keys=True) + "\n").encode())
+    return buf.getvalue()
+
+
+def loads(data: bytes, path: str = "<findings>") -> Tuple[List[Article], Dict[str, List[Finding]]]:
+    """Articles and findings back from :func:`dumps` output.
+
+    Raises:
+        GraphError: not a findings file, or one written by an incompatible version.
+    """
+    try:
+        lines = gzip.decompress(data).decode("utf-8").splitlines()
+        head = json.loads(lines[0]) if lines else {}
+    except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+        raise GraphError(path, f"not a diplokg findings file ({exc})") from None
+    if head.get("format") != FORMAT:
+        raise GraphError(path, f"not a diplokg findings file (format {head.get('format')!r}, want {FORMAT!r})")
+    articles: List[Article] = []
+    findings: Dict[str, List[Finding]] = {}
+    sentences: Dict[tuple, Sentence] = {}
+    for n, line in enumerate(lines[1:], 2):
+        rec = json.loads(line)
+        if "article" in rec:
+            a = rec["article"]
+            day = lambda v: datetime.date.fromisoformat(v) if v else None
+            articles.append(Article(id=a["id"], path=a["path"], source=a["source"], title=a["title"], text="",
+                                    sentences=(), date=day(a["date"]), dateline_place=a["dateline_place"],
+                                    dateline_date=day(a["dateline_date"]), publisher=a["publisher"],
+                                    encoding=a["encoding"], warnings=()))
+            findings.setdefault(a["id"], [])
+            continue
+        cls = KINDS.get(rec.pop("$kind", None))
+        if cls is None:
+            raise GraphError(path, f"line {n}: unknown finding kind")
+        key = tuple(rec.pop("sentence"))
+        sent = sentences.setdefault(key, Sentence(*key))
+        f = cls(sentence=sent, **{k: _dec(v) for k, v in rec.items()})
+        findings.setdefault(sent.article_id, []).append(f)
+    return articles, findings
+
+
+def write(path: Union[str, Path], articles: Iterable[Article], findings: Dict[str, List[Finding]]) -> None:
+    from .export import write_atomic
+    write_atomic(path, dumps(articles, findings))
+
+
+def read(path: Union[str, Path]) -> Tuple[List[Article], Dict[str, List[Finding]]]:
+    path = Path(path)
+    if not path.is_file():
+        raise GraphError(path, "no findings file beside this graph; rebuild it with kg build to merge it")
+    return loads(path.read_bytes(), str(path))

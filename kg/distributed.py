@@ -1,0 +1,78 @@
+"""Extraction spread over a cluster: the per-article step on Dask, the merge at home.
+
+Extraction is per article and needs nothing from other articles, so millions of articles can
+be split into chunks, each chunk read and extracted by a worker of an existing distributed
+engine, and written as a findings file (the same format ``kg build`` writes beside its graph).
+Resolution and the graph model then run once over all the findings, exactly as ``kg merge``
+does, so the result is the graph a single build over all the articles gives.
+
+>>> from dask.distributed import Client, LocalCluster           # doctest: +SKIP
+>>> with LocalCluster(n_workers=2) as cluster, Client(cluster) as client:
+...     result = build_distributed(["news/"], "out/", client)   # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional, Sequence, Tuple
+
+from .api import DEFAULT_FORMATS, write_outputs
+from .pipeline import BuildResult, build_model, collect_paths, extract_all, read_articles, timed
+
+__all__ = ["extract_chunk", "build_distributed", "chunks"]
+
+
+def chunks(files: Sequence[Path], size: int) -> List[List[Path]]:
+    """The files in chunks of ``size`` (the last may be smaller), in a stable order."""
+    files = sorted(Path(f) for f in files)
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+def extract_chunk(files: Sequence[Path]) -> bytes:
+    """Read and extract some articles; the findings file's bytes (run on a worker).
+
+    Problems with single articles (empty, binary, …) are kept out, as in ``kg build``; the
+    caller learns of them from the files that produced no article.
+    """
+    from .findings_io import dumps
+
+    articles, _problems = read_articles(files)
+    findings = extract_all(articles)
+    return dumps(articles, findings)
+
+
+def build_distributed(paths: Sequence[Path], out_dir: Optional[Path], client, chunk_size: int = 200,
+                      formats: Sequence[str] = DEFAULT_FORMATS, base: Optional[str] = None) -> BuildResult:
+    """A build whose extraction runs on a Dask cluster (``client``: a ``dask.distributed.Client``).
+
+    Args:
+        paths: files and folders, as for ``kg build``.
+        out_dir: where the outputs go (None: write nothing).
+        client: a connected Dask client; its workers must be able to import diplokg.
+        chunk_size: articles per task.
+
+    Returns:
+        The same BuildResult a single-machine build gives, with the same triples.
+    """
+    from .findings_io import loads
+
+    result = BuildResult()
+    files, result.problems = collect_paths(paths)
+    with timed(result, "extract"):
+        futures = client.map(extract_chunk, chunks(files, chunk_size), pure=False)
+        parts: List[Tuple[list, dict]] = [loads(data) for data in client.gather(futures)]
+    articles, findings = {}, {}
+    for arts, fs in parts:
+        for a in arts:
+            if a.id not in articles:
+                articles[a.id] = a
+                findings[a.id] = fs.get(a.id, [])
+    result.articles = [articles[k] for k in sorted(articles)]
+    result.findings = findings
+    if not result.articles:
+        return result
+    with timed(result, "resolve"):
+        result.model = build_model(result.articles, findings, base)
+        result.triples = result.model.triples()
+    if out_dir is not None:
+        write_outputs(result, Path(out_dir), formats, base)
+    return result

@@ -1,0 +1,30 @@
+"""Extraction on a (local) Dask cluster gives the graph a single build gives."""
+from __future__ import annotations
+
+import pytest
+
+from kg.api import build
+
+from conftest import SEEDS
+
+distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed (pip install -e '.[test]')")
+
+
+def test_distributed_local_cluster_gives_the_single_build(tmp_path):
+    from kg.distributed import build_distributed
+
+    single = tmp_path / "single"
+    build([SEEDS], single, formats=("ttl",))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        result = build_distributed([SEEDS], tmp_path / "dask", client, chunk_size=2, formats=("ttl",))
+    assert len(result.articles) == 5
+    assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (single / "graph.ttl").read_bytes()
+    assert (tmp_path / "dask" / "graph.findings.jsonl.gz").read_bytes() == (single / "graph.findings.jsonl.gz").read_bytes()
+
+
+def test_distributed_chunks_are_stable():
+    from kg.distributed import chunks
+
+    files = sorted(SEEDS.glob("*.txt"))
+    assert chunks(list(reversed(files)), 2) == [files[0:2], files[2:4], files[4:5]]

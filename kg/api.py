@@ -6,7 +6,7 @@ from typing import Callable, Optional, Sequence
 
 from .errors import ExportError, UsageError
 from .export import EXPORTERS, FILE_NAMES, write_atomic
-from .pipeline import BuildResult, build_model, collect_paths, extract_all, read_articles, timed
+from .pipeline import BuildResult, build_model, collect_paths, extract_all, graph_triples, read_articles, timed
 
 __all__ = ["build", "merge", "write_outputs", "DEFAULT_FORMATS"]
 
@@ -47,7 +47,7 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     result.findings = findings
     with timed(result, "resolve"):
         result.model = build_model(result.articles, findings, base)
-        result.triples = result.model.triples()
+        result.triples = graph_triples(result.model)
     if out_dir is not None:
         write_outputs(result, Path(out_dir), formats, base)
     return result
@@ -100,6 +100,6 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str] = DEFAUL
     result.findings = findings
     with timed(result, "resolve"):
         result.model = build_model(result.articles, findings, base)
-        result.triples = result.model.triples()
+        result.triples = graph_triples(result.model)
     write_outputs(result, Path(out_dir), formats, base)
     return result

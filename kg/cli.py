@@ -209,6 +209,29 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
 
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
+def link(graph: Path) -> None:
+    """Report the Wikidata links of an export and what is left unlinked.
+
+    kg build links countries, international organisations and the best-known people to their
+    Wikidata items (owl:sameAs) where kg/data/wikidata.tsv holds a sourced identifier for the
+    exact type and name; nothing is guessed. This command shows the coverage per type and the
+    names without a link.
+
+    \b
+    Example:
+        kg link output/graph.ttl
+    """
+    from .graphio import read_triples
+    from .link import coverage, report
+
+    try:
+        click.echo(report(coverage(read_triples(graph))))
+    except KgError as exc:
+        raise _fail(exc)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--shapes", type=click.Path(path_type=Path), default=None,
               help="SHACL shapes (default: the project's ontology/shapes.ttl).")
 def validate(graph: Path, shapes: Optional[Path]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 from .api import DEFAULT_FORMATS, write_outputs
-from .pipeline import BuildResult, build_model, collect_paths, extract_all, read_articles, timed
+from .pipeline import BuildResult, build_model, collect_paths, extract_all, graph_triples, read_articles, timed
 
 __all__ = ["extract_chunk", "build_distributed", "chunks"]
 
@@ -72,7 +72,7 @@ def build_distributed(paths: Sequence[Path], out_dir: Optional[Path], client, ch
         return result
     with timed(result, "resolve"):
         result.model = build_model(result.articles, findings, base)
-        result.triples = result.model.triples()
+        result.triples = graph_triples(result.model)
     if out_dir is not None:
         write_outputs(result, Path(out_dir), formats, base)
     return result

@@ -126,6 +126,17 @@ def build_model(articles: Sequence[Article], findings: Dict[str, List[Finding]],
     return model
 
 
+def graph_triples(model: GraphModel) -> list:
+    """The model's triples with the Wikidata links of the states, organisations and people it
+    names (where the identifier is certain), sorted."""
+    from .link import links_for
+    triples = model.triples()
+    links = links_for(triples)
+    if not links:
+        return triples
+    return sorted(set(triples) | set(links), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
+
+
 def timed(result: BuildResult, stage: str):
     """Context manager adding the wall time of a stage to ``result.timings``."""
     class _T:

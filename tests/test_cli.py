@@ -16,7 +16,7 @@ from kg.cli import cli
 
 from conftest import SEEDS
 
-COMMANDS = ["build", "query", "validate", "stats", "html"]
+COMMANDS = ["build", "merge", "query", "validate", "stats", "html", "link"]
 
 
 @pytest.fixture
@@ -281,3 +281,14 @@ def test_cli_query_named_and_list(runner, seeds_build):
     assert result.exit_code == 0 and "Premier of China" in result.output
     bad = runner.invoke(cli, ["query", str(out / "graph.ttl"), "--named", "nope"])
     assert bad.exit_code == 2 and "nope" in bad.output
+
+
+def test_cli_link_reports_coverage_and_build_adds_sameas(runner, seeds_build):
+    import rdflib
+    out, _ = seeds_build
+    result = runner.invoke(cli, ["link", str(out / "graph.ttl")], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Country: 3 of 3 linked" in result.output
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    china = rdflib.URIRef("https://w3id.org/diplokg/id/china")
+    assert (china, rdflib.OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q148")) in g

@@ -1,0 +1,191 @@
+"""Links to Wikidata: ``owl:sameAs`` for the countries, organisations and people a graph names.
+
+A resource is linked when its type (``dkg:Country``, ``dkg:Institution`` or ``dkg:Person``) and its
+``rdfs:label`` match a row of ``kg/data/wikidata.tsv`` exactly. Only labels are matched, never
+``skos:altLabel`` ("Aliyev" could be anyone): a link is made only where the identifier is
+certain. The table holds identifiers read in maintained public tables, each row naming its
+source (see ``kg/data/SOURCES.md``); a resource it lacks stays unlinked and is reported as such.
+
+>>> import pyoxigraph as ox
+>>> china = ox.NamedNode("https://example.org/china")
+>>> triples = [ox.Triple(china, RDF_TYPE, ox.NamedNode(DKG_NS + "Country")),
+...            ox.Triple(china, RDFS_LABEL, ox.Literal("China", language="en"))]
+>>> [t.object.value for t in links_for(triples)]
+['http://www.wikidata.org/entity/Q148']
+>>> coverage(triples)["Country"]["linked"]
+1
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+import pyoxigraph as ox
+
+from .errors import DataError
+from .lexicon import read_table
+from .vocab import DKG
+
+__all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "links_for", "coverage",
+           "report"]
+
+#: The types that are linked, in report order.
+TYPES = ("Country", "Institution", "Person")
+#: The namespace of Wikidata items.
+WIKIDATA = "http://www.wikidata.org/entity/"
+SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+DKG_NS = str(DKG)
+COLUMNS = ("type", "label", "qid", "source")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_PLURAL = {"Country": "countries", "Institution": "institutions", "Person": "people"}
+
+Table = Mapping[Tuple[str, str], "WikidataItem"]
+
+
+@dataclass(frozen=True)
+class WikidataItem:
+    """One row of the table: the item a resource of ``type`` labelled ``label`` is the same as."""
+    type: str
+    label: str
+    qid: str
+    source: str
+
+    @property
+    def iri(self) -> str:
+        return WIKIDATA + self.qid
+
+
+def _default_path() -> Path:
+    return Path(str(resources.files("kg").joinpath("data", "wikidata.tsv")))
+
+
+def load_wikidata(path: Optional[Union[str, Path]] = None) -> Dict[Tuple[str, str], WikidataItem]:
+    """The table ``kg/data/wikidata.tsv`` (or ``path``) as {(type, label): WikidataItem}.
+
+    Raises:
+        DataError: naming the file and line of a row with an unknown type, a malformed QID, an
+            empty field or a (type, label) already given.
+    """
+    if path is None:
+        return dict(_cached_table())
+    return _load(Path(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _cached_table() -> Tuple[Tuple[Tuple[str, str], WikidataItem], ...]:
+    return tuple(_load(_default_path()).items())
+
+
+def _load(path: Path) -> Dict[Tuple[str, str], WikidataItem]:
+    table: Dict[Tuple[str, str], WikidataItem] = {}
+    seen: Dict[Tuple[str, str], int] = {}
+    for n, row in read_table(path, COLUMNS, required=COLUMNS):
+        kind, label, qid = row["type"], row["label"], row["qid"]
+        if kind not in TYPES:
+            raise DataError(path, f"line {n}: type {kind!r} is not one of {', '.join(TYPES)}")
+        if not _QID.match(qid):
+            raise DataError(path, f"line {n}: {qid!r} is not a Wikidata QID (Q followed by digits)")
+        if (kind, label) in seen:
+            raise DataError(path, f"line {n}: {kind} {label!r} already on line {seen[kind, label]}")
+        seen[kind, label] = n
+        table[kind, label] = WikidataItem(kind, label, qid, row["source"])
+    return table
+
+
+def _typed_labels(triples: Iterable[ox.Triple]) -> Dict[ox.NamedNode, Tuple[set, set]]:
+    """{subject: (the linked types it has, its English or untagged labels)}."""
+    types = {ox.NamedNode(DKG_NS + t): t for t in TYPES}
+    found: Dict[ox.NamedNode, Tuple[set, set]] = {}
+    for t in triples:
+        if t.predicate == RDF_TYPE and t.object in types:
+            found.setdefault(t.subject, (set(), set()))[0].add(types[t.object])
+        elif t.predicate == RDFS_LABEL and isinstance(t.object, ox.Literal) \
+                and (t.object.language in (None, "en") or t.object.language.startswith("en-")):
+            found.setdefault(t.subject, (set(), set()))[1].add(t.object.value)
+    return {s: v for s, v in found.items() if v[0]}
+
+
+def _matches(triples: Iterable[ox.Triple], table: Optional[Table]
+             ) -> List[Tuple[ox.NamedNode, str, str, Optional[WikidataItem]]]:
+    """(subject, type, label, item or None) for every typed resource, sorted."""
+    table = load_wikidata() if table is None else table
+    out = []
+    for subject, (kinds, labels) in _typed_labels(triples).items():
+        for kind in kinds:
+            items = {table[kind, label] for label in labels if (kind, label) in table}
+            # Two labels naming two different items: not certain, so no link.
+            item = items.pop() if len({i.qid for i in items}) == 1 else None
+            label = item.label if item else (min(labels) if labels else subject.value)
+            out.append((subject, kind, label, item))
+    out.sort(key=lambda m: (TYPES.index(m[1]), m[2], m[0].value))
+    return out
+
+
+def links_for(triples: Iterable[ox.Triple], table: Optional[Table] = None) -> List[ox.Triple]:
+    """The ``owl:sameAs <http://www.wikidata.org/entity/Q…>`` triples for ``triples``.
+
+    Every resource typed ``dkg:Country``, ``dkg:Institution`` or ``dkg:Person`` whose
+    ``rdfs:label`` (English or untagged) and type match a row of the table gets one; the others
+    get none. ``table`` defaults to ``kg/data/wikidata.tsv``.
+    """
+    links = {ox.Triple(subject, SAME_AS, ox.NamedNode(item.iri))
+             for subject, _, _, item in _matches(triples, table) if item}
+    return sorted(links, key=lambda t: (t.subject.value, t.object.value))
+
+
+def coverage(triples: Iterable[ox.Triple], table: Optional[Table] = None) -> Dict[str, dict]:
+    """Per type: how many resources the triples have, how many are linked, and which are not.
+
+    Returns ``{"Country": {"resources": 3, "linked": 3, "unlinked": [], "table": 194}, ...}``
+    with every type in :data:`TYPES`; ``unlinked`` holds labels, sorted, and ``table`` the rows
+    of that type in the table.
+    """
+    table = load_wikidata() if table is None else table
+    out = {kind: {"resources": 0, "linked": 0, "unlinked": [],
+                  "table": sum(1 for k, _ in table if k == kind)} for kind in TYPES}
+    for _, kind, label, item in _matches(triples, table):
+        out[kind]["resources"] += 1
+        if item:
+            out[kind]["linked"] += 1
+        else:
+            out[kind]["unlinked"].append(label)
+    for stats in out.values():
+        stats["unlinked"].sort()
+    return out
+
+
+def report(cov: Mapping[str, Mapping]) -> str:
+    """A readable report of :func:`coverage`, for ``kg link GRAPH`` to print.
+
+    >>> print(report({"Country": {"resources": 2, "linked": 1, "unlinked": ["Ruritania"]}}))
+    Wikidata links (owl:sameAs), matched on type and exact rdfs:label:
+    Country: 1 of 2 linked (50%)
+    <BLANKLINE>
+    Not linked:
+    Country (1): Ruritania
+    """
+    lines = ["Wikidata links (owl:sameAs), matched on type and exact rdfs:label:"]
+    kinds = [k for k in TYPES if k in cov] + [k for k in cov if k not in TYPES]
+    for kind in kinds:
+        s = cov[kind]
+        share = f"{100 * s['linked'] / s['resources']:.0f}%" if s["resources"] else "-"
+        line = f"{kind}: {s['linked']} of {s['resources']} linked ({share})"
+        if "table" in s:
+            line += f"; the table knows {s['table']} {_PLURAL.get(kind, kind)}"
+        lines.append(line)
+    total = sum(cov[k]["resources"] for k in kinds)
+    linked = sum(cov[k]["linked"] for k in kinds)
+    if len(kinds) > 1:
+        lines.append(f"All: {linked} of {total} linked ({100 * linked / total:.0f}%)" if total
+                     else "All: no countries, institutions or people in the graph")
+    missing = [(k, cov[k]["unlinked"]) for k in kinds if cov[k]["unlinked"]]
+    if missing:
+        lines += ["", "Not linked:"]
+        lines += [f"{kind} ({len(names)}): {', '.join(names)}" for kind, names in missing]
+    return "\n".join(lines)

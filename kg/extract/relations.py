@@ -79,10 +79,58 @@ def relations(doc: Doc) -> List[Finding]:
     return out
 
 
+_GROUP_NOUN = r"(?:organi[sz]ation|bloc|group|grouping|alliance|union|forum|body|community)"
+
+
+def _coref_org(doc: Doc, k: int, pos: int):
+    """ "the bloc", "the group", "the alliance" before ``pos``: the organisation meant."""
+    prev = doc.last(k, pos, ("org",), window=3)
+    return prev.ref if prev and prev.ref else None
+
+
 def _members(doc: Doc, k: int) -> List[Finding]:
     text = doc.text(k)
     sent = doc.sentences[k]
     out: List[Finding] = []
+    # "As a member of the African Union and of IGAD, Kenya will …", "As founding members of the
+    # Organization of Turkic States, the two countries pledged …": the subject comes after
+    lead = re.match(r"\s*As\s+(?:a\s+)?(?:founding\s+|full\s+)?members?\s+of\s+([^,]+),", text)
+    if lead:
+        orgs = [s.ref for s in doc.of(k, "org") if s.start < lead.end() and s.ref]
+        if re.search(r"\bthe\s+" + _GROUP_NOUN + r"\b", lead.group(1), re.I) and not orgs:
+            orgs = [o for o in [_coref_org(doc, k, 0)] if o]
+        after = [s for s in doc.of(k, "country", "group") if s.start >= lead.end()]
+        members = []
+        if after:
+            from .clauses import actors_of
+            members = [r for r in actors_of(doc, after[0]) if r.type == "Country"]
+        out += [Fact(sent, a, "memberOf", o) for a in members for o in orgs]
+    # "France and Germany, both NATO members", "EU member states France and Germany"
+    for s in doc.of(k, "org"):
+        if s.ref and re.match(r"\s+member(?:s|\s+states?|\s+countries)?\b", text[s.end:]) \
+                and re.search(r"\b(?:both|all|fellow|as)\s+$", text[max(0, s.start - 8):s.start]):
+            subj = [r for r in subject_before(doc, k, s.start, kinds=("country", "group")) if r.type == "Country"]
+            out += [Fact(sent, a, "memberOf", s.ref) for a in subj]
+    # "Brazil, which takes over the rotating chairmanship of Mercosur", "as this year's chair of
+    # the group": who chairs an organisation belongs to it
+    for m in re.finditer(r"\b(?:rotating\s+)?(?:chairmanship|presidency|chair)\s+of\s+(?:the\s+)?", text, re.I):
+        org = next((s.ref for s in doc.of(k, "org") if s.start == m.end() and s.ref), None)
+        if org is None and re.match(_GROUP_NOUN + r"\b", text[m.end():], re.I):
+            org = _coref_org(doc, k, m.start())
+        if org:
+            subj = [r for r in subject_before(doc, k, m.start(), kinds=("country",)) if r.type == "Country"]
+            out += [Fact(sent, a, "memberOf", org) for a in subj[-1:]]
+    # "… partners in the Quad, the grouping that includes the United States and Australia"
+    for s in doc.of(k, "org"):
+        inc = re.match(r",\s+the\s+" + _GROUP_NOUN + r"\s+that\s+(?:also\s+)?includes?\s+", text[s.end:], re.I)
+        if s.ref and inc:
+            start = s.end + inc.end()
+            stop = re.search(r"[.;]|,\s+(?!and\b)", text[start:])
+            end = start + stop.start() if stop else len(text)
+            out += [Fact(sent, x.ref, "memberOf", s.ref) for x in doc.of(k, "country") if start <= x.start < end]
+        if s.ref and re.search(r"\b(?:partners|members)\s+(?:in|of)\s+(?:the\s+)?$", text[max(0, s.start - 20):s.start]):
+            subj = [r for r in subject_before(doc, k, s.start, kinds=("country", "group")) if r.type == "Country"]
+            out += [Fact(sent, a, "memberOf", s.ref) for a in subj]
     for m in MEMBER.finditer(text):
         word = m.group().lower()
         if word.startswith("within"):
@@ -91,6 +139,13 @@ def _members(doc: Doc, k: int) -> List[Finding]:
                        if r.type == "Country"]
             members += [r for r in actors_after(doc, k, 0, m.start(), kinds=("country",))
                         if re.search(r"\bwith\s+" + re.escape(r.label), text)]
+        elif lead:
+            continue
+        elif "a member" in word and re.match(r"\s*the\s+" + _GROUP_NOUN + r"\b", text[m.end():], re.I):
+            # "will support it as a member of the bloc": the speaker's state belongs to the bloc
+            org = _coref_org(doc, k, m.start())
+            orgs = [org] if org else []
+            members = [r for r in subject_before(doc, k, m.start(), kinds=("country",)) if r.type == "Country"][:1]
         elif "founding member" in word and not word.rstrip().endswith("of"):
             prev = doc.last(k, m.start(), ("org",), window=3)
             if re.search(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|group)\b", text, re.I) and prev:

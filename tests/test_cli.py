@@ -16,7 +16,7 @@ from kg.cli import cli
 
 from conftest import SEEDS
 
-COMMANDS = ["build", "merge", "query", "validate", "stats", "html", "link"]
+COMMANDS = ["build", "merge", "query", "validate", "stats", "html", "link", "push"]
 
 
 @pytest.fixture
@@ -292,3 +292,16 @@ def test_cli_link_reports_coverage_and_build_adds_sameas(runner, seeds_build):
     g = rdflib.Graph().parse(out / "graph.ttl")
     china = rdflib.URIRef("https://w3id.org/diplokg/id/china")
     assert (china, rdflib.OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q148")) in g
+
+
+def test_cli_push_to_a_store_that_is_down_is_one_line_and_exit_1(runner, seeds_build):
+    import socket
+    out, _ = seeds_build
+    with socket.socket() as s:          # a free port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = runner.invoke(cli, ["push", str(out / "graph.ttl"), "--endpoint", f"http://127.0.0.1:{port}/store",
+                                 "--graph", "urn:diplo"])
+    assert result.exit_code == 1
+    assert "cannot reach" in result.output and str(port) in result.output
+    assert len([l for l in result.output.splitlines() if l.strip()]) == 1

@@ -100,16 +100,57 @@ var kg = (function () {
   }
   var FADED = { background: "#eef0f3", border: "#e1e5ea", highlight: { background: "#eef0f3", border: "#e1e5ea" }, hover: { background: "#e4e7eb", border: "#cbd2d9" } };
 
+  // Label size by rank of degree: the best connected tenth gets big labels that stay readable
+  // when the whole graph is in view; smaller labels are drawn only once zooming in makes them
+  // readable (drawThreshold), so the overview never turns into a blur of text.
+  var CLASS_RANK = new Map(DATA.classes.map(function (c, i) { return [c.name, i]; }));
+  var ranked = nodes.slice().sort(function (a, b) {
+    return b.deg - a.deg || CLASS_RANK.get(a.cls) - CLASS_RANK.get(b.cls) || (a.label < b.label ? -1 : 1);
+  });
+  var tiers = [[12, 30], [Math.max(30, 0.08 * nodes.length), 24], [0.3 * nodes.length, 19], [0.6 * nodes.length, 15]];
+  // Events, figures and relationships have long descriptive names: one size down, so the
+  // actors' names stand out.
+  var SIZES = [30, 24, 19, 15, 12];
+  var DEMOTED = new Set(["StateVisit", "Meeting", "Conference", "Event", "Observation", "Relationship"]);
+  ranked.forEach(function (n, i) {
+    var tier = tiers.find(function (t) { return i < t[0]; });
+    var size = n.deg === 0 || !tier ? 12 : tier[1];
+    if (DEMOTED.has(n.cls)) size = SIZES[Math.min(SIZES.indexOf(size) + 1, SIZES.length - 1)];
+    n.fontSize = size;
+  });
+  function labelColour(n) { return n.cls === "Topic" ? "#7b8794" : "#1f2933"; }
   function visNode(n) {
-    var topic = n.cls === "Topic";
+    var size = Math.min(34, 7 + 3.5 * Math.sqrt(n.deg)) * (n.cls === "Topic" ? 0.8 : 1);
     return {
-      id: n.id, label: short(n.label, 34), shape: classOf(n).shape, value: n.deg + (topic ? 0 : 1),
+      id: n.id, label: short(n.label, 30), shape: classOf(n).shape, size: size,
       color: nodeColours(n), title: tooltip(n),
-      font: { color: topic ? "#7b8794" : "#1f2933" },
+      font: { color: labelColour(n), size: n.fontSize },
     };
   }
+  // Links between the same two entities would be drawn on top of each other: the second and
+  // later ones curve away, alternately to either side.
+  var pairCount = new Map();
+  links.forEach(function (l) {
+    var key = l.from.index < l.to.index ? l.from.index + ":" + l.to.index : l.to.index + ":" + l.from.index;
+    l.parallel = pairCount.get(key) || 0;
+    pairCount.set(key, l.parallel + 1);
+  });
   function visEdge(l) {
-    return { id: l.id, from: l.from.id, to: l.to.id, label: state.linkLabels ? l.prop : "" };
+    var edge = { id: l.id, from: l.from.id, to: l.to.id, label: state.linkLabels ? l.prop : "" };
+    if (l.parallel) {
+      var flip = (l.parallel % 2 === 1) !== (l.from.index > l.to.index);
+      edge.smooth = { enabled: true, type: flip ? "curvedCW" : "curvedCCW", roundness: 0.18 * Math.ceil(l.parallel / 2) };
+    }
+    return edge;
+  }
+  // Label sizes are in graph units, so they grow as one zooms in. vis's own cap (maxVisible)
+  // does not resize the text, so the page rescales labels itself, in steps of 15 % zoom: a
+  // label is drawn from 10 px up to its cap (17 px for the biggest), smaller ones wait.
+  var CAP = { 30: 17, 24: 15, 19: 14, 15: 13, 12: 12 };
+  var zoomStep = null;
+  function sized(base, cap) {
+    var scale = Math.pow(1.15, zoomStep || 0);
+    return Math.min(base * scale, cap) / scale;
   }
 
   var nodeSet = new vis.DataSet(nodes.map(visNode));
@@ -120,71 +161,129 @@ var kg = (function () {
     physics: DATA.physics,
     nodes: {
       borderWidth: 1, borderWidthSelected: 3,
-      scaling: { min: 7, max: 32, label: { enabled: true, min: 12, max: 20, maxVisible: 24, drawThreshold: 7 } },
+      // A label under 10 px on screen is not drawn (fitLabelsToZoom sizes them).
+      scaling: { label: { drawThreshold: 10 } },
       font: { face: "system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "rgba(255,255,255,0.92)" },
     },
     edges: {
       width: 1, selectionWidth: 1.5, hoverWidth: 0.5, smooth: false,
       arrows: { to: { enabled: true, scaleFactor: 0.45 } },
       color: { color: "#c3cad3", highlight: "#2f6fdf", hover: "#7b8794", inherit: false, opacity: 1 },
-      font: { size: 10, color: "#7b8794", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, Arial, sans-serif" },
+      font: { size: 16, color: "#7b8794", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, Arial, sans-serif" },
     },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, multiselect: false },
   };
 
+  // Entities without links would orbit the graph and shrink it; they sit out the layout and
+  // are shelved in rows under it afterwards.
+  var loners = nodes.filter(function (n) { return n.deg === 0; });
+  nodeSet.update(loners.map(function (n) { return { id: n.id, physics: false }; }));
+
   var started = performance.now();
   network = new vis.Network($("mynetwork"), { nodes: nodeSet, edges: edgeSet }, options);
   window.network = network;
+  state.constructedMs = Math.round(performance.now() - started);
 
+  var layoutStart = null;
+  network.on("startStabilizing", function () {
+    if (layoutStart === null) { layoutStart = performance.now(); state.layoutStartMs = Math.round(layoutStart - started); }
+  });
   network.on("stabilizationProgress", function (p) {
     state.iterations = p.iterations;
-    $("loading-bar").style.width = Math.round(100 * p.iterations / p.total) + "%";
+    var spent = layoutStart === null ? 0 : performance.now() - layoutStart;
+    $("loading-bar").style.width = Math.round(100 * Math.max(p.iterations / p.total, spent / DATA.layoutBudgetMs)) + "%";
+    // Stop at the time budget, so even a big graph stops moving within a couple of seconds.
+    if (spent > DATA.layoutBudgetMs) network.stopSimulation();
   });
-  network.once("stabilizationIterationsDone", function () {
+  var finished = false;
+  function finishLayout() {
+    if (finished) return;
+    finished = true;
     // Freeze the layout: after this nothing moves unless the reader drags it.
     network.setOptions({ physics: false });
+    shelve(loners);
+    network.fit();
+    fitLabelsToZoom();
     state.stabilizedMs = Math.round(performance.now() - started);
     $("loading").hidden = true;
     state.ready = true;
     document.documentElement.setAttribute("data-ready", "true");
-  });
+  }
+  network.once("stabilizationIterationsDone", finishLayout);
+  // vis runs no layout when no entity takes part in one (no links at all); and should it
+  // ever fail to report its end, the page must not wait behind its loading screen for ever.
+  if (!nodes.some(function (n) { return n.deg > 0; })) setTimeout(finishLayout, 0);
+  setTimeout(function () { if (!finished) { network.stopSimulation(); finishLayout(); } }, DATA.layoutBudgetMs + 5000);
+
+  function shelve(list) {
+    if (!list.length) return;
+    var linked = nodes.filter(function (n) { return n.deg > 0; }).map(function (n) { return n.id; });
+    var pos = network.getPositions(linked);
+    var xs = [], ys = [];
+    Object.keys(pos).forEach(function (k) { xs.push(pos[k].x); ys.push(pos[k].y); });
+    var left = xs.length ? Math.min.apply(null, xs) : 0, right = xs.length ? Math.max.apply(null, xs) : 800;
+    var bottom = ys.length ? Math.max.apply(null, ys) : 0;
+    var gapX = 150, gapY = 55;
+    var cols = Math.max(4, Math.floor((right - left) / gapX) + 1);
+    var sorted = list.slice().sort(function (a, b) {
+      return CLASS_RANK.get(a.cls) - CLASS_RANK.get(b.cls) || (a.label < b.label ? -1 : 1);
+    });
+    sorted.forEach(function (n, i) {
+      network.moveNode(n.id, left + (i % cols) * gapX, bottom + 110 + Math.floor(i / cols) * gapY);
+    });
+  }
   $("loading-text").textContent = "Laying out " + plural(nodes.length, "entity", "entities") + "…";
 
-  // ---------------------------------------------------------------- highlight a neighbourhood
+  // ---------------------------------------------------------------- looks: highlight, zoom
+  // n.dim / l.dim: faded behind a selection; l.lit: a link of the selection (always labelled).
+  function nodeLook(n) {
+    var size = sized(n.fontSize, CAP[n.fontSize]);
+    // A highlighted neighbourhood is labelled in full, at 12 px at least.
+    if (dimmed && !n.dim) size = Math.max(size, sized(1000, 12));
+    if (n.dim) size = sized(n.fontSize, 11);  // the rest recedes
+    return { id: n.id, color: n.dim ? FADED : nodeColours(n),
+             font: { color: n.dim ? "#ccd2d9" : labelColour(n), size: size } };
+  }
+  function edgeLook(l) {
+    return { id: l.id, color: { color: l.dim ? "#eef0f3" : l.lit ? "#8795a8" : "#c3cad3" },
+             label: state.linkLabels || l.lit ? l.prop : "",
+             font: { color: l.dim ? "#d5dae0" : l.lit ? "#52606d" : "#7b8794", size: sized(16, 11) } };
+  }
+  function restyle() {
+    nodeSet.update(nodes.map(nodeLook));
+    edgeSet.update(links.map(edgeLook));
+  }
   var dimmed = false;
-  function highlight(ids) {
-    var keep = new Set(ids);
-    var nodeUpdates = [];
-    nodes.forEach(function (n) {
-      var on = keep.has(n.id);
-      nodeUpdates.push({ id: n.id, color: on ? nodeColours(n) : FADED,
-                         font: { color: on ? (n.cls === "Topic" ? "#7b8794" : "#1f2933") : "#c4cad1" } });
-    });
-    nodeSet.update(nodeUpdates);
-    edgeSet.update(links.map(function (l) {
-      var on = keep.has(l.from.id) && keep.has(l.to.id);
-      return { id: l.id, color: on ? { color: "#8795a8" } : { color: "#eef0f3" },
-               label: (state.linkLabels || on) ? l.prop : "",
-               font: { color: on ? "#52606d" : "#d5dae0" } };
-    }));
+  function highlight(nodeIds, linkIds) {
+    var keepNodes = new Set(nodeIds), keepLinks = new Set(linkIds);
+    nodes.forEach(function (n) { n.dim = !keepNodes.has(n.id); });
+    links.forEach(function (l) { l.lit = keepLinks.has(l.id); l.dim = !l.lit; });
     dimmed = true;
+    restyle();
   }
   function clearHighlight() {
     if (!dimmed) return;
-    nodeSet.update(nodes.map(function (n) {
-      return { id: n.id, color: nodeColours(n), font: { color: n.cls === "Topic" ? "#7b8794" : "#1f2933" } };
-    }));
-    edgeSet.update(links.map(function (l) {
-      return { id: l.id, color: { color: "#c3cad3" }, label: state.linkLabels ? l.prop : "", font: { color: "#7b8794" } };
-    }));
+    nodes.forEach(function (n) { n.dim = false; });
+    links.forEach(function (l) { l.dim = l.lit = false; });
     dimmed = false;
+    restyle();
   }
-  function neighbourIds(n) {
-    var ids = [n.id];
-    n.outLinks.forEach(function (l) { ids.push(l.to.id); });
-    n.inLinks.forEach(function (l) { ids.push(l.from.id); });
-    return ids;
+  function highlightNode(n) {
+    var ids = [n.id], linkIds = [];
+    n.outLinks.forEach(function (l) { ids.push(l.to.id); linkIds.push(l.id); });
+    n.inLinks.forEach(function (l) { ids.push(l.from.id); linkIds.push(l.id); });
+    highlight(ids, linkIds);
   }
+  function fitLabelsToZoom() {
+    var step = Math.round(Math.log(network.getScale()) / Math.log(1.15));
+    if (step === zoomStep) return;
+    zoomStep = step;
+    restyle();
+  }
+  var zoomTimer = null, landing = null;
+  network.on("dragStart", function () { clearTimeout(landing); });
+  network.on("zoom", function () { clearTimeout(landing); clearTimeout(zoomTimer); zoomTimer = setTimeout(fitLabelsToZoom, 120); });
+  network.on("animationFinished", fitLabelsToZoom);
 
   // ---------------------------------------------------------------- provenance panel
   var NAME_MIN = 3;
@@ -302,6 +401,7 @@ var kg = (function () {
   }
 
   function closePanel() {
+    clearTimeout(landing);
     $("panel").hidden = true;
     state.selected = null;
     network.unselectAll();
@@ -312,22 +412,44 @@ var kg = (function () {
   function select(id, opts) {
     var n = byId.get(id);
     if (!n) return false;
+    clearTimeout(landing);
     if (!visible(n)) reveal(n);
     state.selected = { kind: "node", id: id };
     network.selectNodes([id]);
-    highlight(neighbourIds(n));
+    highlightNode(n);
     showNode(n);
     if (!opts || opts.focus !== false) {
-      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+      var view = { scale: opts && opts.scale || Math.max(network.getScale(), 1.0), offset: { x: -panelShift(), y: 0 } };
+      network.focus(id, Object.assign({ animation: { duration: 450, easingFunction: "easeInOutQuad" } }, view));
+      // vis can stop an animation a frame short of its end without saying so: land exactly.
+      clearTimeout(landing);
+      landing = setTimeout(function () { network.focus(id, view); fitLabelsToZoom(); }, 520);
+    } else {
+      keepClearOfPanel(id);
     }
     return true;
+  }
+  // The panel covers the right of the canvas: centre a selection in the part left of it.
+  function panelShift() {
+    var width = $("stage").clientWidth, panel = $("panel").hidden ? 0 : $("panel").offsetWidth + 12;
+    return width - panel > 320 ? panel / 2 : 0;
+  }
+  function keepClearOfPanel(id) {
+    var p = network.canvasToDOM(network.getPositions([id])[id]);
+    var limit = $("stage").clientWidth - 2 * panelShift() - 40;
+    if (panelShift() && p.x > limit) {
+      var view = network.getViewPosition(), scale = network.getScale();
+      network.moveTo({ position: { x: view.x + (p.x - limit + 80) / scale, y: view.y },
+                       animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    }
   }
   function selectEdge(id) {
     var l = linkById.get(id);
     if (!l) return false;
+    clearTimeout(landing);
     state.selected = { kind: "edge", id: id };
     network.selectEdges([id]);
-    highlight([l.from.id, l.to.id]);
+    highlight([l.from.id, l.to.id], [l.id]);
     showEdge(l);
     return true;
   }
@@ -494,13 +616,7 @@ var kg = (function () {
   function setLinkLabels(on) {
     state.linkLabels = on;
     $("labels").classList.toggle("on", on);
-    if (state.selected) {
-      var s = state.selected;
-      if (s.kind === "node") highlight(neighbourIds(byId.get(s.id)));
-      else highlight([linkById.get(s.id).from.id, linkById.get(s.id).to.id]);
-    } else {
-      edgeSet.update(links.map(function (l) { return { id: l.id, label: on ? l.prop : "" }; }));
-    }
+    edgeSet.update(links.map(edgeLook));
   }
   $("labels").addEventListener("click", function () { setLinkLabels(!state.linkLabels); });
   $("labels").classList.toggle("on", state.linkLabels);

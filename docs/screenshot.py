@@ -1,0 +1,67 @@
+"""Take the README's screenshot of the HTML graph: headless Chromium, offline, 1400x900.
+
+Usage (from the repository root, with Debian's chromium and chromium-driver installed):
+
+    .venv/bin/kg build seeds -o /tmp/seeds
+    .venv/bin/python docs/screenshot.py /tmp/seeds/graph.html docs/graph.png --select "Ilham Aliyev"
+"""
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+# No network at all: a proxy at a dead port, and none of Chromium's own background traffic.
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+         "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("page", type=Path)
+    parser.add_argument("png", type=Path)
+    parser.add_argument("--select", help="an entity to select (its panel shows its sources)")
+    parser.add_argument("--zoom", type=float, default=0.8, help="the scale to show the selected entity at")
+    parser.add_argument("--size", default="1400,900")
+    args = parser.parse_args()
+
+    opts = Options()
+    opts.binary_location = "/usr/bin/chromium"
+    for flag in FLAGS + [f"--window-size={args.size}"]:
+        opts.add_argument(flag)
+    with tempfile.TemporaryDirectory() as profile:
+        opts.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
+        try:
+            width, height = (int(x) for x in args.size.split(","))
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            driver.get(args.page.resolve().as_uri())
+            deadline = time.time() + 30
+            while not driver.execute_script("return !!(window.kg && kg.ready)"):
+                if time.time() > deadline:
+                    raise SystemExit("the page did not finish its layout in 30 s")
+                time.sleep(0.1)
+            if args.select:
+                hit = driver.execute_script("var h = kg.find(arguments[0], 1); return h.length ? h[0].n.id : null",
+                                            args.select)
+                if hit is None:
+                    raise SystemExit(f"no entity named {args.select!r}")
+                driver.execute_script("kg.select(arguments[0], {scale: arguments[1]})", hit, args.zoom)
+            time.sleep(1.0)
+            args.png.parent.mkdir(parents=True, exist_ok=True)
+            driver.save_screenshot(str(args.png))
+            print(f"Wrote {args.png} (layout {driver.execute_script('return kg.stabilizedMs')} ms)")
+        finally:
+            driver.quit()
+
+
+if __name__ == "__main__":
+    main()

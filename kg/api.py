@@ -62,7 +62,16 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[str], ba
         raise ExportError(out_dir, "not a folder")
     for fmt in formats:
         with timed(result, "serialise" if fmt != "html" else "html"):
-            data = EXPORTERS[fmt](result.triples, base=base)
+            if fmt == "html":
+                # a big build draws its most connected part; the page and the summary say so
+                from .export.html import build_page
+                from .network import to_networkx
+                page = build_page(to_networkx(result.triples))
+                data = page.html.encode("utf-8") if isinstance(page.html, str) else page.html
+                if page.note:
+                    result.notes.append(page.note)
+            else:
+                data = EXPORTERS[fmt](result.triples, base=base)
             target = out_dir / FILE_NAMES[fmt]
             write_atomic(target, data)
         result.outputs.append(target)

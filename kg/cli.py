@@ -118,6 +118,8 @@ def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri
                f"{len(result.triples)} triples.")
     for path in result.outputs:
         click.echo(f"Wrote {path}")
+    for note in result.notes:
+        click.echo(f"Note: {note}")
 
 
 @cli.command()
@@ -324,7 +326,7 @@ def html(graph: Path, out_file: Path, focus: Optional[str], hops: int) -> None:
         kg html output/graph.ttl -o aliyev.html --focus "Ilham Aliyev" --hops 1
     """
     from .export import write_atomic
-    from .export.html import graph_to_html
+    from .export.html import build_page
     from .graphio import read_triples
     from .network import find_node, neighbourhood, to_networkx
 
@@ -335,10 +337,13 @@ def html(graph: Path, out_file: Path, focus: Optional[str], hops: int) -> None:
             if node is None:
                 raise KgError(graph, f"no entity named {focus!r}")
             g = neighbourhood(g, node, hops)
-        write_atomic(out_file, graph_to_html(g))
+        page = build_page(g)
+        write_atomic(out_file, page.html if isinstance(page.html, bytes) else page.html.encode("utf-8"))
     except KgError as exc:
         raise _fail(exc)
     click.echo(f"Wrote {out_file} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+    if page.note:
+        click.echo(f"Note: {page.note}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

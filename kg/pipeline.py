@@ -33,6 +33,7 @@ class BuildResult:
     problems: List[KgError] = field(default_factory=list)
     model: Optional[GraphModel] = None
     findings: Optional[Dict[str, List[Finding]]] = None
+    notes: List[str] = field(default_factory=list)
     triples: list = field(default_factory=list)
     outputs: List[Path] = field(default_factory=list)
     timings: Dict[str, float] = field(default_factory=lambda: defaultdict(float))

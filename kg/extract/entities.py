@@ -468,15 +468,20 @@ def _short_names(doc: Doc) -> None:
             prev = short.get((form,))
             if prev is None or order.get(ref.label, 1e9) < order.get(prev.label, 1e9):
                 short[(form,)] = ref
+    # full names by first word, longest first, tokenised once
+    by_first: Dict[str, List[Tuple[Tuple[str, ...], Ref]]] = {}
+    for name in full:
+        words = tuple(t.text for t in tokenize(name))
+        by_first.setdefault(words[0], []).append((words, doc.persons[name]))
     for k, toks in enumerate(doc.tokens):
         taken = {t for s in doc.spans[k] for t in range(s.i, s.j)}
+        texts = [t.text for t in toks]
         i = 0
         while i < len(toks):
             hit = None
-            for name in full:
-                words = tuple(t.text for t in tokenize(name))
-                if tuple(t.text for t in toks[i:i + len(words)]) == words and not taken & set(range(i, i + len(words))):
-                    hit = (len(words), doc.persons[name])
+            for words, ref in by_first.get(texts[i], ()):
+                if tuple(texts[i:i + len(words)]) == words and not taken & set(range(i, i + len(words))):
+                    hit = (len(words), ref)
                     break
             if hit is None and i not in taken and (toks[i].text,) in short \
                     and not (i + 1 < len(toks) and is_cap(toks[i + 1].text) and toks[i + 1].text not in NOT_NAME):

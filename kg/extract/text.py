@@ -49,45 +49,67 @@ class Gazetteer:
 
     Entries are (kind, payload) pairs; several may share a surface ("Chinese" is a demonym;
     "Georgia" a country). Exact entries need the same case; folded entries ignore case.
+    Each table is indexed by its first word with the lengths of the names that start with it,
+    so a position is tried only at lengths that exist (the scan stays linear in the text).
     """
 
     def __init__(self) -> None:
         self.exact: Dict[Tuple[str, ...], List[tuple]] = {}
         self.folded: Dict[Tuple[str, ...], List[tuple]] = {}
+        self._exact_len: Dict[str, List[int]] = {}
+        self._folded_len: Dict[str, List[int]] = {}
         self.longest = 1
 
     def add(self, surface: str, kind: str, payload: object, fold: bool = False) -> None:
-        toks = tuple(t.text for t in tokenize(surface))
+        toks = tuple(t.text.replace("’", "'") for t in tokenize(surface))
         if not toks:
             return
         if fold:
-            key = tuple(t.casefold().replace("’", "'") for t in toks)
-            table = self.folded
+            key = tuple(t.casefold() for t in toks)
+            table, lengths = self.folded, self._folded_len
         else:
             key = toks
-            table = self.exact
+            table, lengths = self.exact, self._exact_len
         entries = table.setdefault(key, [])
         if (kind, payload) not in entries:
             entries.append((kind, payload))
+        ls = lengths.setdefault(key[0], [])
+        if len(key) not in ls:
+            ls.append(len(key))
+            ls.sort(reverse=True)
         self.longest = max(self.longest, len(key))
 
-    def match(self, tokens: Sequence[Token], i: int) -> Tuple[int, List[tuple]]:
+    def match(self, tokens: Sequence[Token], i: int, words: Sequence[str] = None,
+              folds: Sequence[str] = None) -> Tuple[int, List[tuple]]:
         """The longest entry starting at token ``i``: (number of tokens, entries), or (0, [])."""
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
-            words = tuple(t.text.replace("’", "'") for t in tokens[i:i + n])
-            got = self.exact.get(words) or self.exact.get(tuple(t.text for t in tokens[i:i + n]))
-            if got:
-                return n, got
-            got = self.folded.get(tuple(t.fold for t in tokens[i:i + n]))
-            if got:
-                return n, got
+        if words is None:
+            words = [t.text.replace("’", "'") for t in tokens]
+            folds = [w.casefold() for w in words]
+        left = len(words) - i
+        if left <= 0:
+            return 0, []
+        exact = self._exact_len.get(words[i], ())
+        folded = self._folded_len.get(folds[i], ())
+        for n in sorted(set(exact) | set(folded), reverse=True):
+            if n > left:
+                continue
+            if n in exact:
+                got = self.exact.get(tuple(words[i:i + n]))
+                if got:
+                    return n, got
+            if n in folded:
+                got = self.folded.get(tuple(folds[i:i + n]))
+                if got:
+                    return n, got
         return 0, []
 
     def scan(self, tokens: Sequence[Token]) -> Iterable[Tuple[int, int, List[tuple]]]:
         """Non-overlapping longest matches, left to right: (first token, end token, entries)."""
+        words = [t.text.replace("’", "'") for t in tokens]
+        folds = [w.casefold() for w in words]
         i = 0
         while i < len(tokens):
-            n, entries = self.match(tokens, i)
+            n, entries = self.match(tokens, i, words, folds)
             if n:
                 yield i, i + n, entries
                 i += n

@@ -9,6 +9,7 @@ year the sentence or the article gives; "in the first ten months of 2024" -> a p
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from typing import List, Optional
@@ -86,6 +87,17 @@ def number_value(word: str) -> Optional[float]:
 
 
 def find_times(text: str, ref: Optional[datetime.date], future: bool = False) -> List[Timex]:
+    """Every time expression in a sentence (see :func:`_find_times`); cached, since several
+    extractors ask about the same sentence."""
+    return list(_cached_times(text, ref, future))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_times(text: str, ref: Optional[datetime.date], future: bool) -> tuple:
+    return tuple(_find_times(text, ref, future))
+
+
+def _find_times(text: str, ref: Optional[datetime.date], future: bool = False) -> List[Timex]:
     """Every time expression in a sentence, left to right, resolved where the text allows.
 
     Args:

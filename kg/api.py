@@ -35,15 +35,24 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     """
     result = BuildResult()
     files, result.problems = collect_paths(paths)
-    tick = progress("reading", len(files)) if progress else None
-    with timed(result, "read"):
-        result.articles, problems = read_articles(files, tick)
-    result.problems += problems
-    if not result.articles:
-        return result
-    tick = progress("extracting", len(result.articles)) if progress else None
-    with timed(result, "extract"):
-        findings = extract_all(result.articles, jobs=jobs, progress=tick)
+    if jobs > 1 and len(files) > 1:
+        from .pipeline import read_and_extract
+        tick = progress("extracting", len(files)) if progress else None
+        with timed(result, "extract"):
+            result.articles, findings, problems = read_and_extract(files, jobs, tick)
+        result.problems += problems
+        if not result.articles:
+            return result
+    else:
+        tick = progress("reading", len(files)) if progress else None
+        with timed(result, "read"):
+            result.articles, problems = read_articles(files, tick)
+        result.problems += problems
+        if not result.articles:
+            return result
+        tick = progress("extracting", len(result.articles)) if progress else None
+        with timed(result, "extract"):
+            findings = extract_all(result.articles, jobs=jobs, progress=tick)
     result.findings = findings
     with timed(result, "resolve"):
         result.model = build_model(result.articles, findings, base)

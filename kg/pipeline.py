@@ -96,6 +96,38 @@ def _extract(article: Article) -> Tuple[str, List[Finding]]:
     return article.id, extract_article(article)
 
 
+def _read_and_extract(path: Path):
+    got = _read_one(path)
+    if isinstance(got, KgError):
+        return got, None
+    return got, extract_article(got)
+
+
+def read_and_extract(files: Sequence[Path], jobs: int, progress: Optional[Callable] = None):
+    """Read and extract in ``jobs`` processes (reading is per file too): (articles, findings,
+    problems), the same as reading then extracting in one process."""
+    articles: Dict[str, Article] = {}
+    findings: Dict[str, List[Finding]] = {}
+    problems: List[KgError] = []
+    chunk = max(1, len(files) // (jobs * 16))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
+        for art, fs in pool.map(_read_and_extract, files, chunksize=chunk):
+            if isinstance(art, KgError):
+                problems.append(art)
+            elif art.id not in articles:
+                articles[art.id] = art
+                findings[art.id] = fs
+            if progress:
+                progress(1)
+    return [articles[k] for k in sorted(articles)], findings, problems
+
+
+def _warm() -> None:
+    """Build the lexicon's gazetteer once per worker, before its first article."""
+    from .extract.entities import gazetteer
+    gazetteer()
+
+
 def extract_all(articles: Sequence[Article], jobs: int = 1,
                 progress: Optional[Callable] = None) -> Dict[str, List[Finding]]:
     """Findings per article id; with ``jobs`` > 1 the articles are shared among processes
@@ -130,12 +162,15 @@ def build_model(articles: Sequence[Article], findings: Dict[str, List[Finding]],
 def graph_triples(model: GraphModel) -> list:
     """The model's triples with the Wikidata links of the states, organisations and people it
     names (where the identifier is certain), sorted."""
+    import heapq
     from .link import links_for
     triples = model.triples()
     links = links_for(triples)
     if not links:
         return triples
-    return sorted(set(triples) | set(links), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
+    key = lambda t: (t.subject.value, t.predicate.value, str(t.object))
+    # both lists are sorted: merge them instead of sorting the whole graph again
+    return list(heapq.merge(triples, sorted(set(links) - set(triples), key=key), key=key))
 
 
 def timed(result: BuildResult, stage: str):

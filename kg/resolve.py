@@ -17,6 +17,7 @@ the square of the number of entities.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import defaultdict
 from typing import Dict, Iterable, List, Sequence
@@ -124,9 +125,14 @@ def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, 
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls) -> tuple:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _refs(f: Finding) -> Iterable[Ref]:
-    for field in dataclasses.fields(f):
-        v = getattr(f, field.name)
+    for name in _field_names(type(f)):
+        v = getattr(f, name)
         if isinstance(v, Ref):
             yield v
         elif isinstance(v, tuple):
@@ -135,10 +141,10 @@ def _refs(f: Finding) -> Iterable[Ref]:
 
 def _substitute(f: Finding, mapping: Dict[Ref, Ref]) -> Finding:
     changes = {}
-    for field in dataclasses.fields(f):
-        v = getattr(f, field.name)
+    for name in _field_names(type(f)):
+        v = getattr(f, name)
         if isinstance(v, Ref) and v in mapping:
-            changes[field.name] = mapping[v]
+            changes[name] = mapping[v]
         elif isinstance(v, tuple) and any(isinstance(x, Ref) and x in mapping for x in v):
-            changes[field.name] = tuple(dict.fromkeys(mapping.get(x, x) for x in v))
+            changes[name] = tuple(dict.fromkeys(mapping.get(x, x) for x in v))
     return dataclasses.replace(f, **changes) if changes else f

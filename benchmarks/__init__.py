@@ -1,0 +1,1 @@
+"""Benchmarks of diplokg: a corpus generator (corpus.py) and the benchmark script (run.py)."""

@@ -47,8 +47,13 @@ def main(argv=None) -> int:
           f"(ratio {rd_load / ox_load:.1f}x)")
     print(f"{'question':<22} {'rows':>6} {'pyoxigraph s':>13} {'rdflib s':>10} {'rdflib/oxi':>10}")
     tot_ox = tot_rd = 0.0
+    # the provenance question is asked of one fact, as a user asks it (with no subject it
+    # lists the evidence of every fact in the graph, which is a dump, not a question)
+    country = next(iter(store.query(_prologue() + "SELECT ?l WHERE { ?c a dkg:Country ; rdfs:label ?l ; "
+                                    "^dkg:supports ?x } GROUP BY ?l ORDER BY DESC(COUNT(?x)) LIMIT 1")), None)
+    asked = {"provenance": {"subject": country[0].value, "predicate": "supports"}} if country else {}
     for q in list_queries():
-        sparql = _prologue() + load_query(q.name, {})
+        sparql = _prologue() + load_query(q.name, asked.get(q.name, {}))
         best_ox = best_rd = float("inf")
         rows = 0
         for _ in range(args.repeat):

@@ -106,18 +106,26 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str] = DEFAUL
     if len(graphs) < 2:
         raise UsageError(None, "give at least two graphs to merge")
     result = BuildResult()
-    articles = {}
-    findings = {}
-    for g in graphs:
-        arts, fs = read(sidecar_of(g))
+    return finish_from_findings(result, [read(sidecar_of(g)) for g in graphs], Path(out_dir), formats, base)
+
+
+def finish_from_findings(result: BuildResult, parts, out_dir: Optional[Path], formats: Sequence[str],
+                         base: Optional[str] = None) -> BuildResult:
+    """Combine (articles, findings) parts (an article in several counts once), resolve, build
+    the graph and write it: what kg merge and a distributed build share."""
+    articles, findings = {}, {}
+    for arts, fs in parts:
         for a in arts:
             if a.id not in articles:
                 articles[a.id] = a
                 findings[a.id] = fs.get(a.id, [])
     result.articles = [articles[k] for k in sorted(articles)]
     result.findings = findings
+    if not result.articles:
+        return result
     with timed(result, "resolve"):
         result.model = build_model(result.articles, findings, base)
         result.triples = graph_triples(result.model)
-    write_outputs(result, Path(out_dir), formats, base)
+    if out_dir is not None:
+        write_outputs(result, Path(out_dir), formats, base)
     return result

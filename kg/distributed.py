@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
-from .api import DEFAULT_FORMATS, write_outputs
-from .pipeline import BuildResult, build_model, collect_paths, extract_all, graph_triples, read_articles, timed
+from .api import DEFAULT_FORMATS, finish_from_findings
+from .pipeline import BuildResult, collect_paths, extract_all, read_articles, timed
 
 __all__ = ["extract_chunk", "build_distributed", "chunks"]
 
@@ -60,19 +60,4 @@ def build_distributed(paths: Sequence[Path], out_dir: Optional[Path], client, ch
     with timed(result, "extract"):
         futures = client.map(extract_chunk, chunks(files, chunk_size), pure=False)
         parts: List[Tuple[list, dict]] = [loads(data) for data in client.gather(futures)]
-    articles, findings = {}, {}
-    for arts, fs in parts:
-        for a in arts:
-            if a.id not in articles:
-                articles[a.id] = a
-                findings[a.id] = fs.get(a.id, [])
-    result.articles = [articles[k] for k in sorted(articles)]
-    result.findings = findings
-    if not result.articles:
-        return result
-    with timed(result, "resolve"):
-        result.model = build_model(result.articles, findings, base)
-        result.triples = graph_triples(result.model)
-    if out_dir is not None:
-        write_outputs(result, Path(out_dir), formats, base)
-    return result
+    return finish_from_findings(result, parts, Path(out_dir) if out_dir is not None else None, formats, base)

@@ -53,13 +53,8 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
         tick = progress("extracting", len(result.articles)) if progress else None
         with timed(result, "extract"):
             findings = extract_all(result.articles, jobs=jobs, progress=tick)
-    result.findings = findings
-    with timed(result, "resolve"):
-        result.model = build_model(result.articles, findings, base)
-        result.triples = graph_triples(result.model)
-    if out_dir is not None:
-        write_outputs(result, Path(out_dir), formats, base)
-    return result
+    return finish_from_findings(result, [(result.articles, findings)],
+                                Path(out_dir) if out_dir is not None else None, formats, base)
 
 
 def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[str], base: Optional[str] = None,
@@ -112,7 +107,7 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str] = DEFAUL
 def finish_from_findings(result: BuildResult, parts, out_dir: Optional[Path], formats: Sequence[str],
                          base: Optional[str] = None) -> BuildResult:
     """Combine (articles, findings) parts (an article in several counts once), resolve, build
-    the graph and write it: what kg merge and a distributed build share."""
+    the graph and write it: the end of kg build, kg merge and a distributed build."""
     articles, findings = {}, {}
     for arts, fs in parts:
         for a in arts:

@@ -21,6 +21,11 @@ class KgError(Exception):
         self.reason = reason
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # so that an error met in a worker process comes back whole (Exception's own pickling
+        # would call __init__ with the message alone)
+        return type(self), (self.path, self.reason)
+
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}" if self.path else self.reason
 

@@ -66,14 +66,16 @@ def test_cli_build_is_byte_identical_twice_and_in_any_order(runner, tmp_path):
     assert (a / "graph.ttl").read_bytes() == (c / "graph.ttl").read_bytes()
 
 
-def test_cli_build_bad_articles_are_reported_and_the_rest_go_through(runner, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_build_bad_articles_are_reported_and_the_rest_go_through(runner, tmp_path, jobs):
+    # with -j 2 the errors are met in worker processes and must come back whole
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(SEEDS / "002_f2ac28b3f73fc063.txt", folder / "good.txt")
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["build", str(folder), str(tmp_path / "missing.txt"), "-o", str(out)])
+    result = runner.invoke(cli, ["build", str(folder), str(tmp_path / "missing.txt"), "-o", str(out), "-j", jobs])
     assert result.exit_code == 0
     err = result.stderr if hasattr(result, "stderr") else result.output
     lines = [l for l in err.splitlines() if l.startswith("Error:")]

@@ -6,7 +6,7 @@ from typing import Callable, Optional, Sequence
 
 from .errors import ExportError, UsageError
 from .export import EXPORTERS, FILE_NAMES, write_atomic
-from .pipeline import BuildResult, build_model, collect_paths, extract_all, graph_triples, read_articles, timed
+from .pipeline import BuildResult, build_model, collect_paths, graph_triples, paused_gc, read_and_extract, timed
 
 __all__ = ["build", "merge", "write_outputs", "DEFAULT_FORMATS"]
 
@@ -33,27 +33,19 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     Raises:
         ExportError: when an output cannot be written (earlier outputs stay as they were).
     """
+    with paused_gc():
+        return _build(paths, out_dir, formats, base, jobs, progress)
+
+
+def _build(paths, out_dir, formats, base, jobs, progress) -> BuildResult:
     result = BuildResult()
     files, result.problems = collect_paths(paths)
-    if jobs > 1 and len(files) > 1:
-        from .pipeline import read_and_extract
-        tick = progress("extracting", len(files)) if progress else None
-        with timed(result, "extract"):
-            result.articles, findings, problems = read_and_extract(files, jobs, tick)
-        result.problems += problems
-        if not result.articles:
-            return result
-    else:
-        tick = progress("reading", len(files)) if progress else None
-        with timed(result, "read"):
-            result.articles, problems = read_articles(files, tick)
-        result.problems += problems
-        if not result.articles:
-            return result
-        tick = progress("extracting", len(result.articles)) if progress else None
-        with timed(result, "extract"):
-            findings = extract_all(result.articles, jobs=jobs, progress=tick)
-    return finish_from_findings(result, [(result.articles, findings)],
+    tick = progress("extracting", len(files)) if progress and files else None
+    articles, findings, result.blocks, problems = read_and_extract(files, jobs, tick, result.timings)
+    result.problems += problems
+    if not articles:
+        return result
+    return finish_from_findings(result, [(articles, findings)],
                                 Path(out_dir) if out_dir is not None else None, formats, base)
 
 
@@ -82,7 +74,7 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[str], ba
     if findings and result.findings is not None:
         with timed(result, "serialise"):
             target = out_dir / ("graph" + SUFFIX)
-            write_atomic(target, dumps(result.articles, result.findings))
+            write_atomic(target, dumps(result.articles, result.findings, result.blocks))
         result.outputs.append(target)
 
 
@@ -108,6 +100,12 @@ def finish_from_findings(result: BuildResult, parts, out_dir: Optional[Path], fo
                          base: Optional[str] = None) -> BuildResult:
     """Combine (articles, findings) parts (an article in several counts once), resolve, build
     the graph and write it: the end of kg build, kg merge and a distributed build."""
+    with paused_gc():
+        return _finish(result, parts, out_dir, formats, base)
+
+
+def _finish(result: BuildResult, parts, out_dir: Optional[Path], formats: Sequence[str],
+            base: Optional[str]) -> BuildResult:
     articles, findings = {}, {}
     for arts, fs in parts:
         for a in arts:

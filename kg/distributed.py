@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
 from .api import DEFAULT_FORMATS, finish_from_findings
-from .pipeline import BuildResult, collect_paths, extract_all, read_articles, timed
+from .errors import KgError
+from .pipeline import BuildResult, collect_paths, read_and_extract, timed
 
 __all__ = ["extract_chunk", "build_distributed", "chunks"]
 
@@ -27,17 +28,14 @@ def chunks(files: Sequence[Path], size: int) -> List[List[Path]]:
     return [files[i:i + size] for i in range(0, len(files), size)]
 
 
-def extract_chunk(files: Sequence[Path]) -> bytes:
-    """Read and extract some articles; the findings file's bytes (run on a worker).
-
-    Problems with single articles (empty, binary, …) are kept out, as in ``kg build``; the
-    caller learns of them from the files that produced no article.
+def extract_chunk(files: Sequence[Path]) -> Tuple[bytes, List[KgError]]:
+    """Read and extract some articles (run on a worker): the findings file's bytes, and the
+    problems met with single articles (empty, binary, ...), which are left out as in ``kg build``.
     """
     from .findings_io import dumps
 
-    articles, _problems = read_articles(files)
-    findings = extract_all(articles)
-    return dumps(articles, findings)
+    articles, findings, blocks, problems = read_and_extract(list(files))
+    return dumps(articles, findings, blocks), problems
 
 
 def build_distributed(paths: Sequence[Path], out_dir: Optional[Path], client, chunk_size: int = 200,
@@ -59,5 +57,8 @@ def build_distributed(paths: Sequence[Path], out_dir: Optional[Path], client, ch
     files, result.problems = collect_paths(paths)
     with timed(result, "extract"):
         futures = client.map(extract_chunk, chunks(files, chunk_size), pure=False)
-        parts: List[Tuple[list, dict]] = [loads(data) for data in client.gather(futures)]
+        parts: List[Tuple[list, dict]] = []
+        for data, problems in client.gather(futures):
+            parts.append(loads(data))
+            result.problems += problems
     return finish_from_findings(result, parts, Path(out_dir) if out_dir is not None else None, formats, base)

@@ -11,11 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import gzip
-import io
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Dict, Iterable, List, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Tuple, Union
 
 from .articles import Article, Sentence
 from .errors import GraphError
@@ -74,17 +73,38 @@ def _finding_line(f: Finding) -> dict:
     return out
 
 
-def dumps(articles: Iterable[Article], findings: Dict[str, List[Finding]]) -> bytes:
-    """The findings of some articles as gzip-compressed JSON lines, in a stable order."""
-    buf = io.BytesIO()
+def _line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+#: the first gzip member of every findings file
+_HEADER = gzip.compress((json.dumps({"format": FORMAT}) + "\n").encode(), compresslevel=6, mtime=0)
+
+
+def article_block(article: Article, findings: Iterable[Finding]) -> bytes:
+    """One article's lines (its metadata, then its findings) as a gzip member of their own.
+
+    A findings file is the header member followed by one such member per article, sorted by
+    article id; gzip readers read the members as one stream. Workers make the blocks of
+    their articles, and the file is then put together without compressing anything again.
+    """
+    text = _line(_article_line(article)) + "".join(_line(_finding_line(f)) for f in findings)
     # mtime=0 keeps the gzip header, and so the bytes, the same from run to run
-    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=1) as gz:
-        gz.write((json.dumps({"format": FORMAT}) + "\n").encode())
-        for a in sorted(articles, key=lambda a: a.id):
-            gz.write((json.dumps(_article_line(a), ensure_ascii=False, sort_keys=True) + "\n").encode())
-            for f in findings.get(a.id, []):
-                gz.write((json.dumps(_finding_line(f), ensure_ascii=False, sort_keys=True) + "\n").encode())
-    return buf.getvalue()
+    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+
+
+def dumps(articles: Iterable[Article], findings: Dict[str, List[Finding]],
+          blocks: Optional[Dict[str, bytes]] = None) -> bytes:
+    """The findings of some articles as gzip-compressed JSON lines, in a stable order.
+
+    ``blocks`` holds the :func:`article_block` of articles already made (by workers).
+    """
+    blocks = blocks or {}
+    parts = [_HEADER]
+    for a in sorted(articles, key=lambda a: a.id):
+        block = blocks.get(a.id)
+        parts.append(block if block is not None else article_block(a, findings.get(a.id, [])))
+    return b"".join(parts)
 
 
 def loads(data: bytes, path: str = "<findings>") -> Tuple[List[Article], Dict[str, List[Finding]]]:

@@ -16,16 +16,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
-import pyoxigraph as ox
-
 from .articles import Article
 from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention,
                        ObservationFinding, Ref, RelationshipFinding)
+from .triples import TripleTable
 from .vocab import DKG, DKGR, ONTOLOGY_IRI
 
-__all__ = ["GraphModel", "slug", "STATUS_ORDER", "Term"]
-
-Term = ox.NamedNode | ox.Literal
+__all__ = ["GraphModel", "slug", "STATUS_ORDER"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -34,6 +31,7 @@ OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PROV = "http://www.w3.org/ns/prov#"
 DCT = "http://purl.org/dc/terms/"
+DKG_NS = str(DKG)
 
 STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", "in force",
                 "suspended", "terminated")
@@ -53,20 +51,6 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"['’]", "", text.lower())
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
-
-
-def _iri(base: str, local: str) -> ox.NamedNode:
-    return ox.NamedNode(base + local)
-
-
-def _lit(text: str, lang: Optional[str] = "en") -> ox.Literal:
-    return ox.Literal(text, language=lang) if lang else ox.Literal(text)
-
-
-def _date(value: str) -> ox.Literal:
-    """An ISO date as precise as written: 2024 -> gYear, 2024-07 -> gYearMonth, else date."""
-    dtype = {4: "gYear", 7: "gYearMonth"}.get(len(value), "date")
-    return ox.Literal(value, datatype=ox.NamedNode(XSD + dtype))
 
 
 def _more_precise(a: Optional[str], b: Optional[str]) -> Optional[str]:
@@ -133,6 +117,7 @@ class GraphModel:
         self.relationships: Dict[Tuple[str, frozenset], dict] = {}
         self.observations: Dict[tuple, dict] = {}
         self.concepts: Dict[str, Tuple[str, Optional[str]]] = {}   # new relationship types
+        self._iris: Dict[Ref, str] = {}
 
     # ----------------------------------------------------------------- input
     def add_article(self, article: Article, findings: Iterable[Finding]) -> None:
@@ -285,104 +270,112 @@ class GraphModel:
             into.prov.sources[aid] |= sents
 
     # ----------------------------------------------------------------- output
-    def iri(self, ref: Ref) -> ox.NamedNode:
+    def iri(self, ref: Ref) -> str:
         """The IRI of an entity: a slug of its canonical label."""
-        return _iri(self.base, SLUG_PREFIX.get(ref.type, "") + slug(ref.label))
+        got = self._iris.get(ref)
+        if got is None:
+            got = self._iris[ref] = self.base + SLUG_PREFIX.get(ref.type, "") + slug(ref.label)
+        return got
 
-    def article_iri(self, article_id: str) -> ox.NamedNode:
-        return _iri(self.base, f"article-{article_id}")
+    def article_iri(self, article_id: str) -> str:
+        return f"{self.base}article-{article_id}"
 
-    def event_iri(self, ev: _Event) -> ox.NamedNode:
+    def event_iri(self, ev: _Event) -> str:
         parts = [ev.kind, ev.when or "undated"] + sorted(slug(m.replace("name:", "")) for m in ev.members)
-        return _iri(self.base, slug("-".join(parts)))
+        return self.base + slug("-".join(parts))
 
-    def triples(self) -> List[ox.Triple]:
-        """Every triple of the graph, sorted (subject, predicate, object)."""
-        out: Set[ox.Triple] = set()
-        add = lambda s, p, o: out.add(ox.Triple(s, p if isinstance(p, ox.NamedNode) else ox.NamedNode(p), o))
-        a = ox.NamedNode(RDF + "type")
-        label, alt = ox.NamedNode(RDFS + "label"), ox.NamedNode(SKOS + "altLabel")
+    def triples(self) -> TripleTable:
+        """Every triple of the graph, in a :class:`~kg.triples.TripleTable` (sorted when read)."""
+        out = TripleTable()
+        add, I, L = out.add, out.iri, out.literal
+        en = lambda text: L(text, "en")
+        day = lambda value: L(value, datatype=XSD + {4: "gYear", 7: "gYearMonth"}.get(len(value), "date"))
+        a, label, alt = RDF + "type", RDFS + "label", SKOS + "altLabel"
+        derived, evidence = PROV + "wasDerivedFrom", DKG_NS + "evidence"
+        cls = lambda name: I(DKG_NS + name)
 
-        doc = _iri(self.base, "graph")
-        add(doc, a, ox.NamedNode(OWL + "Ontology"))
-        add(doc, OWL + "imports", ox.NamedNode(str(ONTOLOGY_IRI)))
+        doc = self.base + "graph"
+        add(doc, a, I(OWL + "Ontology"))
+        add(doc, OWL + "imports", I(str(ONTOLOGY_IRI)))
 
-        def prov(node: ox.NamedNode, p: _Prov) -> None:
+        def prov(node: str, p: _Prov) -> None:
             for aid, sents in p.sources.items():
-                add(node, PROV + "wasDerivedFrom", self.article_iri(aid))
+                add(node, derived, I(self.article_iri(aid)))
                 for s in sents:
-                    add(node, str(DKG.evidence), _lit(s, None))
+                    add(node, evidence, L(s))
 
         for art in self.articles.values():
             node = self.article_iri(art.id)
-            add(node, a, ox.NamedNode(str(DKG.Article)))
-            add(node, label, _lit(art.title))
-            add(node, DCT + "title", _lit(art.title))
-            add(node, DCT + "source", _lit(art.source, None))
+            add(node, a, cls("Article"))
+            add(node, label, en(art.title))
+            add(node, DCT + "title", en(art.title))
+            add(node, DCT + "source", L(art.source))
             if art.date:
-                add(node, DCT + "date", _date(art.date.isoformat()))
+                add(node, DCT + "date", day(art.date.isoformat()))
             if art.publisher:
-                add(node, DCT + "publisher", _lit(art.publisher, None))
+                add(node, DCT + "publisher", L(art.publisher))
             if art.dateline_place:
                 place = Ref("Place", art.dateline_place)
                 self._ref(place)
-                add(node, str(DKG.dateline), self.iri(place))
+                add(node, DKG_NS + "dateline", I(self.iri(place)))
 
         for ref, surfaces in self.labels.items():
             node = self.iri(ref)
-            add(node, a, ox.NamedNode(str(DKG[ref.type])))
+            add(node, a, cls(ref.type))
             if ref.type in SUPERCLASS:
-                add(node, a, ox.NamedNode(str(DKG[SUPERCLASS[ref.type]])))
-            add(node, label, _lit(ref.label))
+                add(node, a, cls(SUPERCLASS[ref.type]))
+            add(node, label, en(ref.label))
             for s in surfaces:
                 if s != ref.label:
-                    add(node, alt, _lit(s))
+                    add(node, alt, en(s))
 
+        statement = I(RDF + "Statement")
         for (s, p, o), pv in self.facts.items():
             s_node = self.iri(s)
-            o_node = self.iri(o) if isinstance(o, Ref) else _lit(str(o), None)
-            add(s_node, str(DKG[p]), o_node)
+            p_iri = DKG_NS + p
+            o_node = I(self.iri(o)) if isinstance(o, Ref) else L(str(o))
+            add(s_node, p_iri, o_node)
             for aid, sents in pv.sources.items():
-                key = "|".join((s_node.value, p, str(o_node), aid))
-                st = _iri(self.base, "stmt-" + hashlib.sha1(key.encode()).hexdigest()[:16])
-                add(st, a, ox.NamedNode(RDF + "Statement"))
-                add(st, RDF + "subject", s_node)
-                add(st, RDF + "predicate", ox.NamedNode(str(DKG[p])))
+                key = "|".join((s_node, p, o_node, aid))
+                st = self.base + "stmt-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+                add(st, a, statement)
+                add(st, RDF + "subject", I(s_node))
+                add(st, RDF + "predicate", I(p_iri))
                 add(st, RDF + "object", o_node)
-                add(st, PROV + "wasDerivedFrom", self.article_iri(aid))
+                add(st, derived, I(self.article_iri(aid)))
                 for sent in sents:
-                    add(st, str(DKG.evidence), _lit(sent, None))
+                    add(st, evidence, L(sent))
 
         events = self.merged_events()
         # what an event produced: the documents signed and the relationships announced in the
         # sentences that report it (the same article's same sentence)
-        told: Dict[tuple, List[ox.NamedNode]] = defaultdict(list)
+        told: Dict[tuple, List[str]] = defaultdict(list)
         for ev in events:
             if ev.kind in ("Meeting", "Conference", "StateVisit"):
+                iri = self.event_iri(ev)
                 for aid, sents in ev.prov.sources.items():
                     for sent in sents:
-                        told[(aid, sent)].append(self.event_iri(ev))
+                        told[(aid, sent)].append(iri)
 
-        def produced_by(p: _Prov) -> List[ox.NamedNode]:
-            return sorted({e for aid, sents in p.sources.items() for sent in sents for e in told.get((aid, sent), [])},
-                          key=lambda n: n.value)
+        def produced_by(p: _Prov) -> List[str]:
+            return sorted({e for aid, sents in p.sources.items() for sent in sents for e in told.get((aid, sent), [])})
 
         for ev in events:
             node = self.event_iri(ev)
-            add(node, a, ox.NamedNode(str(DKG[ev.kind])))
-            add(node, a, ox.NamedNode(str(DKG.Event)))
-            add(node, label, _lit(self._event_label(ev)))
+            add(node, a, cls(ev.kind))
+            add(node, a, cls("Event"))
+            add(node, label, en(self._event_label(ev)))
             for prop, refs in (("participant", ev.participants), ("visitor", ev.visitors),
                                ("host", ev.hosts), ("location", ev.locations),
                                ("topic", ev.topics), ("outcome", ev.outcomes)):
                 for r in refs:
-                    add(node, str(DKG[prop]), self.iri(r))
+                    add(node, DKG_NS + prop, I(self.iri(r)))
             for prop, value in (("date", ev.date), ("startDate", ev.start_date), ("endDate", ev.end_date)):
                 if value:
-                    add(node, str(DKG[prop]), _date(value))
+                    add(node, DKG_NS + prop, day(value))
             for name in ev.names:
                 if name != self._event_label(ev):
-                    add(node, alt, _lit(name))
+                    add(node, alt, en(name))
             prov(node, ev.prov)
         self._visit_parts(add, events)
 
@@ -390,63 +383,63 @@ class GraphModel:
             node = self.iri(ref)
             for prop, key in (("party", "parties"), ("signatory", "signatories"), ("topic", "topics")):
                 for r in rec[key]:
-                    add(node, str(DKG[prop]), self.iri(r))
+                    add(node, DKG_NS + prop, I(self.iri(r)))
             if rec["status"]:
-                add(node, str(DKG.status), _lit(max(rec["status"], key=STATUS_ORDER.index), None))
+                add(node, DKG_NS + "status", L(max(rec["status"], key=STATUS_ORDER.index)))
             if rec["date"]:
-                add(node, str(DKG.date), _date(rec["date"]))
+                add(node, DKG_NS + "date", day(rec["date"]))
             prov(node, rec["prov"])
             if "signed" in rec["status"] or "agreed" in rec["status"]:
                 for ev in produced_by(rec["prov"]):
-                    add(ev, str(DKG.outcome), node)
+                    add(ev, DKG_NS + "outcome", I(node))
 
         for (rtype, parties), rec in self.relationships.items():
             node = self.relationship_iri(rtype, parties)
-            add(node, a, ox.NamedNode(str(DKG.Relationship)))
+            add(node, a, cls("Relationship"))
             names = " and ".join(sorted(r.label for r in parties))
-            add(node, label, _lit(f"{rec['label'][:1].upper()}{rec['label'][1:]} between {names}"))
-            add(node, str(DKG.relationshipType), ox.NamedNode(str(DKG) + rtype))
+            add(node, label, en(f"{rec['label'][:1].upper()}{rec['label'][1:]} between {names}"))
+            add(node, DKG_NS + "relationshipType", I(DKG_NS + rtype))
             for r in parties:
-                add(node, str(DKG.party), self.iri(r))
+                add(node, DKG_NS + "party", I(self.iri(r)))
             if rec["dates"]:
-                add(node, str(DKG.startDate), _date(self._best_date(rec["dates"])))
+                add(node, DKG_NS + "startDate", day(self._best_date(rec["dates"])))
             for r in rec["by"]:
-                add(node, str(DKG.establishedBy), self.iri(r))
+                add(node, DKG_NS + "establishedBy", I(self.iri(r)))
             if rec["dates"]:
                 # the event that announced it (only for a dated establishment, not a mention)
                 for ev in produced_by(rec["prov"]):
-                    add(ev, str(DKG.outcome), node)
+                    add(ev, DKG_NS + "outcome", I(node))
                     if not rec["by"]:
-                        add(node, str(DKG.establishedBy), ev)
+                        add(node, DKG_NS + "establishedBy", I(ev))
             prov(node, rec["prov"])
         for rtype, (words, broader) in self.concepts.items():
-            concept = ox.NamedNode(str(DKG) + rtype)
+            concept = DKG_NS + rtype
             if _in_ontology(rtype):
                 continue
-            add(concept, a, ox.NamedNode(SKOS + "Concept"))
-            add(concept, SKOS + "prefLabel", _lit(words))
-            add(concept, label, _lit(words))
-            add(concept, SKOS + "inScheme", ox.NamedNode(str(DKG.RelationshipType)))
+            add(concept, a, I(SKOS + "Concept"))
+            add(concept, SKOS + "prefLabel", en(words))
+            add(concept, label, en(words))
+            add(concept, SKOS + "inScheme", cls("RelationshipType"))
             if broader:
-                add(concept, SKOS + "broader", ox.NamedNode(str(DKG) + broader))
+                add(concept, SKOS + "broader", I(DKG_NS + broader))
 
         for key, rec in self.observations.items():
             measure, period, about, value, unit = key
             node = self.observation_iri(key, rec)
-            add(node, a, ox.NamedNode(str(DKG.Observation)))
-            add(node, label, _lit(self._observation_label(key)))
-            add(node, str(DKG.measure), ox.NamedNode(str(DKG) + measure))
-            add(node, str(DKG.value), ox.Literal(_decimal(value), datatype=ox.NamedNode(XSD + "decimal")))
+            add(node, a, cls("Observation"))
+            add(node, label, en(self._observation_label(key)))
+            add(node, DKG_NS + "measure", I(DKG_NS + measure))
+            add(node, DKG_NS + "value", L(_decimal(value), datatype=XSD + "decimal"))
             if unit:
-                add(node, str(DKG.unit), _lit(unit, None))
+                add(node, DKG_NS + "unit", L(unit))
             if period:
-                add(node, str(DKG.period), _lit(period, None))
+                add(node, DKG_NS + "period", L(period))
             for r in about:
-                add(node, str(DKG.about), self.iri(r))
+                add(node, DKG_NS + "about", I(self.iri(r)))
             for r in rec["reported_by"]:
-                add(node, str(DKG.reportedBy), self.iri(r))
+                add(node, DKG_NS + "reportedBy", I(self.iri(r)))
             prov(node, rec["prov"])
-        return sorted(out, key=_sort_key)
+        return out
 
     def _visit_parts(self, add, events) -> None:
         """A meeting held during a state visit reported in the same article is partOf it."""
@@ -457,16 +450,16 @@ class GraphModel:
             for visit in visits:
                 if ev.within_visit & set(visit.prov.sources) and visit.visitors & ev.participants \
                         and _compatible(visit.when, ev.when):
-                    add(self.event_iri(ev), str(DKG.partOf), self.event_iri(visit))
+                    add(self.event_iri(ev), DKG_NS + "partOf", "<" + self.event_iri(visit) + ">")
 
-    def relationship_iri(self, rtype: str, parties: frozenset) -> ox.NamedNode:
-        return _iri(self.base, slug("-".join(["relationship", rtype] + sorted(r.label for r in parties))))
+    def relationship_iri(self, rtype: str, parties: frozenset) -> str:
+        return self.base + slug("-".join(["relationship", rtype] + sorted(r.label for r in parties)))
 
-    def observation_iri(self, key: tuple, rec: dict) -> ox.NamedNode:
+    def observation_iri(self, key: tuple, rec: dict) -> str:
         measure, period, about, value, unit = key
         parts = [measure, period or "undated"] + sorted(r.label for r in about)
         digest = hashlib.sha1(f"{_decimal(value)}|{unit}".encode()).hexdigest()[:8]
-        return _iri(self.base, slug("-".join(["obs"] + parts + [digest])))
+        return self.base + slug("-".join(["obs"] + parts + [digest]))
 
     @staticmethod
     def _best_date(dates: Dict[str, Set[str]]) -> str:
@@ -520,6 +513,3 @@ def _decimal(value: Decimal) -> str:
 def _parse_day(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
 
-
-def _sort_key(t: ox.Triple) -> tuple:
-    return (t.subject.value, t.predicate.value, str(t.object))

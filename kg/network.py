@@ -13,6 +13,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import networkx as nx
 import pyoxigraph as ox
 
+from .triples import TripleTable
 from .vocab import DKG
 
 __all__ = ["to_networkx", "CLASS_ORDER", "local_name"]
@@ -35,67 +36,70 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _value(term) -> str:
-    return term.value
-
-
 def to_networkx(triples: Iterable[ox.Triple]) -> nx.MultiDiGraph:
     """The typed resources of a graph and the dkg properties between them.
+
+    ``triples`` is a :class:`~kg.triples.TripleTable` (what a build makes) or any iterable of
+    pyoxigraph triples (a file read back).
 
     Node attributes: ``label``, ``cls`` (its class), ``aliases``, ``literals`` (property ->
     values such as dates, role, value), ``evidence`` (list of (sentence, title, date)).
     Edge attributes: ``prop`` (the property's local name), ``evidence`` likewise.
     """
-    by_subject: Dict[str, List[Tuple[str, object]]] = defaultdict(list)
-    for t in triples:
-        by_subject[t.subject.value].append((t.predicate.value, t.object))
+    table = TripleTable.from_triples(triples)
+    value = table.value
+    subjects = table.subjects()
+    type_p, label_p, alt_p, evidence_p = RDF_TYPE, LABEL, ALT, NS + "evidence"
+    classes = {f"<{NS}{c}>": c for c in CLASS_ORDER}
+    article_t, statement_t = f"<{NS}Article>", f"<{RDF}Statement>"
 
-    types = {s: {local_name(o.value) for p, o in pos if p == RDF_TYPE and isinstance(o, ox.NamedNode)}
-             for s, pos in by_subject.items()}
-    articles = {}
-    for s, cls in types.items():
-        if "Article" in cls:
-            pos = by_subject[s]
-            title = next((o.value for p, o in pos if p == DCT + "title"), "")
-            date = next((o.value for p, o in pos if p == DCT + "date"), "")
-            articles[s] = (title, date)
+    kinds: Dict[str, str] = {}
+    articles: Dict[str, Tuple[str, str]] = {}
+    statements: List[str] = []
+    for s in subjects:
+        types = [o for p, o in table.pairs(s) if p == type_p]
+        if article_t in types:
+            pairs = table.pairs(s)
+            title = next((value(o) for p, o in pairs if p == DCT + "title"), "")
+            date = next((value(o) for p, o in pairs if p == DCT + "date"), "")
+            articles["<" + s + ">"] = (title, date)
+        if statement_t in types:
+            statements.append(s)
+        kind = min((CLASS_ORDER.index(classes[o]) for o in types if o in classes), default=None)
+        if kind is not None:
+            kinds[s] = CLASS_ORDER[kind]
 
-    def evidence(pos) -> List[Tuple[str, str, str]]:
-        sents = sorted(o.value for p, o in pos if p == NS + "evidence")
-        srcs = [articles.get(o.value, ("", "")) for p, o in pos if p == DERIVED]
-        out = []
-        for sent in sents:
-            title, date = srcs[0] if len(srcs) == 1 else ("; ".join(sorted(t for t, _ in srcs)), "")
-            out.append((sent, title, date))
-        return out
+    def evidence(pairs) -> List[Tuple[str, str, str]]:
+        sents = sorted(value(o) for p, o in pairs if p == evidence_p)
+        if not sents:
+            return []
+        srcs = [articles.get(o, ("", "")) for p, o in pairs if p == DERIVED]
+        title, date = srcs[0] if len(srcs) == 1 else ("; ".join(sorted(t for t, _ in srcs)), "")
+        return [(sent, title, date) for sent in sents]
 
     g = nx.MultiDiGraph()
-    for s, cls in sorted(types.items()):
-        kind = next((c for c in CLASS_ORDER if c in cls), None)
-        if kind is None:
-            continue
-        pos = by_subject[s]
-        label = next((o.value for p, o in pos if p == LABEL), local_name(s))
-        aliases = sorted({o.value for p, o in pos if p == ALT})
+    for s, kind in kinds.items():
+        pairs = table.pairs(s)
+        label = next((value(o) for p, o in pairs if p == label_p), None)
+        aliases = sorted({value(o) for p, o in pairs if p == alt_p})
         literals: Dict[str, List[str]] = defaultdict(list)
-        for p, o in pos:
-            if isinstance(o, ox.Literal) and p.startswith(NS) and p != NS + "evidence":
-                literals[local_name(p)].append(o.value)
-        g.add_node(s, label=label, cls=kind, aliases=aliases,
+        for p, o in pairs:
+            if o.startswith('"') and p.startswith(NS) and p != evidence_p:
+                literals[local_name(p)].append(value(o))
+        g.add_node(s, label=label if label is not None else local_name(s), cls=kind, aliases=aliases,
                    literals={k: sorted(v) for k, v in sorted(literals.items())},
-                   evidence=evidence(pos))
+                   evidence=evidence(pairs))
 
-    statements: Dict[Tuple[str, str, str], List[Tuple[str, str, str]]] = defaultdict(list)
-    for s, cls in types.items():
-        if "Statement" in cls:
-            pos = by_subject[s]
-            get = lambda name: next((o.value for p, o in pos if p == RDF + name), None)
-            statements[(get("subject"), get("predicate"), get("object"))].extend(evidence(pos))
-    for s in sorted(g.nodes):
-        for p, o in sorted(by_subject[s], key=lambda po: (po[0], str(po[1]))):
-            if p.startswith(NS) and isinstance(o, ox.NamedNode) and o.value in g and p != RDF_TYPE:
-                ev = statements.get((s, p, o.value)) or g.nodes[s]["evidence"]
-                g.add_edge(s, o.value, key=local_name(p), prop=local_name(p), evidence=ev)
+    stated: Dict[Tuple[str, str, str], List[Tuple[str, str, str]]] = defaultdict(list)
+    for st in statements:
+        pairs = table.pairs(st)
+        get = lambda name: next((value(o) for p, o in pairs if p == RDF + name), None)
+        stated[(get("subject"), get("predicate"), get("object"))].extend(evidence(pairs))
+    for s in kinds:
+        for p, o in table.pairs(s):
+            if o.startswith("<") and p.startswith(NS) and o[1:-1] in kinds:
+                ev = stated.get((s, p, o[1:-1])) or g.nodes[s]["evidence"]
+                g.add_edge(s, o[1:-1], key=local_name(p), prop=local_name(p), evidence=ev)
     return g
 
 

@@ -15,10 +15,14 @@ def test_distributed_local_cluster_gives_the_single_build(tmp_path):
 
     single = tmp_path / "single"
     build([SEEDS], single, formats=("ttl",))
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        result = build_distributed([SEEDS], tmp_path / "dask", client, chunk_size=2, formats=("ttl",))
+        result = build_distributed([SEEDS, bad], tmp_path / "dask", client, chunk_size=2, formats=("ttl",))
     assert len(result.articles) == 5
+    # a bad article met on a worker is reported with its path and reason, as kg build does
+    assert [(p.path, p.reason) for p in result.problems] == [(str(bad), "empty file")]
     assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (single / "graph.ttl").read_bytes()
     assert (tmp_path / "dask" / "graph.findings.jsonl.gz").read_bytes() == (single / "graph.findings.jsonl.gz").read_bytes()
 

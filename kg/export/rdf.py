@@ -13,6 +13,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 
 import pyoxigraph as ox
 
+from ..triples import TripleTable
 from ..vocab import PREFIXES
 
 __all__ = ["turtle", "ntriples", "jsonld", "trig", "prefixes"]
@@ -37,6 +38,8 @@ def turtle(triples: Sequence[ox.Triple], base: Optional[str] = None, **_: object
 
 def ntriples(triples: Sequence[ox.Triple], **_: object) -> bytes:
     """N-Triples, one triple a line, sorted."""
+    if isinstance(triples, TripleTable):
+        return triples.ntriples()
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 

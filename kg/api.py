@@ -62,7 +62,7 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[str], ba
                 # a big build draws its most connected part; the page and the summary say so
                 from .export.html import build_page
                 from .network import to_networkx
-                page = build_page(to_networkx(result.triples))
+                page = build_page(to_networkx(result.triples, details=False))
                 data = page.html.encode("utf-8") if isinstance(page.html, str) else page.html
                 if page.note:
                     result.notes.append(page.note)

@@ -331,7 +331,7 @@ def html(graph: Path, out_file: Path, focus: Optional[str], hops: int) -> None:
     from .network import find_node, neighbourhood, to_networkx
 
     try:
-        g = to_networkx(read_triples(graph))
+        g = to_networkx(read_triples(graph), details=False)
         if focus:
             node = find_node(g, focus)
             if node is None:

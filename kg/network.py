@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from .triples import TripleTable
 from .vocab import DKG
 
-__all__ = ["to_networkx", "CLASS_ORDER", "local_name"]
+__all__ = ["to_networkx", "describe", "CLASS_ORDER", "local_name", "neighbourhood", "find_node"]
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -25,6 +25,7 @@ ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 DCT = "http://purl.org/dc/terms/"
 NS = str(DKG)
+EVIDENCE = NS + "evidence"
 
 #: Most specific class first: a node typed Meeting and Event is shown as a Meeting.
 CLASS_ORDER = ("Person", "Country", "Institution", "Position", "Place", "Initiative", "Agreement",
@@ -36,70 +37,97 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def to_networkx(triples: Iterable[ox.Triple]) -> nx.MultiDiGraph:
+def to_networkx(triples: Iterable[ox.Triple], details: bool = True) -> nx.MultiDiGraph:
     """The typed resources of a graph and the dkg properties between them.
 
     ``triples`` is a :class:`~kg.triples.TripleTable` (what a build makes) or any iterable of
     pyoxigraph triples (a file read back).
 
-    Node attributes: ``label``, ``cls`` (its class), ``aliases``, ``literals`` (property ->
-    values such as dates, role, value), ``evidence`` (list of (sentence, title, date)).
-    Edge attributes: ``prop`` (the property's local name), ``evidence`` likewise.
+    Node attributes: ``label``, ``cls`` (its class), ``aliases``, and with ``details``
+    ``literals`` (property -> values such as dates, role, value) and ``evidence`` (list of
+    (sentence, title, date)). Edge attributes: ``prop`` (the property's local name), and with
+    ``details`` ``evidence`` likewise. Without ``details`` the graph keeps its triples in
+    ``g.graph["triples"]`` and :func:`describe` adds them later, to the part that is drawn:
+    a big graph is cut long before its evidence is needed.
     """
     table = TripleTable.from_triples(triples)
     value = table.value
-    subjects = table.subjects()
-    type_p, label_p, alt_p, evidence_p = RDF_TYPE, LABEL, ALT, NS + "evidence"
-    classes = {f"<{NS}{c}>": c for c in CLASS_ORDER}
-    article_t, statement_t = f"<{NS}Article>", f"<{RDF}Statement>"
+    classes = {f"<{NS}{c}>": i for i, c in enumerate(CLASS_ORDER)}
+    g = nx.MultiDiGraph(triples=table)
+    for s in table.subjects():
+        pairs = table.pairs(s)
+        kind = min((classes[o] for p, o in pairs if p == RDF_TYPE and o in classes), default=None)
+        if kind is None:
+            continue
+        label = next((value(o) for p, o in pairs if p == LABEL), None)
+        g.add_node(s, label=label if label is not None else local_name(s), cls=CLASS_ORDER[kind],
+                   aliases=sorted({value(o) for p, o in pairs if p == ALT}))
+    nodes = g.nodes
+    for s in list(nodes):
+        for p, o in table.pairs(s):
+            if o.startswith("<") and p.startswith(NS) and o[1:-1] in nodes:
+                name = local_name(p)
+                g.add_edge(s, o[1:-1], key=name, prop=name)
+    if details:
+        describe(g)
+    return g
 
-    kinds: Dict[str, str] = {}
+
+def describe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Add literals and evidence to the nodes and edges of ``g`` that lack them (in place).
+
+    ``g`` is a graph from ``to_networkx(..., details=False)`` or a subgraph copied from one;
+    its triples are in ``g.graph["triples"]``.
+    """
+    todo = [n for n, d in g.nodes(data=True) if "evidence" not in d]
+    if not todo:
+        return g
+    table: TripleTable = g.graph["triples"]
+    value = table.value
     articles: Dict[str, Tuple[str, str]] = {}
-    statements: List[str] = []
-    for s in subjects:
-        types = [o for p, o in table.pairs(s) if p == type_p]
-        if article_t in types:
-            pairs = table.pairs(s)
+
+    def source(article: str) -> Tuple[str, str]:
+        got = articles.get(article)
+        if got is None:
+            pairs = table.pairs(article[1:-1])
             title = next((value(o) for p, o in pairs if p == DCT + "title"), "")
             date = next((value(o) for p, o in pairs if p == DCT + "date"), "")
-            articles["<" + s + ">"] = (title, date)
-        if statement_t in types:
-            statements.append(s)
-        kind = min((CLASS_ORDER.index(classes[o]) for o in types if o in classes), default=None)
-        if kind is not None:
-            kinds[s] = CLASS_ORDER[kind]
+            got = articles[article] = (title, date) if pairs else ("", "")
+        return got
 
     def evidence(pairs) -> List[Tuple[str, str, str]]:
-        sents = sorted(value(o) for p, o in pairs if p == evidence_p)
+        sents = sorted(value(o) for p, o in pairs if p == EVIDENCE)
         if not sents:
             return []
-        srcs = [articles.get(o, ("", "")) for p, o in pairs if p == DERIVED]
+        srcs = [source(o) for p, o in pairs if p == DERIVED]
         title, date = srcs[0] if len(srcs) == 1 else ("; ".join(sorted(t for t, _ in srcs)), "")
         return [(sent, title, date) for sent in sents]
 
-    g = nx.MultiDiGraph()
-    for s, kind in kinds.items():
-        pairs = table.pairs(s)
-        label = next((value(o) for p, o in pairs if p == label_p), None)
-        aliases = sorted({value(o) for p, o in pairs if p == alt_p})
+    for n in todo:
+        pairs = table.pairs(n)
         literals: Dict[str, List[str]] = defaultdict(list)
         for p, o in pairs:
-            if o.startswith('"') and p.startswith(NS) and p != evidence_p:
+            if o.startswith('"') and p.startswith(NS) and p != EVIDENCE:
                 literals[local_name(p)].append(value(o))
-        g.add_node(s, label=label if label is not None else local_name(s), cls=kind, aliases=aliases,
-                   literals={k: sorted(v) for k, v in sorted(literals.items())},
-                   evidence=evidence(pairs))
+        g.nodes[n].update(literals={k: sorted(v) for k, v in sorted(literals.items())},
+                          evidence=evidence(pairs))
 
+    # the statements about the edges drawn give each edge its own evidence
+    wanted = set(todo)
     stated: Dict[Tuple[str, str, str], List[Tuple[str, str, str]]] = defaultdict(list)
-    for st in statements:
+    statement = f"<{RDF}Statement>"
+    for st in table.subjects():
         pairs = table.pairs(st)
-        get = lambda name: next((value(o) for p, o in pairs if p == RDF + name), None)
-        stated[(get("subject"), get("predicate"), get("object"))].extend(evidence(pairs))
-    for s in kinds:
-        for p, o in table.pairs(s):
-            if o.startswith("<") and p.startswith(NS) and o[1:-1] in kinds:
-                ev = stated.get((s, p, o[1:-1])) or g.nodes[s]["evidence"]
-                g.add_edge(s, o[1:-1], key=local_name(p), prop=local_name(p), evidence=ev)
+        if (RDF_TYPE, statement) not in pairs:
+            continue
+        get = {p: o for p, o in pairs if p.startswith(RDF)}
+        subject = get.get(RDF + "subject", "<>")[1:-1]
+        if subject in wanted:
+            key = (subject, value(get.get(RDF + "predicate", "<>")), value(get.get(RDF + "object", "<>")))
+            stated[key].extend(evidence(pairs))
+    for s, o, key, d in g.edges(keys=True, data=True):
+        if "evidence" not in d and s in wanted:
+            d["evidence"] = stated.get((s, NS + d["prop"], o)) or g.nodes[s]["evidence"]
     return g
 
 

@@ -206,3 +206,23 @@ def test_html_seeds_page_draws_the_whole_build(seeds_build):
     data = embedded((out / "graph.html").read_text(encoding="utf-8"))
     assert len(data["nodes"]) == g.number_of_nodes() and len(data["edges"]) == g.number_of_edges()
     assert data["note"] == ""
+
+
+def test_evidence_added_later_to_a_cut_graph_is_what_the_whole_view_has(seeds_build):
+    # a big build draws only part of its graph, so it adds evidence to that part alone
+    from kg.network import describe, neighbourhood
+
+    _, result = seeds_build
+    full = to_networkx(result.triples)
+    bare = to_networkx(result.triples, details=False)
+    assert sorted(bare.nodes) == sorted(full.nodes) and bare.number_of_edges() == full.number_of_edges()
+    assert all("evidence" not in d for _, d in bare.nodes(data=True))
+    china = next(n for n, d in full.nodes(data=True) if d["label"] == "China")
+    part = describe(neighbourhood(bare, china, 1))
+    assert part.number_of_nodes() > 5
+    for n, d in part.nodes(data=True):
+        assert d == full.nodes[n]
+    for s, o, k, d in part.edges(keys=True, data=True):
+        assert d == full.edges[s, o, k]
+    # the whole view is untouched: the part was a copy
+    assert all("evidence" not in d for _, d in bare.nodes(data=True))

@@ -22,7 +22,7 @@ from typing import Dict, List, Sequence, Tuple
 import networkx as nx
 import pyoxigraph as ox
 
-from ..network import CLASS_ORDER, to_networkx
+from ..network import CLASS_ORDER, describe, to_networkx
 from ..vocab import PREFIXES
 
 __all__ = ["render", "graph_to_html", "build_page", "HtmlPage", "STYLE", "MAX_NODES",
@@ -231,7 +231,8 @@ def build_page(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES,
     """Draw a networkx view (see :func:`kg.network.to_networkx`) as a self-contained page.
 
     Args:
-        g: the graph; node and edge attributes as ``to_networkx`` makes them.
+        g: the graph; node and edge attributes as ``to_networkx`` makes them (the evidence of
+            the part drawn is added here when it was made without ``details``).
         max_nodes: above this many entities, draw the most connected ones and say so.
         title: the page's title (escaped).
 
@@ -240,7 +241,7 @@ def build_page(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES,
         when it had to leave some out.
     """
     total = g.number_of_nodes()
-    shown = most_connected(g, max_nodes)
+    shown = describe(most_connected(g, max_nodes))
     note = ""
     if shown.number_of_nodes() < total:
         note = (f"Showing the {shown.number_of_nodes():,} most connected of {total:,} entities. "
@@ -266,4 +267,4 @@ def graph_to_html(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES) -> bytes:
 
 def render(triples: Sequence[ox.Triple], *, max_nodes: int = MAX_NODES, **_: object) -> bytes:
     """The HTML page for a graph's triples."""
-    return graph_to_html(to_networkx(triples), max_nodes=max_nodes)
+    return graph_to_html(to_networkx(triples, details=False), max_nodes=max_nodes)

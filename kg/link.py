@@ -31,8 +31,8 @@ from .lexicon import read_table
 from .triples import TripleTable
 from .vocab import DKG
 
-__all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "links_for", "coverage",
-           "report"]
+__all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "links_for", "links_for_entities",
+           "coverage", "report"]
 
 #: The types that are linked, in report order.
 TYPES = ("Country", "Institution", "Person")
@@ -132,9 +132,14 @@ def _typed_labels_of_table(table: TripleTable) -> Dict[ox.NamedNode, Tuple[set, 
 def _matches(triples: Iterable[ox.Triple], table: Optional[Table]
              ) -> List[Tuple[ox.NamedNode, str, str, Optional[WikidataItem]]]:
     """(subject, type, label, item or None) for every typed resource, sorted."""
+    return _matches_typed(_typed_labels(triples), table)
+
+
+def _matches_typed(typed: Dict[ox.NamedNode, Tuple[set, set]], table: Optional[Table]
+                   ) -> List[Tuple[ox.NamedNode, str, str, Optional[WikidataItem]]]:
     table = load_wikidata() if table is None else table
     out = []
-    for subject, (kinds, labels) in _typed_labels(triples).items():
+    for subject, (kinds, labels) in typed.items():
         for kind in kinds:
             items = {table[kind, label] for label in labels if (kind, label) in table}
             # Two labels naming two different items: not certain, so no link.
@@ -145,6 +150,25 @@ def _matches(triples: Iterable[ox.Triple], table: Optional[Table]
     return out
 
 
+def links_for_entities(entities: Iterable[Tuple[str, str, str]], table: Optional[Table] = None) -> List[ox.Triple]:
+    """:func:`links_for` from (IRI, type, label) rows, one per typed label of a resource, as a
+    graph model knows them: the same links without reading the triples."""
+    types = set(TYPES)
+    typed: Dict[ox.NamedNode, Tuple[set, set]] = {}
+    for iri, kind, label in entities:
+        if kind in types:
+            kinds, labels = typed.setdefault(iri, (set(), set()))
+            kinds.add(kind)
+            labels.add(label)
+    return _links({ox.NamedNode(iri): v for iri, v in typed.items()}, table)
+
+
+def _links(typed: Dict[ox.NamedNode, Tuple[set, set]], table: Optional[Table]) -> List[ox.Triple]:
+    links = {ox.Triple(subject, SAME_AS, ox.NamedNode(item.iri))
+             for subject, _, _, item in _matches_typed(typed, table) if item}
+    return sorted(links, key=lambda t: (t.subject.value, t.object.value))
+
+
 def links_for(triples: Iterable[ox.Triple], table: Optional[Table] = None) -> List[ox.Triple]:
     """The ``owl:sameAs <http://www.wikidata.org/entity/Q…>`` triples for ``triples``.
 
@@ -152,9 +176,7 @@ def links_for(triples: Iterable[ox.Triple], table: Optional[Table] = None) -> Li
     ``rdfs:label`` (English or untagged) and type match a row of the table gets one; the others
     get none. ``table`` defaults to ``kg/data/wikidata.tsv``.
     """
-    links = {ox.Triple(subject, SAME_AS, ox.NamedNode(item.iri))
-             for subject, _, _, item in _matches(triples, table) if item}
-    return sorted(links, key=lambda t: (t.subject.value, t.object.value))
+    return _links(_typed_labels(triples), table)
 
 
 def coverage(triples: Iterable[ox.Triple], table: Optional[Table] = None) -> Dict[str, dict]:

@@ -45,7 +45,7 @@ def nt_term(term) -> str:
 
 
 def value_of(obj: str) -> str:
-    """The lexical value of an N-Triples object term: the IRI, or the literal's text unescaped.
+    r"""The lexical value of an N-Triples object term: the IRI, or the literal's text unescaped.
 
     >>> value_of('<https://ex.org/a>'), value_of('"say \\"hi\\""@en'), value_of('"2024"^^<x:y>')
     ('https://ex.org/a', 'say "hi"', '2024')
@@ -199,4 +199,5 @@ class TripleTable:
 
     def __iter__(self) -> Iterator[ox.Triple]:
         for chunk in self.ntriples_chunks():
-            yield from ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES)
+            for quad in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES):
+                yield quad.triple

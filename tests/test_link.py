@@ -10,7 +10,7 @@ import pytest
 
 from kg.errors import DataError
 from kg.lexicon import DATA_DIR, get_lexicon
-from kg.link import (SAME_AS, TYPES, WIKIDATA, coverage, links_for, load_wikidata, report)
+from kg.link import (SAME_AS, TYPES, WIKIDATA, coverage, links_for, links_for_entities, load_wikidata, report)
 from kg.vocab import DKG
 
 TABLE_PATH = DATA_DIR / "wikidata.tsv"
@@ -212,3 +212,14 @@ def test_the_seeds_link_their_best_known_actors(seeds_build, table):
     cov = coverage(result.triples)
     assert sum(v["linked"] for v in cov.values()) == len(links)
     assert cov["Country"]["linked"] == cov["Country"]["resources"]
+
+
+def test_a_build_links_from_its_model_what_links_for_finds_in_its_triples(seeds_build):
+    # a build links from the model's entities (no pass over the triples); both must agree
+    _, result = seeds_build
+    from_triples = links_for(result.triples)
+    assert from_triples and all(t in result.triples for t in from_triples)
+    model = result.model
+    assert links_for_entities((model.iri(r), r.type, r.label) for r in model.labels) == from_triples
+    same_as = [t for t in result.triples if t.predicate == SAME_AS]
+    assert same_as == from_triples

@@ -35,6 +35,15 @@ class Ref:
             raise ValueError(f"unknown entity type {self.type!r}")
         if not self.label.strip():
             raise ValueError("empty label")
+        # Refs are dictionary keys millions of times in a big build: hash once
+        object.__setattr__(self, "_hash", hash((self.type, self.label)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self):
+        # the cached hash is not pickled: string hashes differ from process to process
+        return Ref, (self.type, self.label)
 
 
 @dataclass(frozen=True)

@@ -116,15 +116,15 @@ def describe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     wanted = set(todo)
     stated: Dict[Tuple[str, str, str], List[Tuple[str, str, str]]] = defaultdict(list)
     statement = f"<{RDF}Statement>"
+    about = RDF + "subject"
     for st in table.subjects():
         pairs = table.pairs(st)
-        if (RDF_TYPE, statement) not in pairs:
+        subject = next((o for p, o in pairs if p == about), None)
+        if subject is None or subject[1:-1] not in wanted or (RDF_TYPE, statement) not in pairs:
             continue
         get = {p: o for p, o in pairs if p.startswith(RDF)}
-        subject = get.get(RDF + "subject", "<>")[1:-1]
-        if subject in wanted:
-            key = (subject, value(get.get(RDF + "predicate", "<>")), value(get.get(RDF + "object", "<>")))
-            stated[key].extend(evidence(pairs))
+        key = (subject[1:-1], value(get.get(RDF + "predicate", "<>")), value(get.get(RDF + "object", "<>")))
+        stated[key].extend(evidence(pairs))
     for s, o, key, d in g.edges(keys=True, data=True):
         if "evidence" not in d and s in wanted:
             d["evidence"] = stated.get((s, NS + d["prop"], o)) or g.nodes[s]["evidence"]

@@ -126,12 +126,13 @@ def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, 
 
 
 @functools.lru_cache(maxsize=None)
-def _field_names(cls) -> tuple:
-    return tuple(f.name for f in dataclasses.fields(cls))
+def _ref_fields(cls) -> tuple:
+    """The fields of a finding class that can hold a Ref (by their annotations)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if "Ref" in str(f.type))
 
 
 def _refs(f: Finding) -> Iterable[Ref]:
-    for name in _field_names(type(f)):
+    for name in _ref_fields(type(f)):
         v = getattr(f, name)
         if isinstance(v, Ref):
             yield v
@@ -141,7 +142,7 @@ def _refs(f: Finding) -> Iterable[Ref]:
 
 def _substitute(f: Finding, mapping: Dict[Ref, Ref]) -> Finding:
     changes = {}
-    for name in _field_names(type(f)):
+    for name in _ref_fields(type(f)):
         v = getattr(f, name)
         if isinstance(v, Ref) and v in mapping:
             changes[name] = mapping[v]

@@ -85,7 +85,8 @@ def most_connected(g: nx.MultiDiGraph, max_nodes: int) -> nx.MultiDiGraph:
     """The subgraph of the ``max_nodes`` entities with most links (ties by IRI, so stable)."""
     if g.number_of_nodes() <= max_nodes:
         return g
-    keep = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:max_nodes]
+    degree = dict(g.degree())
+    keep = sorted(g.nodes, key=lambda n: (-degree[n], n))[:max_nodes]
     return g.subgraph(keep).copy()
 
 
@@ -112,6 +113,7 @@ class _Strings:
 
     def evidence(self, items) -> List[List[int]]:
         out = []
+        seen = set()
         for sent, title, date in items:
             s = self._sent.setdefault(sent, len(self.sentences))
             if s == len(self.sentences):
@@ -119,7 +121,8 @@ class _Strings:
             a = self._src.setdefault((title, date), len(self.sources))
             if a == len(self.sources):
                 self.sources.append([title, date])
-            if [s, a] not in out:
+            if (s, a) not in seen:
+                seen.add((s, a))
                 out.append([s, a])
         return out
 

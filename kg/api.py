@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional, Sequence, Union
 
 from .errors import ExportError, UsageError
 from .export import EXPORTERS, FILE_NAMES, write_atomic
@@ -14,7 +14,7 @@ DEFAULT_FORMATS = ("ttl", "html")
 
 
 def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequence[str] = DEFAULT_FORMATS,
-          base: Optional[str] = None, jobs: int = 1,
+          base: Optional[str] = None, jobs: Union[int, str] = 1,
           progress: Optional[Callable[[str, int], Callable[[int], None]]] = None) -> BuildResult:
     """Read the articles under ``paths`` and write the graph in each format into ``out_dir``.
 
@@ -23,7 +23,8 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
         out_dir: where the files go; nothing is written when None.
         formats: names of exporters (``ttl``, ``html``).
         base: the namespace of minted resources; the contract's ``dkgr:`` by default.
-        jobs: processes for extraction.
+        jobs: processes for reading and extraction, or ``"auto"`` (see
+            :func:`kg.pipeline.job_count`); the output is the same for any number.
         progress: called as ``progress(stage, total)`` and returning an ``advance(n)`` callback.
 
     Returns:

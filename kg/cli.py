@@ -62,6 +62,18 @@ def _check_base_iri(ctx, param, value):
     return value
 
 
+def _check_jobs(ctx, param, value):
+    if value == "auto":
+        return value
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise click.BadParameter(f"{value!r} is neither a number of processes (1 or more) nor auto")
+    return jobs
+
+
 def output_options(f):
     """--out, --format, --base-iri, --no-html: spelled once for build and merge."""
     f = click.option("--no-html", is_flag=True, help="Do not draw graph.html.")(f)
@@ -81,10 +93,11 @@ def _formats(formats: Sequence[str], no_html: bool) -> tuple:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @output_options
-@click.option("-j", "--jobs", type=click.IntRange(1, None), default=1, show_default=True,
-              help="Processes for extraction (the output is the same for any number).")
+@click.option("-j", "--jobs", default="auto", show_default=True, callback=_check_jobs,
+              help="Processes for reading and extraction: a number, or auto (every core the "
+                   "build may use, for 100 articles or more). The output is the same for any number.")
 def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri: Optional[str], no_html: bool,
-          jobs: int) -> None:
+          jobs) -> None:
     """Read articles and write the graph as Turtle and HTML.
 
     PATHS are files and folders (folders: every .txt, .html and .htm); seeds/ when none.

@@ -8,12 +8,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import os
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from .articles import Article, read_article
 from .errors import ArticleError, KgError
@@ -125,7 +126,25 @@ def _extract_one(article: Article) -> Tuple[Article, List[Finding], bytes]:
     return meta, findings, article_block(meta, findings)
 
 
-def read_and_extract(files: Sequence[Path], jobs: int = 1, progress: Optional[Callable] = None,
+#: ``jobs="auto"`` starts worker processes from this many files on (below, starting them costs more)
+AUTO_MIN_FILES = 100
+
+
+def job_count(jobs: Union[int, str], files: int) -> int:
+    """Processes to use: ``jobs`` as given, or for ``"auto"`` every core this process may run
+    on when there are at least :data:`AUTO_MIN_FILES` files, else one."""
+    if jobs != "auto":
+        return max(1, int(jobs))
+    if files < AUTO_MIN_FILES:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:          # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, files))
+
+
+def read_and_extract(files: Sequence[Path], jobs: Union[int, str] = 1, progress: Optional[Callable] = None,
                      timings: Optional[Dict[str, float]] = None):
     """Read and extract every file, in ``jobs`` processes when more than one.
 
@@ -139,6 +158,7 @@ def read_and_extract(files: Sequence[Path], jobs: int = 1, progress: Optional[Ca
     blocks: Dict[str, bytes] = {}
     problems: List[KgError] = []
     timings = timings if timings is not None else defaultdict(float)
+    jobs = job_count(jobs, len(files))
 
     def take(got) -> None:
         if isinstance(got, KgError):

@@ -307,3 +307,21 @@ def test_cli_push_to_a_store_that_is_down_is_one_line_and_exit_1(runner, seeds_b
     assert result.exit_code == 1
     assert "cannot reach" in result.output and str(port) in result.output
     assert len([l for l in result.output.splitlines() if l.strip()]) == 1
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many", "2.5"])
+def test_cli_build_jobs_must_be_a_number_or_auto(runner, tmp_path, value):
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path), "-j", value])
+    assert result.exit_code == 2
+    assert "neither a number of processes" in result.output
+    assert not (tmp_path / "graph.ttl").exists()
+
+
+def test_jobs_auto_uses_every_core_for_big_batches_only():
+    from kg.pipeline import AUTO_MIN_FILES, job_count
+
+    cores = len(os.sched_getaffinity(0))
+    assert job_count("auto", 5) == 1
+    assert job_count("auto", AUTO_MIN_FILES) == min(cores, AUTO_MIN_FILES)
+    assert job_count("auto", 10_000) == cores
+    assert job_count(3, 5) == 3

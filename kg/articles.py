@@ -104,13 +104,21 @@ def _decode(data: bytes, where: str) -> Tuple[str, str, List[str]]:
                              f"decoded as {label}"]
 
 
+_LINE_SEPARATORS = re.compile(r"[\u2028\u2029]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")      # soft hyphen, zero-width
+_SPACES = re.compile(r"[^\S\n]+")
+# Control characters but the newline: exactly the code points of category Cc, which Unicode's
+# stability policy fixes for good.
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def _normalise(text: str) -> List[str]:
     """NFC, one kind of newline and space, no invisible characters: the text as stripped lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = re.sub(r"[\u2028\u2029]", "\n", text)
-    text = re.sub(r"[\u00ad\u200b-\u200d\u2060\ufeff]", "", text)      # soft hyphen, zero-width
-    text = re.sub(r"[^\S\n]+", " ", text)   # tabs, NBSP, thin spaces -> one space
-    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc")
+    text = _LINE_SEPARATORS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)      # tabs, NBSP, thin spaces -> one space
+    text = _CONTROLS.sub("", text)
     return [ln.strip() for ln in text.split("\n")]
 
 

@@ -24,14 +24,20 @@ MONTH_RE = (r"(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
             r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _YEAR = r"((?:1[89]|20)\d\d)"
-_FULL = [  # each: (pattern, group order) with groups for year, month, day
-    (re.compile(r"(?<![\d/])" + _YEAR + r"([-/.])(\d{1,2})\2(\d{1,2})(?![\d])"), "y_md"),
-    (re.compile(rf"\b{_WEEKDAY}{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), "mdy"),
+_MONTH_CUE = re.compile(MONTH_RE)
+_FULL = [  # each: (pattern, group order, cue) with groups for year, month, day; the cue finds a
+    # part of every match of the pattern, and text without it skips the pattern
+    (re.compile(r"(?<![\d/])" + _YEAR + r"([-/.])(\d{1,2})\2(\d{1,2})(?![\d])"), "y_md",
+     re.compile(r"(?:1[89]|20)\d\d[-/.]\d")),
+    (re.compile(rf"\b{_WEEKDAY}{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"), "mdy", _MONTH_CUE),
     (re.compile(rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE},?\s+{_YEAR}\b"),
-     "dmy"),
+     "dmy", _MONTH_CUE),
     # "22/01/2026": day first unless that is impossible (wire services outside the US)
-    (re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2" + _YEAR + r"(?![\d])"), "num"),
+    (re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2" + _YEAR + r"(?![\d])"), "num",
+     re.compile(r"[/.]\d{1,2}[/.]")),
 ]
+#: What every full date has: a year. Text without one (most lines) skips the patterns.
+_YEAR_CUE = re.compile(r"(?:1[89]|20)\d\d")
 _MONTH_DAY = [
     (re.compile(r"^" + _WEEKDAY + MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\.?$"), "md"),
     (re.compile(r"^" + _WEEKDAY + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_RE + r"\.?$"), "dm"),
@@ -62,8 +68,15 @@ def find_full_dates(text: str) -> List[Tuple[int, int, datetime.date]]:
     Returns:
         (start, end, date) for each valid date, in text order; impossible days are skipped.
     """
+    if not _YEAR_CUE.search(text):
+        return []
     found = []
-    for rx, order in _FULL:
+    cued = {}
+    for rx, order, cue in _FULL:
+        if cue not in cued:
+            cued[cue] = cue.search(text) is not None
+        if not cued[cue]:
+            continue
         for m in rx.finditer(text):
             g = m.groups()
             if order == "y_md":

@@ -18,6 +18,7 @@ from typing import List, Optional, Tuple
 from ..findings import AgreementFinding, Finding, Mention, Ref, RelationshipFinding
 from .clauses import actors_of, subject_before
 from .doc import Doc, Span
+from .text import cued_finditer
 from .timex import find_times
 
 __all__ = ["agreements", "relationships", "relationship_type", "STATUS_CUES"]
@@ -29,6 +30,7 @@ DESCRIBED = re.compile(r"\b(?:an?|the|new)\s+(?:(?:bilateral|new|comprehensive|l
                        r"(?:\s+(?:on|for|of|regarding|concerning)\s+(?:(?!,|;|\.\s|\bwhich\b|\bthat\b|\bin\s+order\b|"
                        r"\bafter\b|\bduring\b|\bwith\s+the\b|\bto\s+(?:provide|enhance|facilitate|promote|boost)\b|"
                        r"\baccording\b|\bsigned\b|\bby\b|\bat\b).)+)?", re.I)
+_VISA_CUE = re.compile(r"visa", re.I)
 VISA_REGIME = re.compile(r"\bvisa-free\s+(?:regime|travel|entry|policy)\s+for\s+(\w+)\s+(?:citizens|nationals|passport\s+holders)", re.I)
 STATUS_CUES = (
     ("terminated", re.compile(r"\b(?:terminated|withdrew\s+from|withdrawal\s+from|scrapped|annulled)\b", re.I)),
@@ -153,7 +155,7 @@ def _documents(doc: Doc, k: int) -> List[Finding]:
         if label is None:
             continue
         found.append((m.start(), m.end(), Ref("Agreement", label), phrase))
-    for m in VISA_REGIME.finditer(text):
+    for m in cued_finditer(VISA_REGIME, _VISA_CUE, text):
         if any(a <= m.start() < b for a, b, _, _ in found):
             continue
         found.append((m.start(), m.end(), Ref("Agreement", f"visa-free regime for {m.group(1)} citizens"), m.group()))
@@ -207,6 +209,7 @@ REL = re.compile(r"\b((?:(?:comprehensive|strategic|cooperative|all-weather|all-
                  r"special|privileged|global|enhanced|innovative|friendly|good-neighbou?rly|everlasting|"
                  r"high-level|long-term|extended|deepened|expanded|mutually\s+beneficial)[\s,]+(?:and\s+)?)+)"
                  r"(partnership|partners)\b|\bdiplomatic\s+(?:relations|ties)\b", re.I)
+_REL_CUE = re.compile(r"partner|diplomatic", re.I)
 ESTABLISH = re.compile(r"\b(?:establish(?:ed|ing|ment\s+of)?|elevat(?:ed|e|ing|ion\s+of)|upgrad(?:ed|e|ing)|"
                        r"announced|formed|forged|launched|signed|signing|set\s+up|since|build|building)\b", re.I)
 KNOWN_TYPES = ("DiplomaticRelations", "StrategicPartnership", "ComprehensiveStrategicPartnership",
@@ -243,7 +246,7 @@ def relationships(doc: Doc) -> List[Finding]:
     for k in range(len(doc.spans)):
         text = doc.text(k)
         sent = doc.sentences[k]
-        for m in REL.finditer(text):
+        for m in cued_finditer(REL, _REL_CUE, text):
             rtype, words, broader = relationship_type(m.group())
             parties = _rel_parties(doc, k, m.start())
             if len(parties) != 2:

@@ -21,7 +21,7 @@ from ..lexicon import Lexicon, get_lexicon
 from .doc import Doc, Span
 from .shapes import (AGREEMENT_WORDS, EVENT_HEADS, GROUP_PHRASES, INITIATIVE_HEADS,
                      INSTITUTION_HEADS, LEADER_GROUPS, NOT_NAME, PRESIDENT_GROUPS, PLACE_HEADS, SPEECH_VERBS)
-from .text import CONNECTORS, Gazetteer, Token, is_cap, tokenize
+from .text import CONNECTORS, Gazetteer, Token, cued_finditer, is_cap, tokenize
 
 __all__ = ["annotate", "gazetteer"]
 
@@ -142,8 +142,21 @@ FUNCTION_WORDS = frozenset({"To", "A", "An", "On", "In", "At", "As", "By", "Do",
                             "Li", "He", "Ha", "Mi"})
 
 
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*$")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn)-[A-Z]")      # "al-Sisi"
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _name_word(w: str) -> bool:
-    return bool(re.match(r"^[^\W\d_][\w'’\-]*$", w)) and is_cap(w) and w not in NOT_NAME
+    """A word that may be part of a person's name (cached: every token of every sentence is asked)."""
+    return bool(_NAME_WORD.match(w)) and is_cap(w) and w not in NOT_NAME
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_start_name(w: str) -> bool:
+    """Whether :func:`_name_run` can read a name from this word on: a name word, an initial or
+    a short word such as "To" ("To Lam"); any other word gives a run of 0."""
+    return (len(w) == 1 and w.isupper()) or w in FUNCTION_WORDS or _name_word(w)
 
 
 def _name_run(toks: List[Token], i: int, taken: set, limit: int = 5, after_title: bool = False) -> int:
@@ -168,7 +181,7 @@ def _name_run(toks: List[Token], i: int, taken: set, limit: int = 5, after_title
                                                                or toks[i + n + 1].text in PARTICLES):
             n += 1
             continue
-        if n and re.match(r"^(?:al|el|ad|as|ash|bin|ibn)-[A-Z]", w):
+        if n and _ARABIC_ARTICLE.match(w):
             n += 1
             continue
         if not _name_word(w) or (w.endswith(".") and len(w) > 2):
@@ -179,9 +192,12 @@ def _name_run(toks: List[Token], i: int, taken: set, limit: int = 5, after_title
     return n
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
 def _title_case_line(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", text) if w.lower() not in CONNECTORS]
-    return len(words) >= 3 and sum(is_cap(w) for w in words) / len(words) > 0.75
+    words = [w for w in _LATIN_WORD.findall(text) if w.lower() not in CONNECTORS]
+    return len(words) >= 3 and sum(map(is_cap, words)) / len(words) > 0.75
 
 
 def annotate(article: Article, lex: Optional[Lexicon] = None) -> Doc:
@@ -280,11 +296,14 @@ def _shaped(doc: Doc, k: int, toks: List[Token]) -> None:
 
 
 # "Caliber.Az reports citing …", "TASS reported": a news outlet
+_OUTLET_CUE = re.compile(r"report")
 _OUTLET = re.compile(r"\b([A-Z][\w]*(?:\.[A-Z][a-z]+)?(?:\s[A-Z][\w]+){0,2})\s+(?:reports?|reported),?\s+(?:citing|quoting)\b")
 # "the Armenia-Azerbaijan peace process", "the Israel-Hamas ceasefire talks"
+_PROCESS_CUE = re.compile(r"process|talks|dialogue")
 _PROCESS = re.compile(r"\b([A-Z][\w]+(?:-[A-Z][\w]+)+)\s+(peace\s+process|normali[sz]ation\s+process|peace\s+talks|"
                       r"border\s+delimitation\s+process|dialogue)\b")
 # '"Taiwan independence"', "Kosovo independence": a cause named after a place
+_CAUSE_CUE = re.compile(r"independence|separatism|secession")
 _CAUSE = re.compile(r"\b([A-Z][\w]+)\s+(independence|separatism|secession)\b")
 
 
@@ -299,16 +318,16 @@ def _phrases(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
             return
         doc.spans[k].append(Span(k, i, j, a, b, kind, ref, text[a:b]))
         taken.update(range(i, j))
-    for m in _OUTLET.finditer(text):
+    for m in cued_finditer(_OUTLET, _OUTLET_CUE, text):
         name = m.group(1)
         if not any(s.start <= m.start(1) < s.end for s in doc.spans[k]):
             span_at(m.start(1), m.end(1), "org", Ref("Institution", name))
-    for m in _PROCESS.finditer(text):
+    for m in cued_finditer(_PROCESS, _PROCESS_CUE, text):
         parts = m.group(1).split("-")
         if all(gazetteer().match(tokenize(p), 0)[1] for p in parts):
             label = f"{m.group(1)} {' '.join(m.group(2).split())}"
             span_at(m.start(), m.end(), "initiative", Ref("Initiative", label))
-    for m in _CAUSE.finditer(text):
+    for m in cued_finditer(_CAUSE, _CAUSE_CUE, text):
         n, entries = gazetteer().match(tokenize(m.group(1)), 0)
         if n and any(kind in ("place", "country", "capital") for kind, _ in entries):
             label = f"{m.group(1)} {m.group(2)}"
@@ -408,7 +427,8 @@ def _people_by_context(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
     "said Ding Tao", "Ding Tao, a member of …"."""
     text = doc.text(k)
     for i in range(len(toks)):
-        if i in taken or (i > 0 and i - 1 in taken and is_cap(toks[i - 1].text)):
+        if i in taken or (i > 0 and i - 1 in taken and is_cap(toks[i - 1].text)) \
+                or not _may_start_name(toks[i].text):
             continue
         n = _name_run(toks, i, taken)
         if not 2 <= n <= 3:

@@ -9,12 +9,14 @@ Beijing". Dates come from :mod:`kg.extract.timex`, as precise as the sentence al
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from typing import List, Optional, Tuple
 
 from ..findings import EventFinding, Finding, Ref
 from .clauses import actors_after, actors_of, resolve_pronoun, subject_before
 from .doc import Doc, Span
+from .text import cued_finditer
 from .timex import Timex, find_times
 
 __all__ = ["events", "VISIT", "MEETING"]
@@ -34,14 +36,23 @@ MEETING = re.compile(
 SIGNED = re.compile(r"\bsigned\b|\binked\b", re.I)
 ANNOUNCE = re.compile(r"\b(?:announced|agreed|decided|witnessed)\b", re.I)
 BRIEFING = re.compile(r"\b(?:press\s+conference|(?:news|press|regular)\s+briefing|briefing)\b", re.I)
+# cues (see :func:`~kg.extract.text.cued_finditer`): a word in every match of a pattern
+_VISIT_CUE = re.compile(r"visit|trip|tour", re.I)           # VISIT and _VISIT_NOUN
+_BRIEFING_CUE = re.compile(r"briefing|conference", re.I)
 FUTURE = re.compile(r"\b(?:will|would|is\s+set\s+to|are\s+set\s+to|to\s+pay|upcoming|scheduled|is\s+to|are\s+to|plans?\s+to)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1024)
+def _future(text: str) -> bool:
+    """Whether a sentence speaks of what will happen (cached: each extractor of events asks)."""
+    return bool(FUTURE.search(text))
 
 
 def _dates(doc: Doc, k: int, ranges: bool = False) -> List[Timex]:
     """The sentence's dates, without those of a relative clause (", which X signed on …")."""
     text = doc.text(k)
     out = []
-    for t in find_times(text, doc.article.reference_date, bool(FUTURE.search(text))):
+    for t in find_times(text, doc.article.reference_date, _future(text)):
         if t.kind == "period" or (t.kind == "range" and not ranges):
             continue
         rel = text.rfind(", which ", 0, t.start)
@@ -106,6 +117,8 @@ def _visits(doc: Doc, k: int) -> List[Finding]:
     text = doc.text(k)
     out: List[Finding] = []
     seen_nouns = []
+    if not _VISIT_CUE.search(text):
+        return out              # no "visit", "trip" or "tour": neither pattern below can match
     for m in VISIT.finditer(text):
         host_span = next((s for s in doc.of(k, "country", "capital", "place") if s.start >= m.end() - 1
                           and s.start - m.end() <= 2), None)
@@ -325,7 +338,7 @@ def _conferences(doc: Doc, k: int) -> List[Finding]:
             name = name[:1].upper() + name[1:] if name else None
         out.append(_conference(doc, k, m.start(), m.end(), name, dates, generic=True))
         taken.append((m.start(), m.end()))
-    for m in BRIEFING.finditer(text):
+    for m in cued_finditer(BRIEFING, _BRIEFING_CUE, text):
         by = [r for r in actors_after(doc, k, m.end(), kinds=("person",))
               if re.match(r"\s+by\b", text[m.end():])][:1]
         if not by:

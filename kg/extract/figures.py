@@ -10,6 +10,7 @@ to …" or the paragraph's speaker.
 """
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import List, Optional, Tuple
@@ -50,6 +51,7 @@ TARGET = re.compile(r"\b(?:aim\w*|target\w*|goal|plan\w*|seek\w*|hope\w*|expect\
                     r"\b(?:target|goal)\s+of\s+$", re.I)
 TO_COUNT = re.compile(r"\b(?:expanded|increased|risen|rose|grown|grew|reached)\s+to\s+(" +
                       "|".join(w for w in NUMBER_WORDS if " " not in w and NUMBER_WORDS[w]) + r"|\d+)\b(?!\s*(?:%|percent|billion|million))", re.I)
+_DIGIT = re.compile(r"\d")
 # counts of things done over a time ("held four meetings") take the year the paragraph set
 PERIOD_FROM_CONTEXT = {"MeetingCount", "DocumentCount", "ProjectCount", "FlightCount"}
 MULTIPLE = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
@@ -81,11 +83,19 @@ def _number(text: str) -> Optional[Decimal]:
         return None
 
 
+@functools.lru_cache(maxsize=None)
+def _word_start(word: str) -> re.Pattern:
+    """A word of the measure tables where it starts a word of the text (one per table word)."""
+    return re.compile(r"\b" + re.escape(word))
+
+
 def _nearest(text: str, pos: int, table) -> Optional[str]:
     low = text.lower()
     best: Tuple[int, Optional[str]] = (10 ** 6, None)
     for word, measure in table:
-        for m in re.finditer(r"\b" + re.escape(word), low):
+        if word not in low:
+            continue
+        for m in _word_start(word).finditer(low):
             d = abs(m.start() - pos)
             if d < best[0] - (3 if len(word) > 6 else 0):
                 best = (d, measure)
@@ -101,35 +111,42 @@ def figures(doc: Doc) -> List[Finding]:
         text = doc.text(k)
         sent = doc.sentences[k]
         times = find_times(text, doc.article.reference_date)
-        about = _about(doc, k)
-        source = _source(doc, k)
-        context = _context_year(doc, k) if not times else None
         seen: List[Tuple[int, int]] = []
+        # the countries and the source of the sentence's figures: found at its first figure
+        # (most sentences have none)
+        about: Optional[Tuple[Ref, ...]] = None
+        source: Optional[Tuple[Ref, ...]] = None
 
         def add(start: int, end: int, measure: Optional[str], value: Optional[Decimal], unit: Optional[str]):
+            nonlocal about, source
             if measure is None or value is None or any(a <= start < b for a, b in seen):
                 return
             if TARGET.search(text[max(0, start - 70):start]):
                 return
             seen.append((start, end))
-            period = _period(times, start, end) or (context if measure in PERIOD_FROM_CONTEXT else None)
+            period = _period(times, start, end) or (
+                _context_year(doc, k) if not times and measure in PERIOD_FROM_CONTEXT else None)
+            if about is None:
+                about, source = tuple(_about(doc, k)), tuple(_source(doc, k))
             out.append(ObservationFinding(sent, measure, value, unit, period,
-                                          tuple(about), tuple(source), surface=text[start:end]))
+                                          about, source, surface=text[start:end]))
 
-        for m in SYMBOL_MONEY.finditer(text):
+        # amounts, percentages and multiples are written with digits
+        digits = _DIGIT.search(text) is not None
+        for m in SYMBOL_MONEY.finditer(text) if digits else ():
             sym = m.group()[: m.group().find(m.group(2))].strip()
             code = {"$": "USD", "US$": "USD", "U.S.$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
                     "₽": "RUB", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD"}.get(sym, "USD")
             value = _number(m.group(2)) * SCALE.get((m.group(3) or "").lower(), 1)
             add(m.start(), m.end(), _money_measure(text, m.start()), value, code)
-        for m in WORD_MONEY.finditer(text):
+        for m in WORD_MONEY.finditer(text) if digits else ():
             word = m.group(3).lower()
             code = "USD" if "dollar" in word else currencies.get(word) or currencies.get(word.rstrip("s"))
             if not code:
                 continue
             value = _number(m.group(1)) * SCALE.get((m.group(2) or "").lower(), 1)
             add(m.start(), m.end(), _money_measure(text, m.start()), value, code)
-        for m in PERCENT.finditer(text):
+        for m in PERCENT.finditer(text) if digits else ():
             window = text[max(0, m.start() - 60):m.end() + 20]
             measure = _nearest(text, m.start(), GROWTH_WORDS)
             if measure in ("TradeGrowth", "ExportGrowth", "ImportGrowth", "GDPGrowth", "TouristArrivalsGrowth") \
@@ -158,10 +175,10 @@ def figures(doc: Doc) -> List[Finding]:
             if value is not None and m.group(2):
                 value *= SCALE[m.group(2).lower()]
             add(m.start(), m.end(), measure, value, None)
-        for m in BARE_PEOPLE.finditer(text):
+        for m in BARE_PEOPLE.finditer(text) if digits else ():
             measure = next((ms for w, ms in PEOPLE_FATE if w in m.group(3).lower()), None)
             add(m.start(), m.end(), measure, _number(m.group(1)) * SCALE[m.group(2).lower()], None)
-        for m in UP_FROM.finditer(text):
+        for m in UP_FROM.finditer(text) if digits else ():
             # "70 flights a week …, up from 45 two years ago": the earlier figure of the same measure
             prev = [o for o in out if isinstance(o, ObservationFinding) and o.sentence is sent and o.unit is None]
             if prev:

@@ -15,6 +15,7 @@ from typing import List
 from ..findings import Fact, Finding, Mention, Ref
 from .clauses import actors_after, actors_of, subject_before
 from .doc import Doc
+from .text import cued_finditer
 
 __all__ = ["relations", "topics_in"]
 
@@ -25,6 +26,9 @@ ENGAGE = re.compile(r"\b(?:cooperation|alignment|construction|jointly|plays?\s+(
                     r"co-?build\w*|promote|promoting)\b", re.I)
 COOP_AREAS = re.compile(r"\b(?:in|across)\s+(?:the\s+)?(?:areas?|fields?|sectors?|spheres?|domains?)\s+(?:such\s+as|of|including|like)\s+"
                         r"((?:(?!\bso\s+as\b|\bin\s+order\b|\bto\s+\w+\b|;|\.\s)[^.;])+)", re.I)
+# cues (see :func:`~kg.extract.text.cued_finditer`): a word in every match of a pattern
+_MEMBER_CUE = re.compile(r"member|within", re.I)
+_FIELD_CUE = re.compile(r"field", re.I)
 COOP_FIELD = re.compile(r"\bin\s+the\s+field\s+of\s+(\w+(?:\s+and\s+\w+)?)", re.I)
 X_COOPERATION = re.compile(r"\b((?:[a-z\-]+\s+(?:and\s+)?){1,3}?)(?:cooperation|exchanges|ties)\b")
 _NOT_TOPIC = {"pragmatic", "bilateral", "all-around", "all-round", "mutually", "beneficial", "further", "closer",
@@ -53,7 +57,7 @@ def topics_in(doc: Doc, k: int, strict: bool = False) -> List[Ref]:
             if re.search(r"\d", item):
                 continue
             out.append(Ref("Topic", item.lower()))
-    for m in COOP_FIELD.finditer(text):
+    for m in cued_finditer(COOP_FIELD, _FIELD_CUE, text):
         out.append(Ref("Topic", m.group(1).lower()))
     for s in doc.of(k, "topic"):
         if re.match(r"\s+cooperation\b", text[s.end:]) or (not strict and re.search(
@@ -80,6 +84,10 @@ def relations(doc: Doc) -> List[Finding]:
 
 
 _GROUP_NOUN = r"(?:organi[sz]ation|bloc|group|grouping|alliance|union|forum|body|community)"
+
+
+_CHAIR = re.compile(r"\b(?:rotating\s+)?(?:chairmanship|presidency|chair)\s+of\s+(?:the\s+)?", re.I)
+_CHAIR_CUE = re.compile(r"chair|presidency", re.I)
 
 
 def _coref_org(doc: Doc, k: int, pos: int):
@@ -113,7 +121,7 @@ def _members(doc: Doc, k: int) -> List[Finding]:
             out += [Fact(sent, a, "memberOf", s.ref) for a in subj]
     # "Brazil, which takes over the rotating chairmanship of Mercosur", "as this year's chair of
     # the group": who chairs an organisation belongs to it
-    for m in re.finditer(r"\b(?:rotating\s+)?(?:chairmanship|presidency|chair)\s+of\s+(?:the\s+)?", text, re.I):
+    for m in cued_finditer(_CHAIR, _CHAIR_CUE, text):
         org = next((s.ref for s in doc.of(k, "org") if s.start == m.end() and s.ref), None)
         if org is None and re.match(_GROUP_NOUN + r"\b", text[m.end():], re.I):
             org = _coref_org(doc, k, m.start())
@@ -131,7 +139,7 @@ def _members(doc: Doc, k: int) -> List[Finding]:
         if s.ref and re.search(r"\b(?:partners|members)\s+(?:in|of)\s+(?:the\s+)?$", text[max(0, s.start - 20):s.start]):
             subj = [r for r in subject_before(doc, k, s.start, kinds=("country", "group")) if r.type == "Country"]
             out += [Fact(sent, a, "memberOf", s.ref) for a in subj]
-    for m in MEMBER.finditer(text):
+    for m in cued_finditer(MEMBER, _MEMBER_CUE, text):
         word = m.group().lower()
         if word.startswith("within"):
             orgs = [s.ref for s in doc.of(k, "org") if s.start >= m.end() and s.ref]
@@ -215,12 +223,17 @@ def _participation(doc: Doc, k: int) -> List[Finding]:
     return out
 
 
+_INCLUDING = re.compile(r"\b(\w+)\s+(?:\w+\s+)?(?:universities|institutions|companies|enterprises|firms|banks|media|"
+                        r"agencies),?\s+(?:including|such\s+as|like)\s+")
+_INCLUDING_CUE = re.compile(r"including|such|like")
+
+
 def _belongs(doc: Doc, k: int) -> List[Finding]:
     """ "Chinese universities, including Tsinghua University and Peking University"."""
     text = doc.text(k)
     sent = doc.sentences[k]
     out: List[Finding] = []
-    for m in re.finditer(r"\b(\w+)\s+(?:\w+\s+)?(?:universities|institutions|companies|enterprises|firms|banks|media|agencies),?\s+(?:including|such\s+as|like)\s+", text):
+    for m in cued_finditer(_INCLUDING, _INCLUDING_CUE, text):
         dem = next((s for s in doc.of(k, "demonym", "country") if s.start == m.start(1)), None)
         if dem is None:
             continue

@@ -34,27 +34,42 @@ PART_OF_YEAR = {"first quarter": (1, 3), "second quarter": (4, 6), "third quarte
 
 _MON = r"(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 _YEAR = r"((?:19|20)\d\d)"
+# Cues: a text a pattern's every match contains, found the way the pattern finds it (the same
+# case-sensitivity). A pattern is only run over a sentence that has its cue, which rules most
+# patterns out of most sentences at the cost of one quick search per cue.
+_CUE_MONTH = re.compile(_MON)
+_CUE_YEAR = re.compile(r"(?:19|20)\d\d")
+_CUE_AGO = re.compile(r"ago", re.I)
+_CUE_TODAY = re.compile(r"today|this", re.I)
+_CUE_YESTERDAY = re.compile(r"yesterday", re.I)
+_CUE_WEEKDAY = re.compile(r"day")
+_CUE_RELYEAR = re.compile(r"year", re.I)
+_CUE_RELWEEK = re.compile(r"week|month", re.I)
+#: (kind, pattern, cue), tried in this order; an earlier match wins the characters it covers.
 _PATTERNS = [
-    ("range", re.compile(r"\bfrom\s+" + _MON + r"\s+(\d{1,2})\s+(?:to|until|through|till)\s+(?:" + _MON + r"\s+)?(\d{1,2})\b(?:,?\s+" + _YEAR + r")?")),
-    ("range2", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?:,?\s+" + _YEAR + r")?")),
-    ("between_months", re.compile(r"\bbetween\s+" + _MON + r"\s+" + _YEAR + r"\s+and\s+" + _MON + r"\s+" + _YEAR + r"\b")),
-    ("years_pair", re.compile(r"\b(?:for|over)\s+" + _YEAR + r"\s+(?:and|to|through|-|–)\s+" + _YEAR + r"\b")),
-    ("first_months", re.compile(r"\b(?:the\s+)?first\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?" + _YEAR, re.I)),
-    ("part_of_year", re.compile(r"\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+" + _YEAR, re.I)),
-    ("month_range", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"\s+" + _YEAR)),
-    ("mdy", re.compile(_MON + r"\s+(\d{1,2}),?\s+" + _YEAR + r"\b")),
-    ("dmy", re.compile(r"\b(\d{1,2})\s+" + _MON + r",?\s+" + _YEAR + r"\b")),
-    ("my", re.compile(r"\b" + _MON + r"\s+(?:of\s+)?" + _YEAR + r"\b")),
-    ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]*\s*(?:billion|million|percent|%))")),
-    ("ago", re.compile(r"\b(\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k) + r")\s+years?\s+ago\b", re.I)),
-    ("today", re.compile(r"\b(earlier|later)?\s*today\b|\bthis\s+(morning|afternoon|evening)\b", re.I)),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b")),
-    ("relyear", re.compile(r"\b(last|this|next)\s+year\b", re.I)),
-    ("relweek", re.compile(r"\b(last|this|next)\s+(week|month)\b", re.I)),
-    ("month", re.compile(r"(?<=\bin\s)" + _MON + r"\b(?!\s*\d)")),
-    ("year", re.compile(r"(?<![\d$.,\-–])" + _YEAR + r"(?![\d\-–]|\s*(?:billion|million|percent|%))")),
+    ("range", re.compile(r"\bfrom\s+" + _MON + r"\s+(\d{1,2})\s+(?:to|until|through|till)\s+(?:" + _MON + r"\s+)?(\d{1,2})\b(?:,?\s+" + _YEAR + r")?"), _CUE_MONTH),
+    ("range2", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?:,?\s+" + _YEAR + r")?"), _CUE_MONTH),
+    ("between_months", re.compile(r"\bbetween\s+" + _MON + r"\s+" + _YEAR + r"\s+and\s+" + _MON + r"\s+" + _YEAR + r"\b"), _CUE_MONTH),
+    ("years_pair", re.compile(r"\b(?:for|over)\s+" + _YEAR + r"\s+(?:and|to|through|-|–)\s+" + _YEAR + r"\b"), _CUE_YEAR),
+    ("first_months", re.compile(r"\b(?:the\s+)?first\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?" + _YEAR, re.I), _CUE_YEAR),
+    ("part_of_year", re.compile(r"\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+" + _YEAR, re.I), _CUE_YEAR),
+    ("month_range", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"\s+" + _YEAR), _CUE_MONTH),
+    ("mdy", re.compile(_MON + r"\s+(\d{1,2}),?\s+" + _YEAR + r"\b"), _CUE_MONTH),
+    ("dmy", re.compile(r"\b(\d{1,2})\s+" + _MON + r",?\s+" + _YEAR + r"\b"), _CUE_MONTH),
+    ("my", re.compile(r"\b" + _MON + r"\s+(?:of\s+)?" + _YEAR + r"\b"), _CUE_MONTH),
+    ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]*\s*(?:billion|million|percent|%))"), _CUE_MONTH),
+    ("ago", re.compile(r"\b(\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k) + r")\s+years?\s+ago\b", re.I), _CUE_AGO),
+    ("today", re.compile(r"\b(earlier|later)?\s*today\b|\bthis\s+(morning|afternoon|evening)\b", re.I), _CUE_TODAY),
+    ("yesterday", re.compile(r"\byesterday\b", re.I), _CUE_YESTERDAY),
+    ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"), _CUE_WEEKDAY),
+    ("relyear", re.compile(r"\b(last|this|next)\s+year\b", re.I), _CUE_RELYEAR),
+    ("relweek", re.compile(r"\b(last|this|next)\s+(week|month)\b", re.I), _CUE_RELWEEK),
+    ("month", re.compile(r"(?<=\bin\s)" + _MON + r"\b(?!\s*\d)"), _CUE_MONTH),
+    ("year", re.compile(r"(?<![\d$.,\-–])" + _YEAR + r"(?![\d\-–]|\s*(?:billion|million|percent|%))"), _CUE_YEAR),
 ]
+_KIND_OF = {"first_months": "period", "part_of_year": "period", "month_range": "period",
+            "between_months": "period", "years_pair": "period", "range": "range", "range2": "range"}
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -107,18 +122,21 @@ def _find_times(text: str, ref: Optional[datetime.date], future: bool = False) -
     """
     found: List[Timex] = []
     used = [False] * (len(text) + 1)
-    years_in_text = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)}
-    for kind, pat in _PATTERNS:
+    cued = {_CUE_YEAR: _CUE_YEAR.search(text) is not None}     # cue -> whether the text has it
+    years_in_text = {int(y) for y in _YEARS.findall(text)} if cued[_CUE_YEAR] else set()
+    for kind, pat, cue in _PATTERNS:
+        has = cued.get(cue)
+        if has is None:
+            has = cued[cue] = cue.search(text) is not None
+        if not has:
+            continue
         for m in pat.finditer(text):
             if any(used[m.start():m.end()]):
                 continue
             value = _resolve(kind, m, ref, years_in_text, future)
             if value is None:
                 continue
-            found.append(Timex(m.start(), m.end(), value,
-                               "period" if kind in ("first_months", "part_of_year", "month_range",
-                                                    "between_months", "years_pair") else
-                               "range" if kind in ("range", "range2") else "point"))
+            found.append(Timex(m.start(), m.end(), value, _KIND_OF.get(kind, "point")))
             for p in range(m.start(), m.end()):
                 used[p] = True
     return sorted(found, key=lambda t: t.start)

@@ -250,6 +250,10 @@ def paused_gc():
         yield
     finally:
         if enabled:
+            # Everything made meanwhile sits in the youngest generation, which the first
+            # allocation after enable() would scan whole: move it to the oldest first.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -241,9 +241,11 @@ class GraphModel:
             out.extend(clusters + ([loose] if loose else []))
         return out
 
-    def _near(self, dated: _Event, ev: _Event) -> bool:
+    def _near(self, dated: _Event, ev: _Event, same_article: bool = True) -> bool:
+        """Whether ``dated`` could be the event ``ev`` reports: one article reports both
+        (unless ``same_article`` is False), or ``ev``'s article is dated within two weeks."""
         mine = set(ev.prov.sources)
-        if mine & set(dated.prov.sources):
+        if same_article and mine & set(dated.prov.sources):
             return True
         for aid in mine:
             ref = self.articles[aid].reference_date if aid in self.articles else None
@@ -442,15 +444,35 @@ class GraphModel:
         return out
 
     def _visit_parts(self, add, events) -> None:
-        """A meeting held during a state visit reported in the same article is partOf it."""
-        visits = [e for e in events if e.kind == "StateVisit"]
+        """A meeting held during a state visit reported in the same article is partOf it.
+
+        The visit must share a visitor with the meeting and a date with it. An undated
+        meeting goes with the visit only when that is the one such visit its articles report
+        or, among several (an article recalling earlier visits), the one dated within two
+        weeks of the article, or undated (the news, not a visit it recalls). Visits are
+        indexed by article: no meeting is compared with every visit.
+        """
+        by_article: Dict[str, List[_Event]] = defaultdict(list)
+        for visit in events:
+            if visit.kind == "StateVisit":
+                for aid in visit.prov.sources:
+                    by_article[aid].append(visit)
         for ev in events:
             if ev.kind != "Meeting" or not ev.within_visit:
                 continue
-            for visit in visits:
-                if ev.within_visit & set(visit.prov.sources) and visit.visitors & ev.participants \
-                        and _compatible(visit.when, ev.when):
-                    add(self.event_iri(ev), DKG_NS + "partOf", "<" + self.event_iri(visit) + ">")
+            seen: Dict[str, _Event] = {}
+            for aid in sorted(ev.within_visit):
+                for visit in by_article.get(aid, ()):
+                    if visit.visitors & ev.participants and _during(visit, ev):
+                        seen.setdefault(self.event_iri(visit), visit)
+            if not ev.when and len(seen) > 1:
+                # the visit an article reports as news is undated or dated near the article;
+                # the others are visits it recalls ("his visits in 2014 and 2015")
+                seen = {iri: v for iri, v in seen.items() if not v.when or self._near(v, ev, same_article=False)}
+                if len(seen) > 1:
+                    continue
+            for iri in sorted(seen):
+                add(self.event_iri(ev), DKG_NS + "partOf", "<" + iri + ">")
 
     def relationship_iri(self, rtype: str, parties: frozenset) -> str:
         return self.base + slug("-".join(["relationship", rtype] + sorted(r.label for r in parties)))
@@ -508,6 +530,24 @@ def _in_ontology(local: str) -> bool:
 
 def _decimal(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+#: a state visit whose end the text does not give is taken to last at most this many days
+VISIT_DAYS = 7
+
+
+def _during(visit: _Event, ev: _Event) -> bool:
+    """Whether ``ev`` can fall within ``visit``: dates compatible, or its day between the
+    visit's first and last day (the first plus :data:`VISIT_DAYS` - 1 when no end is given)."""
+    if _compatible(visit.when, ev.when):
+        return True
+    first, day = visit.start_date or visit.date, ev.when
+    if not (first and day and len(first) == 10 and len(day) == 10):
+        return False
+    first_day = _parse_day(first)
+    last = visit.end_date
+    last_day = _parse_day(last) if last and len(last) == 10 else first_day + datetime.timedelta(days=VISIT_DAYS - 1)
+    return first_day <= _parse_day(day) <= last_day
 
 
 def _parse_day(text: str) -> datetime.date:

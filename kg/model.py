@@ -38,6 +38,11 @@ STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", 
 # Explicit superclasses, so SPARQL without a reasoner finds every Actor and Event.
 SUPERCLASS = {"Person": "Actor", "Country": "Actor", "Institution": "Actor",
               "StateVisit": "Event", "Meeting": "Event", "Conference": "Event"}
+#: an undated report and a dated event are near when an article of the one is dated this
+#: many days or fewer from the other
+NEAR_DAYS = 14
+#: a state visit whose end the text does not give is taken to last at most this many days
+VISIT_DAYS = 7
 # Entity slugs are bare ("dkgr:azerbaijan"); topics are common words, kept apart by a prefix.
 SLUG_PREFIX = {"Topic": "topic-"}
 
@@ -100,6 +105,74 @@ class _Event:
         return self.date or self.start_date
 
 
+class _Clusters:
+    """The events being made from one group of reports, indexed for :meth:`GraphModel._merge_reports`."""
+
+    def __init__(self) -> None:
+        self.events: List[_Event] = []
+        self._starts: Dict[str, List[int]] = defaultdict(list)     # every prefix of an event's date
+        self._exact: Dict[str, List[int]] = defaultdict(list)      # an event's date
+        self._days: Dict[str, List[int]] = defaultdict(list)       # a day-precise date
+        self._articles: Dict[str, List[int]] = defaultdict(list)   # an article reporting it
+        self._indexed: List[Set[str]] = []                          # dates and articles indexed, per event
+
+    def __getitem__(self, i: int) -> _Event:
+        return self.events[i]
+
+    def add(self, ev: _Event) -> None:
+        self.events.append(ev)
+        self._indexed.append(set())
+        self._index(len(self.events) - 1)
+
+    def merge(self, i: int, report: _Event) -> None:
+        GraphModel._merge(self.events[i], report)
+        self._index(i)
+
+    def _index(self, i: int) -> None:
+        # entries are only ever added: one that no longer holds (a date made less precise by a
+        # merge) is filtered out by the caller's check of compatibility or nearness
+        ev, done = self.events[i], self._indexed[i]
+        when = ev.when or ""
+        if when and "date:" + when not in done:
+            done.add("date:" + when)
+            for k in range(1, len(when) + 1):
+                if "start:" + when[:k] not in done:
+                    done.add("start:" + when[:k])
+                    self._starts[when[:k]].append(i)
+            self._exact[when].append(i)
+            if len(when) == 10:
+                self._days[when].append(i)
+        for aid in ev.prov.sources:
+            if "article:" + aid not in done:
+                done.add("article:" + aid)
+                self._articles[aid].append(i)
+
+    def first_compatible(self, when: str) -> Optional[int]:
+        """The first event whose date is compatible with ``when`` (one a prefix of the other)."""
+        # each list holds event numbers in ascending order: its first match is its least
+        best = next((i for i in self._starts.get(when, ()) if _compatible(self.events[i].when, when)), None)
+        for k in range(1, len(when)):
+            for i in self._exact.get(when[:k], ()):
+                if best is not None and i >= best:
+                    break
+                if _compatible(self.events[i].when, when):
+                    best = i
+                    break
+        return best
+
+    def near_candidates(self, ev: _Event, articles: Dict[str, Article]) -> List[int]:
+        """The events that could be near ``ev`` (same article, or dated within two weeks of one
+        of its articles), in the order they were made; the caller checks each."""
+        found: Set[int] = set()
+        for aid in ev.prov.sources:
+            found.update(self._articles.get(aid, ()))
+            ref = articles[aid].reference_date if aid in articles else None
+            if ref:
+                for k in range(-NEAR_DAYS, NEAR_DAYS + 1):
+                    found.update(self._days.get((ref + datetime.timedelta(days=k)).isoformat(), ()))
+        return sorted(found)
+
+
 class GraphModel:
     """Collects findings from many articles and turns them into sorted RDF triples.
 
@@ -118,11 +191,13 @@ class GraphModel:
         self.observations: Dict[tuple, dict] = {}
         self.concepts: Dict[str, Tuple[str, Optional[str]]] = {}   # new relationship types
         self._iris: Dict[Ref, str] = {}
+        self._merged: Optional[List[_Event]] = None
 
     # ----------------------------------------------------------------- input
     def add_article(self, article: Article, findings: Iterable[Finding]) -> None:
         """Take one article's resolved findings."""
         self.articles[article.id] = article
+        self._merged = None
         for f in findings:
             if isinstance(f, Mention):
                 self.labels[f.ref].add(f.surface)
@@ -211,35 +286,45 @@ class GraphModel:
         only dated report of those actors that the same article, or an article dated within two
         weeks of it, gives: otherwise it stays apart rather than be pinned to a wrong date.
         """
-        groups: Dict[tuple, List[_Event]] = defaultdict(list)
-        for ev in self.events:
-            groups[(ev.kind, ev.members)].append(ev)
-        out: List[_Event] = []
-        for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
-            reports = sorted(groups[key], key=lambda e: (-len(e.when or ""), e.when or "",
-                                                         sorted(e.prov.sources)))
-            clusters: List[_Event] = []
-            undated: List[_Event] = []
-            for ev in reports:
-                if not ev.when:
-                    undated.append(ev)
-                    continue
-                home = next((c for c in clusters if _compatible(c.when, ev.when)), None)
-                if home is None:
-                    clusters.append(self._copy(ev))
-                else:
-                    self._merge(home, ev)
-            loose: Optional[_Event] = None
-            for ev in undated:
-                near = [c for c in clusters if self._near(c, ev)]
-                if len(near) == 1:
-                    self._merge(near[0], ev)
-                elif loose is None:
-                    loose = self._copy(ev)
-                else:
-                    self._merge(loose, ev)
-            out.extend(clusters + ([loose] if loose else []))
-        return out
+        if self._merged is None:
+            groups: Dict[tuple, List[_Event]] = defaultdict(list)
+            for ev in self.events:
+                groups[(ev.kind, ev.members)].append(ev)
+            self._merged = []
+            for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
+                self._merged.extend(self._merge_reports(groups[key]))
+        return self._merged
+
+    def _merge_reports(self, reports: List[_Event]) -> List[_Event]:
+        """The events that reports of the same kind and actors make (see :meth:`merged_events`).
+
+        Reports are taken most precise date first; each joins the first event (in the order
+        they were made) whose date is compatible with its own. Events are indexed by their
+        dates' prefixes, their articles and their days, so a report is compared with the
+        few events it could join, never with all the events of the same actors.
+        """
+        reports = sorted(reports, key=lambda e: (-len(e.when or ""), e.when or "", sorted(e.prov.sources)))
+        clusters = _Clusters()
+        undated: List[_Event] = []
+        for ev in reports:
+            if not ev.when:
+                undated.append(ev)
+                continue
+            home = clusters.first_compatible(ev.when)
+            if home is None:
+                clusters.add(self._copy(ev))
+            else:
+                clusters.merge(home, ev)
+        loose: Optional[_Event] = None
+        for ev in undated:
+            near = [i for i in clusters.near_candidates(ev, self.articles) if self._near(clusters[i], ev)]
+            if len(near) == 1:
+                clusters.merge(near[0], ev)
+            elif loose is None:
+                loose = self._copy(ev)
+            else:
+                self._merge(loose, ev)
+        return clusters.events + ([loose] if loose else [])
 
     def _near(self, dated: _Event, ev: _Event, same_article: bool = True) -> bool:
         """Whether ``dated`` could be the event ``ev`` reports: one article reports both
@@ -250,7 +335,7 @@ class GraphModel:
         for aid in mine:
             ref = self.articles[aid].reference_date if aid in self.articles else None
             when = dated.when or ""
-            if ref and len(when) == 10 and abs((ref - _parse_day(when)).days) <= 14:
+            if ref and len(when) == 10 and abs((ref - _parse_day(when)).days) <= NEAR_DAYS:
                 return True
         return False
 
@@ -530,10 +615,6 @@ def _in_ontology(local: str) -> bool:
 
 def _decimal(value: Decimal) -> str:
     return format(value.normalize(), "f")
-
-
-#: a state visit whose end the text does not give is taken to last at most this many days
-VISIT_DAYS = 7
 
 
 def _during(visit: _Event, ev: _Event) -> bool:

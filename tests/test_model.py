@@ -63,3 +63,35 @@ def test_a_visit_in_another_article_is_not_joined():
     model.add_article(_article("a4"), [
         EventFinding(_sentence("a4", 1, "talks"), kind="Meeting", participants=(GUEST, HOST), within_visit=True)])
     assert _part_of(model) == set()
+
+
+def _meeting(aid, n, date=None):
+    return EventFinding(_sentence(aid, n, f"talks {n}"), kind="Meeting", participants=(GUEST, HOST), date=date)
+
+
+def _meetings(model: GraphModel) -> list:
+    return sorted((ev.when or "", sorted(ev.prov.sources)) for ev in model.merged_events())
+
+
+def test_reports_of_one_meeting_merge_by_compatible_dates_and_nearness():
+    model = GraphModel()
+    model.add_article(_article("b1", datetime.date(2024, 3, 5)), [
+        _meeting("b1", 1, "2024-03-04"), _meeting("b1", 2, "2024-03"), _meeting("b1", 3)])
+    model.add_article(_article("b2", datetime.date(2024, 3, 10)), [_meeting("b2", 1)])     # 6 days later
+    model.add_article(_article("b3", datetime.date(2019, 6, 1)), [_meeting("b3", 1, "2019")])
+    model.add_article(_article("b4", datetime.date(2021, 1, 1)), [_meeting("b4", 1)])     # near nothing
+    model.add_article(_article("b5"), [_meeting("b5", 1, "2024-04-20")])                   # weeks later
+    assert _meetings(model) == [
+        ("", ["b4"]),                               # undated and near no dated meeting: apart
+        ("2019", ["b3"]),
+        ("2024-03-04", ["b1", "b2"]),               # the month and the near undated reports join it
+        ("2024-04-20", ["b5"]),
+    ]
+
+
+def test_an_undated_report_near_two_meetings_stays_apart():
+    model = GraphModel()
+    model.add_article(_article("c1", datetime.date(2024, 3, 5)), [_meeting("c1", 1, "2024-03-01")])
+    model.add_article(_article("c2", datetime.date(2024, 3, 9)), [_meeting("c2", 1, "2024-03-12")])
+    model.add_article(_article("c3", datetime.date(2024, 3, 7)), [_meeting("c3", 1)])
+    assert _meetings(model) == [("", ["c3"]), ("2024-03-01", ["c1"]), ("2024-03-12", ["c2"])]

@@ -7,18 +7,17 @@ of their key fields, articles one of their content id (ONTOLOGY.md, Namespaces).
 """
 from __future__ import annotations
 
-import datetime
 import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from .articles import Article
 from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention,
                        ObservationFinding, Ref, RelationshipFinding)
+from .eventmerge import EventRecord, Provenance, compatible, merge_reports, more_precise, visit_parts
 from .triples import TripleTable
 from .vocab import DKG, DKGR, ONTOLOGY_IRI
 
@@ -38,11 +37,6 @@ STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", 
 # Explicit superclasses, so SPARQL without a reasoner finds every Actor and Event.
 SUPERCLASS = {"Person": "Actor", "Country": "Actor", "Institution": "Actor",
               "StateVisit": "Event", "Meeting": "Event", "Conference": "Event"}
-#: an undated report and a dated event are near when an article of the one is dated this
-#: many days or fewer from the other
-NEAR_DAYS = 14
-#: a state visit whose end the text does not give is taken to last at most this many days
-VISIT_DAYS = 7
 # Entity slugs are bare ("dkgr:azerbaijan"); topics are common words, kept apart by a prefix.
 SLUG_PREFIX = {"Topic": "topic-"}
 
@@ -58,121 +52,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
-def _more_precise(a: Optional[str], b: Optional[str]) -> Optional[str]:
-    """The more precise of two compatible dates (one a prefix of the other); ``a`` on conflict."""
-    if not a:
-        return b
-    if not b:
-        return a
-    if b.startswith(a) and len(b) > len(a):
-        return b
-    return a
-
-
-def _compatible(a: Optional[str], b: Optional[str]) -> bool:
-    return not a or not b or a.startswith(b) or b.startswith(a)
-
-
-@dataclass
-class _Prov:
-    """Articles and sentences a node was read from."""
-
-    sources: Dict[str, Set[str]] = field(default_factory=lambda: defaultdict(set))
-
-    def add(self, finding: Finding) -> None:
-        self.sources[finding.sentence.article_id].add(finding.sentence.text)
-
-
-@dataclass
-class _Event:
-    kind: str
-    members: frozenset
-    date: Optional[str] = None
-    start_date: Optional[str] = None
-    end_date: Optional[str] = None
-    participants: Set[Ref] = field(default_factory=set)
-    visitors: Set[Ref] = field(default_factory=set)
-    hosts: Set[Ref] = field(default_factory=set)
-    locations: Set[Ref] = field(default_factory=set)
-    topics: Set[Ref] = field(default_factory=set)
-    outcomes: Set[Ref] = field(default_factory=set)
-    names: Set[str] = field(default_factory=set)
-    within_visit: Set[str] = field(default_factory=set)     # article ids
-    prov: _Prov = field(default_factory=_Prov)
-
-    @property
-    def when(self) -> Optional[str]:
-        return self.date or self.start_date
-
-
-class _Clusters:
-    """The events being made from one group of reports, indexed for :meth:`GraphModel._merge_reports`."""
-
-    def __init__(self) -> None:
-        self.events: List[_Event] = []
-        self._starts: Dict[str, List[int]] = defaultdict(list)     # every prefix of an event's date
-        self._exact: Dict[str, List[int]] = defaultdict(list)      # an event's date
-        self._days: Dict[str, List[int]] = defaultdict(list)       # a day-precise date
-        self._articles: Dict[str, List[int]] = defaultdict(list)   # an article reporting it
-        self._indexed: List[Set[str]] = []                          # dates and articles indexed, per event
-
-    def __getitem__(self, i: int) -> _Event:
-        return self.events[i]
-
-    def add(self, ev: _Event) -> None:
-        self.events.append(ev)
-        self._indexed.append(set())
-        self._index(len(self.events) - 1)
-
-    def merge(self, i: int, report: _Event) -> None:
-        GraphModel._merge(self.events[i], report)
-        self._index(i)
-
-    def _index(self, i: int) -> None:
-        # entries are only ever added: one that no longer holds (a date made less precise by a
-        # merge) is filtered out by the caller's check of compatibility or nearness
-        ev, done = self.events[i], self._indexed[i]
-        when = ev.when or ""
-        if when and "date:" + when not in done:
-            done.add("date:" + when)
-            for k in range(1, len(when) + 1):
-                if "start:" + when[:k] not in done:
-                    done.add("start:" + when[:k])
-                    self._starts[when[:k]].append(i)
-            self._exact[when].append(i)
-            if len(when) == 10:
-                self._days[when].append(i)
-        for aid in ev.prov.sources:
-            if "article:" + aid not in done:
-                done.add("article:" + aid)
-                self._articles[aid].append(i)
-
-    def first_compatible(self, when: str) -> Optional[int]:
-        """The first event whose date is compatible with ``when`` (one a prefix of the other)."""
-        # each list holds event numbers in ascending order: its first match is its least
-        best = next((i for i in self._starts.get(when, ()) if _compatible(self.events[i].when, when)), None)
-        for k in range(1, len(when)):
-            for i in self._exact.get(when[:k], ()):
-                if best is not None and i >= best:
-                    break
-                if _compatible(self.events[i].when, when):
-                    best = i
-                    break
-        return best
-
-    def near_candidates(self, ev: _Event, articles: Dict[str, Article]) -> List[int]:
-        """The events that could be near ``ev`` (same article, or dated within two weeks of one
-        of its articles), in the order they were made; the caller checks each."""
-        found: Set[int] = set()
-        for aid in ev.prov.sources:
-            found.update(self._articles.get(aid, ()))
-            ref = articles[aid].reference_date if aid in articles else None
-            if ref:
-                for k in range(-NEAR_DAYS, NEAR_DAYS + 1):
-                    found.update(self._days.get((ref + datetime.timedelta(days=k)).isoformat(), ()))
-        return sorted(found)
-
-
 class GraphModel:
     """Collects findings from many articles and turns them into sorted RDF triples.
 
@@ -184,14 +63,14 @@ class GraphModel:
         self.base = base
         self.articles: Dict[str, Article] = {}
         self.labels: Dict[Ref, Set[str]] = defaultdict(set)
-        self.facts: Dict[Tuple[Ref, str, object], _Prov] = defaultdict(_Prov)
-        self.events: List[_Event] = []
+        self.facts: Dict[Tuple[Ref, str, object], Provenance] = defaultdict(Provenance)
+        self.events: List[EventRecord] = []
         self.agreements: Dict[Ref, dict] = {}
         self.relationships: Dict[Tuple[str, frozenset], dict] = {}
         self.observations: Dict[tuple, dict] = {}
         self.concepts: Dict[str, Tuple[str, Optional[str]]] = {}   # new relationship types
         self._iris: Dict[Ref, str] = {}
-        self._merged: Optional[List[_Event]] = None
+        self._merged: Optional[List[EventRecord]] = None
 
     # ----------------------------------------------------------------- input
     def add_article(self, article: Article, findings: Iterable[Finding]) -> None:
@@ -231,7 +110,7 @@ class GraphModel:
             members = frozenset({"name:" + slug(f.name)})
         else:
             members = frozenset(r.label for r in f.participants + f.visitors + f.hosts)
-        ev = _Event(kind=f.kind, members=members, date=f.date, start_date=f.start_date, end_date=f.end_date)
+        ev = EventRecord(kind=f.kind, members=members, date=f.date, start_date=f.start_date, end_date=f.end_date)
         ev.participants = self._refs(f.participants + f.visitors + f.hosts)
         ev.visitors, ev.hosts = self._refs(f.visitors), self._refs(f.hosts)
         ev.locations = self._refs([f.location] if f.location else [])
@@ -247,20 +126,20 @@ class GraphModel:
         if f.surface:
             self.labels[f.ref].add(f.surface)
         rec = self.agreements.setdefault(f.ref, {"parties": set(), "signatories": set(), "status": set(),
-                                                 "topics": set(), "date": None, "prov": _Prov()})
+                                                 "topics": set(), "date": None, "prov": Provenance()})
         rec["parties"] |= self._refs(f.parties)
         rec["signatories"] |= self._refs(f.signatories)
         rec["topics"] |= self._refs(f.topics)
         if f.status:
             rec["status"].add(f.status)
-        rec["date"] = _more_precise(rec["date"], f.date)
+        rec["date"] = more_precise(rec["date"], f.date)
         rec["prov"].add(f)
 
     def _add_relationship(self, f: RelationshipFinding) -> None:
         key = (f.rtype, frozenset(f.parties))
         self._refs(f.parties)
         rec = self.relationships.setdefault(key, {"label": f.rlabel, "dates": defaultdict(set),
-                                                  "by": set(), "prov": _Prov()})
+                                                  "by": set(), "prov": Provenance()})
         if f.start_date:
             rec["dates"][f.start_date].add(f.sentence.article_id)
         if f.established_by:
@@ -272,13 +151,13 @@ class GraphModel:
 
     def _add_observation(self, f: ObservationFinding) -> None:
         key = (f.measure, f.period, frozenset(f.about), f.value.normalize(), f.unit)
-        rec = self.observations.setdefault(key, {"reported_by": set(), "prov": _Prov()})
+        rec = self.observations.setdefault(key, {"reported_by": set(), "prov": Provenance()})
         self._refs(f.about)
         rec["reported_by"] |= self._refs(f.reported_by)
         rec["prov"].add(f)
 
     # ----------------------------------------------------------------- events
-    def merged_events(self) -> List[_Event]:
+    def merged_events(self) -> List[EventRecord]:
         """Events after merging the reports of one event (several sentences or articles).
 
         Reports merge when they have the same kind and the same actors and their dates agree
@@ -287,74 +166,13 @@ class GraphModel:
         weeks of it, gives: otherwise it stays apart rather than be pinned to a wrong date.
         """
         if self._merged is None:
-            groups: Dict[tuple, List[_Event]] = defaultdict(list)
+            groups: Dict[tuple, List[EventRecord]] = defaultdict(list)
             for ev in self.events:
                 groups[(ev.kind, ev.members)].append(ev)
             self._merged = []
             for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
-                self._merged.extend(self._merge_reports(groups[key]))
+                self._merged.extend(merge_reports(groups[key], self.articles))
         return self._merged
-
-    def _merge_reports(self, reports: List[_Event]) -> List[_Event]:
-        """The events that reports of the same kind and actors make (see :meth:`merged_events`).
-
-        Reports are taken most precise date first; each joins the first event (in the order
-        they were made) whose date is compatible with its own. Events are indexed by their
-        dates' prefixes, their articles and their days, so a report is compared with the
-        few events it could join, never with all the events of the same actors.
-        """
-        reports = sorted(reports, key=lambda e: (-len(e.when or ""), e.when or "", sorted(e.prov.sources)))
-        clusters = _Clusters()
-        undated: List[_Event] = []
-        for ev in reports:
-            if not ev.when:
-                undated.append(ev)
-                continue
-            home = clusters.first_compatible(ev.when)
-            if home is None:
-                clusters.add(self._copy(ev))
-            else:
-                clusters.merge(home, ev)
-        loose: Optional[_Event] = None
-        for ev in undated:
-            near = [i for i in clusters.near_candidates(ev, self.articles) if self._near(clusters[i], ev)]
-            if len(near) == 1:
-                clusters.merge(near[0], ev)
-            elif loose is None:
-                loose = self._copy(ev)
-            else:
-                self._merge(loose, ev)
-        return clusters.events + ([loose] if loose else [])
-
-    def _near(self, dated: _Event, ev: _Event, same_article: bool = True) -> bool:
-        """Whether ``dated`` could be the event ``ev`` reports: one article reports both
-        (unless ``same_article`` is False), or ``ev``'s article is dated within two weeks."""
-        mine = set(ev.prov.sources)
-        if same_article and mine & set(dated.prov.sources):
-            return True
-        for aid in mine:
-            ref = self.articles[aid].reference_date if aid in self.articles else None
-            when = dated.when or ""
-            if ref and len(when) == 10 and abs((ref - _parse_day(when)).days) <= NEAR_DAYS:
-                return True
-        return False
-
-    @staticmethod
-    def _copy(ev: _Event) -> _Event:
-        new = _Event(kind=ev.kind, members=ev.members)
-        GraphModel._merge(new, ev)
-        return new
-
-    @staticmethod
-    def _merge(into: _Event, ev: _Event) -> None:
-        into.date = _more_precise(into.date, ev.date)
-        into.start_date = _more_precise(into.start_date, ev.start_date)
-        into.end_date = _more_precise(into.end_date, ev.end_date)
-        for name in ("participants", "visitors", "hosts", "locations", "topics", "outcomes",
-                     "names", "within_visit"):
-            getattr(into, name).update(getattr(ev, name))
-        for aid, sents in ev.prov.sources.items():
-            into.prov.sources[aid] |= sents
 
     # ----------------------------------------------------------------- output
     def iri(self, ref: Ref) -> str:
@@ -367,7 +185,7 @@ class GraphModel:
     def article_iri(self, article_id: str) -> str:
         return f"{self.base}article-{article_id}"
 
-    def event_iri(self, ev: _Event) -> str:
+    def event_iri(self, ev: EventRecord) -> str:
         parts = [ev.kind, ev.when or "undated"] + sorted(slug(m.replace("name:", "")) for m in ev.members)
         return self.base + slug("-".join(parts))
 
@@ -385,7 +203,7 @@ class GraphModel:
         add(doc, a, I(OWL + "Ontology"))
         add(doc, OWL + "imports", I(str(ONTOLOGY_IRI)))
 
-        def prov(node: str, p: _Prov) -> None:
+        def prov(node: str, p: Provenance) -> None:
             for aid, sents in p.sources.items():
                 add(node, derived, I(self.article_iri(aid)))
                 for s in sents:
@@ -444,7 +262,7 @@ class GraphModel:
                     for sent in sents:
                         told[(aid, sent)].append(iri)
 
-        def produced_by(p: _Prov) -> List[str]:
+        def produced_by(p: Provenance) -> List[str]:
             return sorted({e for aid, sents in p.sources.items() for sent in sents for e in told.get((aid, sent), [])})
 
         for ev in events:
@@ -464,7 +282,8 @@ class GraphModel:
                 if name != self._event_label(ev):
                     add(node, alt, en(name))
             prov(node, ev.prov)
-        self._visit_parts(add, events)
+        for meeting, visit in visit_parts(events, self.articles, self.event_iri):
+            add(self.event_iri(meeting), DKG_NS + "partOf", I(self.event_iri(visit)))
 
         for ref, rec in self.agreements.items():
             node = self.iri(ref)
@@ -528,37 +347,6 @@ class GraphModel:
             prov(node, rec["prov"])
         return out
 
-    def _visit_parts(self, add, events) -> None:
-        """A meeting held during a state visit reported in the same article is partOf it.
-
-        The visit must share a visitor with the meeting and a date with it. An undated
-        meeting goes with the visit only when that is the one such visit its articles report
-        or, among several (an article recalling earlier visits), the one dated within two
-        weeks of the article, or undated (the news, not a visit it recalls). Visits are
-        indexed by article: no meeting is compared with every visit.
-        """
-        by_article: Dict[str, List[_Event]] = defaultdict(list)
-        for visit in events:
-            if visit.kind == "StateVisit":
-                for aid in visit.prov.sources:
-                    by_article[aid].append(visit)
-        for ev in events:
-            if ev.kind != "Meeting" or not ev.within_visit:
-                continue
-            seen: Dict[str, _Event] = {}
-            for aid in sorted(ev.within_visit):
-                for visit in by_article.get(aid, ()):
-                    if visit.visitors & ev.participants and _during(visit, ev):
-                        seen.setdefault(self.event_iri(visit), visit)
-            if not ev.when and len(seen) > 1:
-                # the visit an article reports as news is undated or dated near the article;
-                # the others are visits it recalls ("his visits in 2014 and 2015")
-                seen = {iri: v for iri, v in seen.items() if not v.when or self._near(v, ev, same_article=False)}
-                if len(seen) > 1:
-                    continue
-            for iri in sorted(seen):
-                add(self.event_iri(ev), DKG_NS + "partOf", "<" + iri + ">")
-
     def relationship_iri(self, rtype: str, parties: frozenset) -> str:
         return self.base + slug("-".join(["relationship", rtype] + sorted(r.label for r in parties)))
 
@@ -574,12 +362,12 @@ class GraphModel:
         top = sorted(dates, key=lambda d: (-len(dates[d]), d))[0]
         best = top
         for d in sorted(dates, key=lambda d: (-len(d), d)):
-            if d.startswith(top[:4]) and _compatible(d, top):
-                best = _more_precise(best, d)
+            if d.startswith(top[:4]) and compatible(d, top):
+                best = more_precise(best, d)
         return best
 
     @staticmethod
-    def _event_label(ev: _Event) -> str:
+    def _event_label(ev: EventRecord) -> str:
         if ev.names:
             return sorted(ev.names, key=lambda n: (-len(n), n))[0]
         who = " and ".join(sorted(r.label for r in (ev.visitors or ev.participants)))
@@ -615,22 +403,3 @@ def _in_ontology(local: str) -> bool:
 
 def _decimal(value: Decimal) -> str:
     return format(value.normalize(), "f")
-
-
-def _during(visit: _Event, ev: _Event) -> bool:
-    """Whether ``ev`` can fall within ``visit``: dates compatible, or its day between the
-    visit's first and last day (the first plus :data:`VISIT_DAYS` - 1 when no end is given)."""
-    if _compatible(visit.when, ev.when):
-        return True
-    first, day = visit.start_date or visit.date, ev.when
-    if not (first and day and len(first) == 10 and len(day) == 10):
-        return False
-    first_day = _parse_day(first)
-    last = visit.end_date
-    last_day = _parse_day(last) if last and len(last) == 10 else first_day + datetime.timedelta(days=VISIT_DAYS - 1)
-    return first_day <= _parse_day(day) <= last_day
-
-
-def _parse_day(text: str) -> datetime.date:
-    return datetime.date.fromisoformat(text)
-

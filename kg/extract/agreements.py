@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from ..findings import AgreementFinding, Finding, Mention, Ref, RelationshipFinding
-from .clauses import actors_of, subject_before
-from .doc import Doc, Span
+from ..findings import AgreementFinding, Finding, Ref, RelationshipFinding
+from .clauses import subject_before
+from .doc import Doc
 from .text import cued_finditer
 from .timex import find_times
 

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import List, Optional, Tuple
 
-from ..findings import Finding, Mention, ObservationFinding, Ref
+from ..findings import Finding, ObservationFinding, Ref
 from ..lexicon import get_lexicon
 from .clauses import actors_of
 from .doc import Doc

@@ -18,7 +18,7 @@ from typing import Dict, List, Optional, Tuple
 from ..findings import Fact, Mention, Ref, RoleMention
 from .doc import Doc, Span
 from .shapes import NOT_NAME
-from .text import Token, is_cap, tokenize
+from .text import Token, is_cap
 
 __all__ = ["find_positions", "HEAD_KINDS"]
 

@@ -74,7 +74,6 @@ def relations(doc: Doc) -> List[Finding]:
     out: List[Finding] = []
     for k in range(1 if len(doc.sentences) > 1 else 0, len(doc.spans)):
         sent = doc.sentences[k]
-        text = doc.text(k)
         out += _members(doc, k)
         out += _participation(doc, k)
         out += _belongs(doc, k)
@@ -110,7 +109,6 @@ def _members(doc: Doc, k: int) -> List[Finding]:
         after = [s for s in doc.of(k, "country", "group") if s.start >= lead.end()]
         members = []
         if after:
-            from .clauses import actors_of
             members = [r for r in actors_of(doc, after[0]) if r.type == "Country"]
         out += [Fact(sent, a, "memberOf", o) for a in members for o in orgs]
     # "France and Germany, both NATO members", "EU member states France and Germany"

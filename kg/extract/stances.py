@@ -9,7 +9,7 @@ initiatives, organisations, principles, topics and states the verb governs.
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List
 
 from ..findings import Fact, Finding, Mention, Ref
 from .clauses import actors_of, subject_before
@@ -90,7 +90,6 @@ def _not_a_stance(text: str, m: re.Match) -> bool:
 def _subject(doc: Doc, k: int, pos: int) -> List[Ref]:
     text = doc.text(k)
     # "X's support for", "expressed China's support"
-    m = re.search(r"(\S+)\s*$", text[:pos])
     poss = [s for s in doc.of(k, "country", "person", "org") if 0 < pos - s.end <= 14
             and re.fullmatch(r"(?:'s|’s)\s+(?:\w+\s+)?", text[s.end:pos])]
     if poss:

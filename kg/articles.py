@@ -51,6 +51,13 @@ class Article:
     publisher: Optional[str]
     encoding: str
     warnings: Tuple[str, ...]
+    dateline: Optional[str] = None          # the dateline as written ("HANOI, March 29 (VNA)"), left out of text
+
+    @property
+    def dateline_sentence(self) -> Optional[Sentence]:
+        """The dateline as a sentence of its own, for what it states (the agency that filed the
+        story). It is not part of ``text``: its index and offsets are -1."""
+        return Sentence(self.id, -1, self.dateline, -1, -1, 0) if self.dateline else None
 
     @property
     def reference_date(self) -> Optional[datetime.date]:
@@ -218,7 +225,8 @@ def _place_case(place: str) -> str:
 
 
 def _dateline(para: str):
-    """(place, (month, day, year or None) or None, publisher, rest) if ``para`` opens with a dateline."""
+    """(place, (month, day, year or None) or None, publisher, rest, the dateline as written) if
+    ``para`` opens with a dateline."""
     m = _DATELINE.match(para)
     if not m or m.end() >= len(para):
         return None
@@ -229,7 +237,8 @@ def _dateline(para: str):
     if not ((pub and (dash or m["pub2"]) and (upper or date)) or (upper and date and dash)):
         return None
     day = dateline_day(date) if date else None
-    return _place_case(place), day, pub.strip() if pub else None, para[m.end():]
+    written = para[:m.end()].strip().rstrip("-–—").strip()
+    return _place_case(place), day, pub.strip() if pub else None, para[m.end():], written
 
 
 # ---------------------------------------------------------------------------- sentences
@@ -354,11 +363,11 @@ def _build(raw: str, source: str, path: str, encoding: str, warnings: List[str],
                 items[k] = None
         i = max(j, i + 1)
     paras = _paragraphs(items)
-    place = md = publisher = None
+    place = md = publisher = written = None
     for k, para in enumerate(paras[:3]):
         found = _dateline(para)
         if found:
-            place, md, publisher, rest = found
+            place, md, publisher, rest, written = found
             if rest.strip():
                 paras[k] = rest
             else:
@@ -386,7 +395,7 @@ def _build(raw: str, source: str, path: str, encoding: str, warnings: List[str],
     return Article(id=aid, path=path, source=source, title=title, text=text, sentences=tuple(sents),
                    date=date or dateline_date, dateline_place=place, dateline_date=dateline_date,
                    publisher=publisher or credit_pub or meta_publisher, encoding=encoding,
-                   warnings=tuple(warnings))
+                   warnings=tuple(warnings), dateline=written)
 
 
 def _from_html(html: str, source: str, path: str, encoding: str, warnings: List[str]) -> Article:

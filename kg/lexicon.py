@@ -31,7 +31,7 @@ CITY_MIN_POPULATION = 100_000
 #: Where cities share a name, the largest keeps it only if this many times larger than the next.
 CITY_DOMINANCE = 3
 
-ORG_KINDS = ("international", "agency", "party", "news", "university", "other")
+ORG_KINDS = ("international", "agency", "party", "news", "state_news", "university", "other")
 TITLE_KINDS = ("head_of_state", "head_of_government", "minister", "diplomat", "spokesperson",
                "legislature", "official", "party", "royal")
 PLACE_KINDS = ("continent", "region", "city")

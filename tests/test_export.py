@@ -71,12 +71,14 @@ def test_export_every_binary_fact_has_a_statement_with_its_sentence(graph):
 
 
 def test_export_evidence_is_a_sentence_of_the_article(graph):
+    # or its dateline, which credits the agency that filed it ("BAKU, April 21 (Xinhua)")
     from kg.articles import read_article
 
     sentences = {}
     for f in SEEDS.glob("*.txt"):
         art = read_article(f)
-        sentences[f"https://w3id.org/diplokg/id/article-{art.id}"] = {s.text for s in art.sentences}
+        sentences[f"https://w3id.org/diplokg/id/article-{art.id}"] = {s.text for s in art.sentences} | {art.dateline}
+        assert art.dateline is None or art.dateline in f.read_text(encoding="utf-8")
     for node in set(graph.subjects(DKG.evidence, None)):
         articles = [str(a) for a in graph.objects(node, PROV.wasDerivedFrom)]
         for ev in graph.objects(node, DKG.evidence):

@@ -240,4 +240,31 @@ def test_every_finding_holds_its_sentence():
     text = HEAD + "Kazakhstan and Mongolia held talks. Bilateral trade reached $1 billion in 2023."
     art = read_text(text)
     for f in extract_article(art):
-        assert f.sentence.text in {s.text for s in art.sentences}
+        if f.sentence.index == -1:          # the dateline, left out of the text
+            assert f.sentence == art.dateline_sentence and f.sentence.text in text
+        else:
+            assert f.sentence.text in {s.text for s in art.sentences}
+            assert art.text[f.sentence.start:f.sentence.end] == f.sentence.text
+
+
+# ------------------------------------------------------------------ the dateline's agency
+@pytest.mark.parametrize("dateline, body, agency, part_of", [
+    # a state's own agency is part of the state the story is about
+    ("ACCRA, May 3, 2025 (GNA) -- ", "Ghana and Togo agreed to reopen their border, Ghanaian officials said.",
+     "Ghana News Agency", "Ghana"),
+    ("NAIROBI, Nov. 6, 2025 (KNA) -- ", "Kenya will chair the talks, the Kenyan foreign ministry said.",
+     "Kenya News Agency", "Kenya"),
+    # an independent agency is only based there
+    ("LONDON, May 3, 2025 (Reuters) -- ", "Britain and Norway signed a deal on North Sea energy.",
+     "Reuters", None),
+    # the state is not named in the story: no claim about it
+    ("ACCRA, May 3, 2025 (GNA) -- ", "Togo and Benin agreed to reopen their border.", "Ghana News Agency", None),
+])
+def test_the_agency_a_dateline_credits_is_read_from_the_dateline(dateline, body, agency, part_of):
+    got = findings("Border talks\n\n" + dateline + body)
+    credit = [f for f in got if isinstance(f, Mention) and f.ref.label == agency]
+    assert credit and credit[0].ref.type == "Institution"
+    # its evidence is the dateline as written, which no sentence of the text holds
+    assert credit[0].sentence.text == dateline.rstrip(" -")
+    owner = {f.object.label for f in got if isinstance(f, Fact) and f.subject.label == agency and f.predicate == "partOf"}
+    assert owner == ({part_of} if part_of else set())

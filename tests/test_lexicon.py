@@ -121,7 +121,7 @@ def test_lexicon_no_place_is_a_stoplisted_name(lex):
     ("CICA", "Conference on Interaction and Confidence-Building Measures in Asia", "international"),
     ("OSCE", "Organization for Security and Co-operation in Europe", "international"),
     ("BRICS", "BRICS", "international"), ("UN Security Council", "United Nations Security Council", "international"),
-    ("Xinhua", "Xinhua News Agency", "news"), ("CPC", "Communist Party of China", "party"),
+    ("Xinhua", "Xinhua News Agency", "state_news"), ("Reuters", "Reuters", "news"), ("CPC", "Communist Party of China", "party"),
     ("State Council", "State Council of the People's Republic of China", "agency"),
     ("the Kremlin", "Kremlin", "agency"),
 ])

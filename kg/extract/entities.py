@@ -542,10 +542,38 @@ def _emit(doc: Doc) -> None:
                 continue
             if s.kind in ("capital", "place") and s.ref and s.country in named:
                 doc.findings.append(Fact(sent, s.ref, "locatedIn", s.country))
-            if s.kind in ("org", "organ") and s.ref and s.country in named:
+            if s.kind in ("org", "organ") and s.ref and s.country in named and _of_its_state(s.payload):
                 doc.findings.append(Mention(sent, s.country, s.country.label))
                 doc.findings.append(Fact(sent, s.ref, "partOf", s.country))
             if s.kind == "org" and s.ref and getattr(s.payload, "part_of", None):
                 parent = Ref("Institution", s.payload.part_of)
                 doc.findings.append(Mention(sent, parent, parent.label))
                 doc.findings.append(Fact(sent, s.ref, "partOf", parent))
+    _emit_agency(doc, named)
+
+
+def _of_its_state(payload) -> bool:
+    """Whether a national body is part of its state: not an independent news outlet (Reuters,
+    AFP, the Press Trust of India), whose country is only where it is based."""
+    return getattr(payload, "kind", None) != "news"
+
+
+def _emit_agency(doc: Doc, named: set) -> None:
+    """The news agency a dateline credits ("HANOI, March 29 (VNA)"): an Institution read from
+    the dateline, and part of its state when the article names that state."""
+    art = doc.article
+    where = art.dateline_sentence
+    if where is None or not art.publisher:
+        return
+    words = tokenize(art.publisher)
+    n, entries = gazetteer().match(words, 0)
+    if n != len(words):
+        return
+    for kind, payload in entries:
+        if kind == "org":
+            ref, country = payload[0], payload[1]
+            doc.findings.append(Mention(where, ref, art.publisher))
+            if country and country in named and _of_its_state(payload[2]):
+                doc.findings.append(Mention(where, country, country.label))
+                doc.findings.append(Fact(where, ref, "partOf", country))
+            return

@@ -122,6 +122,26 @@ def test_stances_complement_of_another_noun_is_not_the_object():
     assert ("Vietnam", "supports", "World Trade Organization") not in got
 
 
+@pytest.mark.parametrize("body, expected, absent", [
+    # an issue in plain words, in a list, with the place it is about
+    ("Chile and Argentina oppose unilateral trade measures and export restrictions.",
+     {("Chile", "opposes", "unilateral trade measures"), ("Argentina", "opposes", "export restrictions")}, set()),
+    ("Poland backed tougher sanctions against Belarus, the minister said.",
+     {("Poland", "supports", "sanctions against Belarus")}, set()),
+    ("Ghana supports an immediate ceasefire in Sudan.", {("Ghana", "supports", "ceasefire in Sudan")}, set()),
+    # a gesture or an event is not an issue; a single plain word is too vague
+    ("Ghana welcomed the visit of the Nigerian delegation.", set(),
+     {("Ghana", "supports", "visit"), ("Ghana", "supports", "visit of the Nigerian delegation")}),
+    ("Ghana opposes actions that undermine regional trade.", set(), {("Ghana", "opposes", "actions")}),
+])
+def test_stances_on_issues_named_in_plain_words(body, expected, absent):
+    got = facts(HEAD + "Mongolia and Vietnam held talks. " + body)
+    assert expected <= got
+    assert not absent & got
+    topics = {label for kind, label in mentions(HEAD + body) if kind == "Topic"}
+    assert {o for _, _, o in expected} <= topics
+
+
 def test_stances_negated_verb_gives_nothing():
     text = HEAD + "Mongolia and Vietnam held talks. Vietnam does not support the Black Sea Grain Initiative."
     assert not any(p == "supports" and o == "Black Sea Grain Initiative" for _, p, o in facts(text))

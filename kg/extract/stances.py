@@ -159,8 +159,63 @@ def _objects(doc: Doc, k: int, pos: int, pred: str) -> List[Ref]:
             prev = doc.last(k, pos, (kind,), window=4)
             if prev:
                 out += prev.refs
+    if not out and (pred == "opposes" or _ISSUE_VERB.search(text, 0, pos)):
+        out += _issues(text, pos, end)
     # government organs stand for their state in a stance ("the Chinese government")
     for s in doc.of(k, "organ"):
         if pos <= s.start < end and s.country:
             out.append(s.country)
     return list(dict.fromkeys(out))
+
+
+# What a stance is about when it names no known thing: an issue in plain words ("oppose
+# protectionism and unilateral trade measures", "backed tougher sanctions against Russia").
+# Support verbs whose object is mostly an issue, not an event or a gesture ("welcomed the visit").
+_ISSUE_VERB = re.compile(r"(?:support|back|advocat|champion|uph[oe]ld)\w*$", re.I)
+_WORD = re.compile(r"\s+([a-z][a-z\-]*[a-z])\b")
+_TAIL = re.compile(r"\s+(in|against|on|over|of)\s+(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\b")
+# words that end an issue's name: its tail starts, or another clause
+_FUNCTION = frozenset("in against on over of between the a an ahead to for with at by from including which that "
+                      "as and or but while who whose when where amid after before during within across into "
+                      "under via is are was were be been will would should could".split())
+_LEAD = re.compile(r"\s*(?:(?:for|to)\s+)?(?:(?:the|a|an|any|all|further|tougher|stronger|greater|more|"
+                   r"immediate|unconditional|continued|full|firm|strong|and|,)\s+)*")
+# heads that name a gesture, an event or a party rather than an issue
+_NOT_ISSUES = frozenset(
+    "visit visits trip effort efforts idea ideas proposal proposals move moves decision decisions "
+    "statement statements call calls role position positions stance side sides development relations "
+    "meeting meetings talks work plan plans initiative initiatives country countries people government "
+    "governments leader leaders each other one it this that these those them their its his her our "
+    "attempt attempts way ways steps step need needs view views remarks words work".split())
+_POSSESSIVES = frozenset("its their his her our my your this that these those each every both one".split())
+
+
+def _issues(text: str, pos: int, end: int) -> List[Ref]:
+    """The issues a stance verb governs, in a list ("X, Y and Z"), as Topics."""
+    out: List[Ref] = []
+    i = pos
+    while i < end:
+        at = _LEAD.match(text, i, end).end() - 1          # keep one space for _WORD
+        core: List[str] = []
+        while len(core) < 5:
+            m = _WORD.match(text, at, end)
+            if not m or m.group(1) in _FUNCTION:
+                break
+            core.append(m.group(1))
+            at = m.end()
+        if not core or core[0] in _POSSESSIVES or core[-1] in _NOT_ISSUES or len("".join(core)) < 5 \
+                or core[-1].endswith(("ed", "ly")):
+            break
+        label = " ".join(core)
+        tail = _TAIL.match(text, at, end)
+        if tail:
+            label += f" {tail.group(1)} {tail.group(2)}"
+            at = tail.end()
+        elif len(core) == 1 and not core[0].endswith("ism"):
+            break       # one plain word ("actions", "unity") is too vague to be an issue; "-isms" are not
+        out.append(Ref("Topic", label))
+        more = re.match(r"(?:\s*,)?\s+(?:and|or)\b|\s*,(?=\s+[a-z])", text[at:end])
+        if not more:
+            break
+        i = at + more.end()
+    return out

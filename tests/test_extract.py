@@ -161,6 +161,20 @@ def test_events_state_visit_with_dates_from_the_dateline():
     assert meeting.date == "2025-03-29" and meeting.location.label == "Hanoi"
 
 
+@pytest.mark.parametrize("body, date", [
+    # talks of that day, told with the day's news
+    ("Chilean President Gabriel Boric and Argentine President Javier Milei agreed on Tuesday to reopen "
+     "two border crossings following talks in Santiago.", "2025-06-03"),
+    # "the talks": the ones told before, whatever else the sentence dates
+    ("Following the talks, Chilean President Gabriel Boric and Argentine President Javier Milei recalled the "
+     "treaty their countries signed in 1984.", None),
+])
+def test_events_talks_after_which_something_was_agreed(body, date):
+    text = "Talks\n\nSANTIAGO, June 3, 2025 (EFE) -- " + body
+    meetings = [e for e in findings(text) if isinstance(e, EventFinding) and e.kind == "Meeting"]
+    assert [({p.label for p in e.participants}, e.date) for e in meetings] == [({"Gabriel Boric", "Javier Milei"}, date)]
+
+
 def test_events_weekday_without_a_dated_article_stays_undated():
     text = "Talks\n\nKazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan on Tuesday."
     meeting = next(f for f in findings(text) if isinstance(f, EventFinding) and f.kind == "Meeting")

@@ -228,8 +228,10 @@ def _meetings(doc: Doc, k: int) -> List[Finding]:
             persons = [r for r in _people(doc, k) if r.type == "Person"]
             if "their" not in word and len(persons) < 2:
                 continue
-            if word.split()[0] in ("following", "after"):
-                date = None           # "Following the talks, …": the talks told before, not this sentence's dates
+            if word.split()[0] in ("following", "after") and len(word.split()) > 2:
+                # "Following the talks, …": the talks told before, not this sentence's dates; but
+                # "agreed on Tuesday … following talks in Astana": the talks of that day
+                date = None
         else:
             subj = [r for r in _meeting_subject(doc, k, m.start()) if r.type == "Person"]
             if re.search(r"\b(?:his|her)\s+$", text[:m.start()], re.I):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Tuple, TypeVar
@@ -534,6 +535,21 @@ class Lexicon:
         self._organ = {norm(f): o for o in organs for f in o.forms}
         self._organ_fold = {norm(f).casefold(): o for o in organs for f in o.forms if not f.isupper()}
         self._surfaces: Optional[Dict[str, List[Tuple[str, object]]]] = None
+        self._initials: Optional[Dict[str, Organisation]] = None
+
+    def agency_by_initials(self, credit: str) -> Optional[Organisation]:
+        """The news agency whose name's initials a dateline credit spells ("MENA": Middle East
+        News Agency), when exactly one does. Only for datelines, where a credit in brackets is
+        always an agency: in running text such initials are often something else (the MENA
+        region)."""
+        if self._initials is None:
+            found: Dict[str, List[Organisation]] = defaultdict(list)
+            for o in self.organisations:
+                if o.kind in ("news", "state_news"):
+                    words = [w for w in re.split(r"[\s\-]+", o.label) if w[:1].isupper()]
+                    found["".join(w[0] for w in words)].append(o)
+            self._initials = {k: v[0] for k, v in found.items() if len(v) == 1 and len(k) >= 2}
+        return self._initials.get(credit.strip().upper()) if credit.strip().isupper() else None
 
     @staticmethod
     def _get(index: Mapping[str, _T], text: str) -> Optional[_T]:

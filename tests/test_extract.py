@@ -293,6 +293,9 @@ def test_every_finding_holds_its_sentence():
      "Reuters", None),
     # the state is not named in the story: no claim about it
     ("ACCRA, May 3, 2025 (GNA) -- ", "Togo and Benin agreed to reopen their border.", "Ghana News Agency", None),
+    # credited by initials the lexicon does not list as a short form (MENA is also a region)
+    ("CAIRO, Feb. 4, 2025 (MENA) -- ", "Egypt and Jordan discussed trade in the MENA region.",
+     "Middle East News Agency", "Egypt"),
 ])
 def test_the_agency_a_dateline_credits_is_read_from_the_dateline(dateline, body, agency, part_of):
     got = findings("Border talks\n\n" + dateline + body)
@@ -302,3 +305,5 @@ def test_the_agency_a_dateline_credits_is_read_from_the_dateline(dateline, body,
     assert credit[0].sentence.text == dateline.rstrip(" -")
     owner = {f.object.label for f in got if isinstance(f, Fact) and f.subject.label == agency and f.predicate == "partOf"}
     assert owner == ({part_of} if part_of else set())
+    # in the story's own sentences the initials are not read as the agency
+    assert all(f.sentence.index == -1 for f in credit)

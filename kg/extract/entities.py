@@ -568,7 +568,13 @@ def _emit_agency(doc: Doc, named: set) -> None:
     words = tokenize(art.publisher)
     n, entries = gazetteer().match(words, 0)
     if n != len(words):
-        return
+        # a credit by initials the lexicon does not list as a short form ("(MENA)")
+        lex = get_lexicon()
+        org = lex.agency_by_initials(art.publisher)
+        if org is None:
+            return
+        country = Ref("Country", lex.countries[org.country].name) if org.country in lex.countries else None
+        entries = [("org", (Ref("Institution", org.label), country, org))]
     for kind, payload in entries:
         if kind == "org":
             ref, country = payload[0], payload[1]

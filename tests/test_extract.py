@@ -243,6 +243,13 @@ def test_relationships_new_type_has_a_broader_concept():
     ("Kazakh investment in Mongolia stands at about $3 billion.", "InvestmentStock", Decimal("3000000000"), "USD", None),
     ("Some 70 flights a week now connect the two capitals.", "FlightCount", Decimal("70"), None, None),
     ("Exports of Mongolian coal to Kazakhstan doubled in 2023.", "ExportGrowth", Decimal("2"), "times", "2023"),
+    # the span of months of the article's year, and the change sharing the amount's time
+    ("Two-way trade rose 12.4 percent year on year to 9.6 billion U.S. dollars in the January-May period.",
+     "TradeGrowth", Decimal("12.4"), "percent", "2024-01/2024-05"),
+    ("Two-way trade rose 12.4 percent year on year to 9.6 billion U.S. dollars in the January-May period.",
+     "TradeVolume", Decimal("9600000000"), "USD", "2024-01/2024-05"),
+    ("Bilateral trade grew 1.4 times in January-May this year.", "TradeGrowth", Decimal("1.4"), "times",
+     "2024-01/2024-05"),
 ])
 def test_figures_measure_value_unit_period(body, measure, value, unit, period):
     obs = [f for f in findings(HEAD + "Kazakhstan and Mongolia held talks. " + body) if isinstance(f, ObservationFinding)]
@@ -255,6 +262,16 @@ def test_figures_one_amount_in_two_currencies_is_two_observations():
     text = HEAD + "Kazakhstan and Mongolia held talks. Bilateral trade reached 74.91 billion yuan ($10.3 billion) in 2023."
     obs = {(o.unit, o.value) for o in findings(text) if isinstance(o, ObservationFinding)}
     assert ("CNY", Decimal("74910000000")) in obs and ("USD", Decimal("10300000000")) in obs
+
+
+def test_figures_dollars_of_a_country_are_a_currency_not_the_country():
+    text = (HEAD + "Kazakhstan and Mongolia held talks. Bilateral trade reached 2.1 billion U.S. dollars in 2023, "
+            "and Mongolian investment 300 million Australian dollars.")
+    got = findings(text)
+    obs = [o for o in got if isinstance(o, ObservationFinding)]
+    assert [(o.unit, o.value) for o in obs] == [("USD", Decimal("2100000000"))]   # no guess for the other dollars
+    assert all({a.label for a in o.about} == {"Kazakhstan", "Mongolia"} for o in obs)
+    assert ("Country", "United States") not in mentions(text) and ("Country", "Australia") not in mentions(text)
 
 
 def test_figures_targets_are_not_figures():

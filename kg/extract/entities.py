@@ -85,6 +85,9 @@ def _span(doc: Doc, k: int, toks: List[Token], i: int, j: int, kind: str, ref: O
                 country, payload)
 
 
+_CURRENCY_NOUN = re.compile(r"dollars?|cents?", re.I)
+
+
 def _known(doc: Doc, k: int, toks: List[Token]) -> List[Span]:
     """Pass 1: lexicon names, with possessives and hyphenated pairs ("China-Azerbaijan")."""
     gz = gazetteer()
@@ -113,6 +116,9 @@ def _known(doc: Doc, k: int, toks: List[Token]) -> List[Span]:
     spans = [s for s in spans if not (s.kind in ("place", "capital") and s.j < len(toks)
                                       and is_cap(toks[s.j].text) and toks[s.j].text not in NOT_NAME
                                       and s.i > 0)]
+    # "U.S. dollars", "Australian dollar", "Hong Kong dollars": a currency, not a country named
+    spans = [s for s in spans if not (s.kind in ("country", "demonym", "capital", "place") and s.j < len(toks)
+                                      and _CURRENCY_NOUN.fullmatch(toks[s.j].text))]
     covered = {t for s in spans for t in range(s.i, s.j)}
     for i, tok in enumerate(toks):
         if i in covered or "-" not in tok.text:

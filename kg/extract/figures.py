@@ -124,7 +124,7 @@ def figures(doc: Doc) -> List[Finding]:
             if TARGET.search(text[max(0, start - 70):start]):
                 return
             seen.append((start, end))
-            period = _period(times, start, end) or (
+            period = _period(times, start, end, text) or (
                 _context_year(doc, k) if not times and measure in PERIOD_FROM_CONTEXT else None)
             if about is None:
                 about, source = tuple(_about(doc, k)), tuple(_source(doc, k))
@@ -141,6 +141,9 @@ def figures(doc: Doc) -> List[Finding]:
             add(m.start(), m.end(), _money_measure(text, m.start()), value, code)
         for m in WORD_MONEY.finditer(text) if digits else ():
             word = m.group(3).lower()
+            qualifier = re.match(r"\S+\s+(?:billion|million|thousand|trillion|bn|mn)?\s*([A-Z][a-z]+)\s+dollars?\b", m.group(), re.I)
+            if word == "dollars" and qualifier and qualifier.group(1) not in ("American",):
+                continue            # "Australian dollars", "Singapore dollars": not USD, and no code is sure
             code = "USD" if "dollar" in word else currencies.get(word) or currencies.get(word.rstrip("s"))
             if not code:
                 continue
@@ -203,12 +206,21 @@ def _money_measure(text: str, pos: int) -> Optional[str]:
     return measure
 
 
-def _period(times, start: int, end: int) -> Optional[str]:
+_REACHED = re.compile(r"^[^,;]*?\bto\s+(?:about\s+|nearly\s+|some\s+|around\s+)?(?:[$€£¥₹]|US\$)?\s*\d[\d.,]*\s*"
+                      r"(?:trillion|billion|million|thousand|bn|mn)?\b[^,;]*$", re.I)
+
+
+def _period(times, start: int, end: int, text: str = "") -> Optional[str]:
     """The time a figure is for: the expression right after it ("$3.1 billion in 2023"),
     else the nearest before it ("In 2024, trade rose by 20 percent")."""
     after = [t for t in times if t.start >= end and t.start - end <= 40]
     if after:
         return after[0].value
+    # "rose 12.4 percent year on year to 9.6 billion dollars in the January-August period": the
+    # change and the amount it reached share the time told after the amount
+    later = [t for t in times if t.start >= end and t.start - end <= 100]
+    if later and _REACHED.search(text[end:later[0].start]):
+        return later[0].value
     before = [t for t in times if t.end <= start]
     if before:
         return before[-1].value

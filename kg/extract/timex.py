@@ -54,6 +54,10 @@ _PATTERNS = [
     ("first_months", re.compile(r"\b(?:the\s+)?first\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?" + _YEAR, re.I), _CUE_YEAR),
     ("part_of_year", re.compile(r"\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+" + _YEAR, re.I), _CUE_YEAR),
     ("month_range", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"\s+" + _YEAR), _CUE_MONTH),
+    # "in the January-September period (of 2025)", "in January-August this year": the year
+    # given, else the latest such span that ended by the article's date
+    ("month_range_period", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"(?:\s+period)?\b"
+                                      r"(?:\s+of\s+" + _YEAR + r"|\s+(this|last)\s+year\b)?"), _CUE_MONTH),
     ("mdy", re.compile(_MON + r"\s+(\d{1,2}),?\s+" + _YEAR + r"\b"), _CUE_MONTH),
     ("dmy", re.compile(r"\b(\d{1,2})\s+" + _MON + r",?\s+" + _YEAR + r"\b"), _CUE_MONTH),
     ("my", re.compile(r"\b" + _MON + r"\s+(?:of\s+)?" + _YEAR + r"\b"), _CUE_MONTH),
@@ -67,7 +71,7 @@ _PATTERNS = [
     ("month", re.compile(r"(?<=\bin\s)" + _MON + r"\b(?!\s*\d)"), _CUE_MONTH),
     ("year", re.compile(r"(?<![\d$.,\-–])" + _YEAR + r"(?![\d\-–]|\s*(?:billion|million|percent|%))"), _CUE_YEAR),
 ]
-_KIND_OF = {"first_months": "period", "part_of_year": "period", "month_range": "period",
+_KIND_OF = {"first_months": "period", "part_of_year": "period", "month_range": "period", "month_range_period": "period",
             "between_months": "period", "years_pair": "period", "range": "range", "range2": "range"}
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
@@ -152,6 +156,19 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
         return f"{g[2]}-{a:02d}/{g[2]}-{b:02d}"
     if kind == "month_range":
         return f"{g[2]}-{_month(g[0]):02d}/{g[2]}-{_month(g[1]):02d}"
+    if kind == "month_range_period":
+        a, b = _month(g[0]), _month(g[1])
+        if g[2]:
+            year = int(g[2])
+        elif g[3] and ref:
+            year = ref.year - (g[3].lower() == "last")
+        elif len(years) == 1:
+            year = next(iter(years))
+        elif ref and not years:
+            year = ref.year if (ref.month, ref.day) > (b, 0) else ref.year - 1
+        else:
+            return None
+        return f"{year}-{a:02d}/{year}-{b:02d}" if a <= b else None
     if kind == "between_months":
         return f"{g[1]}-{_month(g[0]):02d}/{g[3]}-{_month(g[2]):02d}"
     if kind == "years_pair":

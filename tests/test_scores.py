@@ -20,9 +20,15 @@ EVALUATE = SHARED / "eval" / "evaluate.py"
 SEED_TARGETS = {"entities_recall": 0.90, "entities_precision": 0.90, "facts_recall": 0.75,
                 "facts_precision": 0.80, "events_recall": 0.80, "relationships_recall": 0.95,
                 "observations_recall": 0.80, "provenance": 1.0}
-UNSEEN_FLOORS = {"entities_recall": 0.70, "entities_precision": 0.90, "facts_recall": 0.50,
-                 "facts_precision": 0.88, "events_recall": 0.65, "relationships_recall": 0.85,
-                 "observations_recall": 0.85, "provenance": 1.0}
+UNSEEN_FLOORS = {"entities_recall": 0.72, "entities_precision": 0.90, "facts_recall": 0.56,
+                 "facts_precision": 0.90, "events_recall": 0.70, "relationships_recall": 0.95,
+                 "observations_recall": 0.88, "provenance": 1.0}
+# The second blind set (unseen2) was written after the extractor's last round of work on the
+# first: its scores are the honest estimate on new articles, and these floors sit just under
+# what it scored when it arrived plus the fixes it prompted.
+UNSEEN2_FLOORS = {"entities_recall": 0.58, "entities_precision": 0.88, "facts_recall": 0.34,
+                  "facts_precision": 0.80, "events_recall": 0.27, "relationships_recall": 0.80,
+                  "observations_recall": 0.25, "provenance": 1.0}
 
 
 def _score(articles, gold, tmp_path, capsys) -> dict:
@@ -44,7 +50,8 @@ def test_scores_seeds_meet_the_targets(metric, tmp_path, capsys):
     assert scores[metric] >= SEED_TARGETS[metric], scores
 
 
-def test_scores_unseen_articles_stay_above_their_floors(tmp_path, capsys):
-    scores = _score(FIXTURES / "unseen", FIXTURES / "unseen", tmp_path, capsys)
-    low = {m: round(scores[m], 2) for m, floor in UNSEEN_FLOORS.items() if scores[m] < floor}
+@pytest.mark.parametrize("folder, floors", [("unseen", UNSEEN_FLOORS), ("unseen2", UNSEEN2_FLOORS)])
+def test_scores_unseen_articles_stay_above_their_floors(folder, floors, tmp_path, capsys):
+    scores = _score(FIXTURES / folder, FIXTURES / folder, tmp_path, capsys)
+    low = {m: round(scores[m], 2) for m, floor in floors.items() if scores[m] < floor}
     assert not low, f"below the floor: {low}; all: {scores}"

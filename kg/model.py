@@ -113,7 +113,9 @@ class GraphModel:
         ev = EventRecord(kind=f.kind, members=members, date=f.date, start_date=f.start_date, end_date=f.end_date)
         ev.participants = self._refs(f.participants + f.visitors + f.hosts)
         ev.visitors, ev.hosts = self._refs(f.visitors), self._refs(f.hosts)
-        ev.locations = self._refs([f.location] if f.location else [])
+        # a state visit to a country takes place in it, whatever city the text names as well
+        hosts = [h for h in f.hosts if h.type == "Country"] if f.kind == "StateVisit" else []
+        ev.locations = self._refs(([f.location] if f.location else []) + hosts)
         ev.topics, ev.outcomes = self._refs(f.topics), self._refs(f.outcomes)
         ev.names = {f.name} if f.name else set()
         if f.within_visit:

@@ -53,6 +53,21 @@ def test_entities_known_and_shaped_names(body, expected):
     assert expected <= mentions(HEAD + body + " Both sides were pleased.")
 
 
+@pytest.mark.parametrize("body, people", [
+    # only a person is a "who"
+    ("Dorjgotov Batbayar, who arrived on Monday, toured the plant.", {"Dorjgotov Batbayar"}),
+    # names in apposition to people named by their office, and the list goes on after "and"
+    ("The agreement was signed by the foreign ministers of Mongolia and Kenya, Batmunkh Battsetseg and "
+     "Musalia Mudavadi, in the capital.", {"Batmunkh Battsetseg", "Musalia Mudavadi"}),
+    # a place or a body in a list after a comma is not a person
+    ("Trade grew fastest with two partners, Western Australia and South Australia.", set()),
+])
+def test_entities_people_by_how_the_sentence_treats_them(body, people):
+    found = {label for kind, label in mentions(HEAD + body) if kind == "Person"}
+    assert people <= found
+    assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who"}
+
+
 def test_entities_acronym_defined_in_parentheses_names_the_same_thing():
     text = HEAD + ("The Eurasian Development Fund (EDF) was founded in 2020. "
                    "Kazakhstan said the EDF would finance two railways.")

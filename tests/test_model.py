@@ -95,3 +95,11 @@ def test_an_undated_report_near_two_meetings_stays_apart():
     model.add_article(_article("c2", datetime.date(2024, 3, 9)), [_meeting("c2", 1, "2024-03-12")])
     model.add_article(_article("c3", datetime.date(2024, 3, 7)), [_meeting("c3", 1)])
     assert _meetings(model) == [("", ["c3"]), ("2024-03-01", ["c1"]), ("2024-03-12", ["c2"])]
+
+
+def test_a_state_visit_takes_place_in_the_host_country_and_the_city_named():
+    model = GraphModel()
+    model.add_article(_article("d1"), [EventFinding(_sentence("d1", 1, "visit"), kind="StateVisit", visitors=(GUEST,),
+                                                    hosts=(STATE,), location=Ref("Place", "Stockholm"))])
+    [visit] = model.merged_events()
+    assert visit.locations == {STATE, Ref("Place", "Stockholm")}

@@ -428,6 +428,11 @@ def _expand_acronyms(label: str) -> str:
     return label
 
 
+_ROLE_BEFORE = re.compile(r"\b(?:ministers?|presidents?|prime\s+ministers?|leaders|counterparts?|envoys?|"
+                          r"ambassadors?|chancellors?|secretar(?:y|ies)(?:[\s-]general)?|spokes(?:man|woman|person)|"
+                          r"heads?\s+of\s+(?:state|government))\b(?:\s+(?:of|for)\s+[\w\s,'’-]{1,60}?)?,\s*$", re.I)
+
+
 def _people_by_context(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
     """People named by how a sentence treats them: "according to Ding Tao", "Ding Tao said",
     "said Ding Tao", "Ding Tao, a member of …"."""
@@ -443,8 +448,15 @@ def _people_by_context(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
         after = toks[i + n].text if i + n < len(toks) else ""
         after2 = toks[i + n + 1].text.lower() if i + n + 1 < len(toks) else ""
         after_title = after == "," and (after2 in ("the", "a", "an") or gazetteer().match(toks, i + n + 1)[1])
+        # "Pablo Quirno, who …": only a person is a "who"
+        who = after == "," and after2 == "who"
+        # "the foreign ministers of Chile and Argentina, Alberto van Klaveren and Pablo Quirno":
+        # names in apposition to people named by their office
+        listed = before[-1:] == [","] and _ROLE_BEFORE.search(text[max(0, toks[i].start - 80):toks[i].start])
+        also = before[-1:] == ["and"] and i >= 2 and (i - 2) in taken and any(
+            sp.kind == "person" and sp.j == i - 1 for sp in doc.spans[k])
         if (before[-2:] == ["according", "to"] or after.lower() in SPEECH_VERBS
-                or (before[-1:] == ["said"] and i + n >= len(toks) - 1) or after_title):
+                or (before[-1:] == ["said"] and i + n >= len(toks) - 1) or after_title or who or listed or also):
             label = text[toks[i].start:toks[i + n - 1].end]
             ref = Ref("Person", label)
             doc.spans[k].append(Span(k, i, i + n, toks[i].start, toks[i + n - 1].end, "person", ref, label))

@@ -22,7 +22,7 @@ from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Tuple, T
 
 from .errors import DataError
 
-__all__ = ["Country", "Organisation", "Title", "Organ", "Place", "Initiative", "Lexicon",
+__all__ = ["of_state", "Country", "Organisation", "Title", "Organ", "Place", "Initiative", "Lexicon",
            "CountryTable", "DATA_DIR", "load_countries", "load_lexicon", "get_lexicon"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -65,6 +65,22 @@ class Country:
     prefixes: Tuple[str, ...] = ()
 
 
+#: states whose English name takes "the" after "of": "President of the Philippines"
+_WITH_THE = frozenset({"Bahamas", "Comoros", "Gambia", "Maldives", "Netherlands", "Philippines"})
+_WITH_THE_WORDS = ("United ", "Republic", "Islands", "Kingdom", "Federation", "Emirates")
+
+
+def of_state(name: str) -> str:
+    """A state's name as it reads after "of": "the Philippines", "the United States", "China".
+
+    >>> of_state("Philippines"), of_state("Czech Republic"), of_state("Kenya")
+    ('the Philippines', 'the Czech Republic', 'Kenya')
+    """
+    if name in _WITH_THE or any(w in name for w in _WITH_THE_WORDS):
+        return "the " + name
+    return name
+
+
 @dataclass(frozen=True)
 class Organisation:
     """An organisation; ``country`` is set for a national body, ``part_of`` names its parent's label."""
@@ -92,7 +108,7 @@ class Organ:
 
     def label(self, country: Country) -> str:
         """The organ of one state: ``Ministry of Foreign Affairs of China``."""
-        return self.template.replace("{country}", country.name)
+        return self.template.replace("{country}", of_state(country.name))
 
 
 @dataclass(frozen=True)

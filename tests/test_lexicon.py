@@ -255,3 +255,14 @@ def test_lexicon_missing_table_raises_data_error(tmp_path: Path):
     (data / "titles.tsv").unlink()
     with pytest.raises(DataError, match="titles.tsv: missing"):
         load_lexicon(data)
+
+
+@pytest.mark.parametrize("name, reads", [("Philippines", "the Philippines"), ("United States", "the United States"),
+                                         ("Czech Republic", "the Czech Republic"), ("Gambia", "the Gambia"),
+                                         ("Kenya", "Kenya"), ("Cyprus", "Cyprus")])
+def test_state_names_after_of(name, reads, lex):
+    from kg.lexicon import of_state
+    assert of_state(name) == reads
+    organ = lex.organ("Foreign Ministry")
+    code = next(c for c, v in lex.countries.items() if v.name == name)
+    assert organ.label(lex.countries[code]) == f"Ministry of Foreign Affairs of {reads}"

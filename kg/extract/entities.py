@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Tuple
 
 from ..articles import Article
 from ..findings import Fact, Mention, Ref
-from ..lexicon import Lexicon, get_lexicon
+from ..lexicon import Lexicon, get_lexicon, of_state
 from .doc import Doc, Span
 from .shapes import (AGREEMENT_WORDS, EVENT_HEADS, GROUP_PHRASES, INITIATIVE_HEADS,
                      INSTITUTION_HEADS, LEADER_GROUPS, NOT_NAME, PRESIDENT_GROUPS, PLACE_HEADS, SPEECH_VERBS)
@@ -241,7 +241,7 @@ def _organs(doc: Doc) -> None:
                 country = right.ref if right else None
             if country:
                 s.country = country
-                s.ref = Ref("Institution", s.payload.template.format(country=country.label))
+                s.ref = Ref("Institution", s.payload.template.format(country=of_state(country.label)))
                 if left:                                # "Sudanese Armed Forces" is a name of it too
                     s.surface = doc.text(k)[left.start:s.end]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from ..findings import Fact, Mention, Ref, RoleMention
+from ..lexicon import of_state
 from .doc import Doc, Span
 from .shapes import NOT_NAME
 from .text import Token, is_cap
@@ -239,18 +240,19 @@ def _emit(doc: Doc, h: _Holder) -> None:
         if not h.country:
             doc.findings.append(RoleMention(sent, h.person, role, h.surface))
             return
-        body = Ref("Institution", h.body_phrase.format(country=h.country.label))
+        body = Ref("Institution", h.body_phrase.format(country=of_state(h.country.label)))
         doc.findings.append(Mention(sent, body, body.label))
         doc.findings.append(Fact(sent, body, "partOf", h.country))
     if body:
-        label = f"{role} of the {h.body_phrase.format(country=h.country.label if h.country else '')}" \
+        label = f"{role} of the {h.body_phrase.format(country=of_state(h.country.label) if h.country else '')}" \
             if h.body_phrase and "{country}" not in h.body_phrase else f"{role} of the {body.label}"
         where = body
     elif h.country:
         if h.receiving:
-            label = f"{role} of {h.country.label} {'to' if role in ('Ambassador', 'Envoy', 'Special Envoy') else 'in'} {h.receiving.label}"
+            label = (f"{role} of {of_state(h.country.label)} "
+                     f"{'to' if role in ('Ambassador', 'Envoy', 'Special Envoy') else 'in'} {of_state(h.receiving.label)}")
         else:
-            label = f"{role} of {h.country.label}"
+            label = f"{role} of {of_state(h.country.label)}"
         where = h.country
     else:
         doc.findings.append(RoleMention(sent, h.person, role, h.surface))

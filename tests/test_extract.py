@@ -211,6 +211,20 @@ def test_events_organisation_summit_with_place_and_month():
 
 
 # ------------------------------------------------------------------ agreements and relationships
+@pytest.mark.parametrize("body, names", [
+    ("A memorandum of understanding on water cooperation and an agreement on power interconnection were signed "
+     "in Astana on Thursday by the two foreign ministers.",
+     {"Memorandum of Understanding on Water Cooperation", "Agreement on Power Interconnection"}),
+    ("The documents include a memorandum of understanding on trade facilitation and another on customs.",
+     {"Memorandum of Understanding on Trade Facilitation"}),
+    ("Half a century ago the Treaty of Ulaanbaatar established the commission in 1975.", {"Treaty of Ulaanbaatar"}),
+])
+def test_agreements_a_documents_name_ends_where_the_next_document_or_the_verb_begins(body, names):
+    got = {f.ref.label for f in findings(HEAD + "Kazakhstan and Mongolia held talks. " + body)
+           if isinstance(f, AgreementFinding)}
+    assert got == names
+
+
 def test_agreements_described_document_status_signatories():
     text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and Mongolian Foreign Minister Batmunkh Battsetseg signed "
                    "an agreement on mutual visa exemption for diplomatic passport holders.")

@@ -29,7 +29,11 @@ DOC_HEAD = (r"(?:joint\s+(?:statement|declaration|communiqu[eé]|action\s+plan)|
 DESCRIBED = re.compile(r"\b(?:an?|the|new)\s+(?:(?:bilateral|new|comprehensive|long-term|intergovernmental)\s+)?" + DOC_HEAD +
                        r"(?:\s+(?:on|for|of|regarding|concerning)\s+(?:(?!,|;|\.\s|\bwhich\b|\bthat\b|\bin\s+order\b|"
                        r"\bafter\b|\bduring\b|\bwith\s+the\b|\bto\s+(?:provide|enhance|facilitate|promote|boost)\b|"
-                       r"\baccording\b|\bsigned\b|\bby\b|\bat\b).)+)?", re.I)
+                       r"\baccording\b|\bsigned\b|\bby\b|\bat\b|"
+                       # the next document of a list ("... and an agreement on ...", "and another on ..."),
+                       # or the verb of the clause ("... were signed")
+                       r"\band\s+(?:an?|another|the)\b|\b(?:were|was|is|are|has|have|had|will|would)\b|"
+                       r"\b[a-z]+ed\s+(?:the|an?|its|their)\b).)+)?", re.I)
 _VISA_CUE = re.compile(r"visa", re.I)
 VISA_REGIME = re.compile(r"\bvisa-free\s+(?:regime|travel|entry|policy)\s+for\s+(\w+)\s+(?:citizens|nationals|passport\s+holders)", re.I)
 STATUS_CUES = (

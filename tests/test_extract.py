@@ -68,6 +68,14 @@ def test_entities_people_by_how_the_sentence_treats_them(body, people):
     assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who"}
 
 
+def test_positions_a_counterpart_holds_the_same_office_of_the_other_state():
+    text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and his Mongolian counterpart Batmunkh Battsetseg "
+                   "signed a visa agreement.")
+    got = facts(text)
+    assert ("Batmunkh Battsetseg", "holdsPosition", "Foreign Minister of Mongolia") in got
+    assert ("Murat Nurtleu", "holdsPosition", "Foreign Minister of Kazakhstan") in got
+
+
 def test_entities_acronym_defined_in_parentheses_names_the_same_thing():
     text = HEAD + ("The Eurasian Development Fund (EDF) was founded in 2020. "
                    "Kazakhstan said the EDF would finance two railways.")

@@ -111,6 +111,33 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
                           h.country, h))
         if h.person:
             out.append(h)
+    out += _counterparts(doc, k, toks, out, taken)
+    return out
+
+
+_COUNTERPART = frozenset({"counterpart", "counterparts"})
+
+
+def _counterparts(doc: Doc, k: int, toks: List[Token], holders: List[_Holder], taken: set) -> List[_Holder]:
+    """ "Foreign Minister Sugiono and his Australian counterpart Penny Wong": the same office,
+    of the state the demonym names."""
+    spans, text = doc.spans[k], doc.text(k)
+    out: List[_Holder] = []
+    for d in [s for s in spans if s.kind in ("demonym", "country")]:
+        if not (d.i >= 1 and toks[d.i - 1].text.lower() in ("his", "her", "their")
+                and d.j < len(toks) and toks[d.j].text.lower() in _COUNTERPART):
+            continue
+        before = [h for h in holders if h.title.j <= d.i and h.body is None]
+        n = _name_after(toks, d.j + 1, taken)
+        country = d.country or d.ref
+        if not before or not n or not country or country == before[-1].country:
+            continue
+        label = text[toks[d.j + 1].start:toks[d.j + n].end]
+        person = Ref("Person", label)
+        spans.append(Span(k, d.j + 1, d.j + 1 + n, toks[d.j + 1].start, toks[d.j + n].end, "person", person, label))
+        taken.update(range(d.j + 1, d.j + 1 + n))
+        out.append(_Holder(k, before[-1].title, person, country=country,
+                           surface=f"{before[-1].title.payload.role} of {of_state(country.label)}"))
     return out
 
 

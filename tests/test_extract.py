@@ -138,6 +138,15 @@ def test_stances_subject_and_object(body, expected):
     assert expected in facts(text)
 
 
+def test_stances_subject_is_not_inside_a_relative_clause():
+    text = HEAD + ("Mongolia and Vietnam held talks. The minister said Vietnam, which has been a member of the "
+                   "World Trade Organization since 2007, backs Mongolia's bid.")
+    got = facts(text)
+    assert ("Vietnam", "supports", "Mongolia") in got
+    assert ("World Trade Organization", "supports", "Mongolia") not in got
+    assert ("Vietnam", "memberOf", "World Trade Organization") in got
+
+
 def test_stances_complement_of_another_noun_is_not_the_object():
     text = HEAD + "Mongolia and Vietnam held talks. Vietnam supports Mongolia's accession to the World Trade Organization."
     got = facts(text)

@@ -88,6 +88,9 @@ def clause_bounds(text: str, pos: int) -> tuple:
     return start, end
 
 
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,")
+
+
 def subject_before(doc: Doc, k: int, pos: int, kinds=("person", "country", "demonym", "org", "group",
                                                        "capital", "organ")) -> List[Ref]:
     """The actor(s) of the clause whose verb starts at char ``pos`` of sentence ``k``.
@@ -102,6 +105,10 @@ def subject_before(doc: Doc, k: int, pos: int, kinds=("person", "country", "demo
     # a demonym that qualifies an office ("Azerbaijani Foreign Minister X") is not an actor here
     offices = [(s.start, s.end) for s in doc.of(k, "position")]
     spans = [s for s in spans if s.kind != "demonym" or not any(a <= s.start and s.end <= b for a, b in offices)]
+    # a closed relative clause is not where the subject is: "Chile, which has been a member of
+    # the OECD since 2010, backs ..." -> Chile
+    inner = [(m.start(), m.end()) for m in _RELATIVE.finditer(text, 0, pos)]
+    spans = [s for s in spans if not any(a < s.start and s.end <= b for a, b in inner)]
     for s in reversed(spans):
         after = text[s.end:s.end + 3]
         if after.startswith(("'s", "’s")) or (s.kind == "demonym" and _next_is_noun(text, s.end)

@@ -207,6 +207,14 @@ def test_events_talks_after_which_something_was_agreed(body, date):
     assert [({p.label for p in e.participants}, e.date) for e in meetings] == [({"Gabriel Boric", "Javier Milei"}, date)]
 
 
+def test_events_a_visit_of_n_days_that_ends_on_a_given_day():
+    text = ("Visit\n\nSANTIAGO, Nov. 28, 2025 (EFE) -- Argentine Foreign Minister Pablo Quirno, who is on a two-day "
+            "official visit to Chile that ends on Friday, met President Gabriel Boric.")
+    visit = next(e for e in findings(text) if isinstance(e, EventFinding) and e.kind == "StateVisit")
+    assert [v.label for v in visit.visitors] == ["Pablo Quirno"]
+    assert (visit.start_date, visit.end_date) == ("2025-11-27", "2025-11-28")
+
+
 def test_events_weekday_without_a_dated_article_stays_undated():
     text = "Talks\n\nKazakh President Kassym-Jomart Tokayev met Turkish President Recep Tayyip Erdogan on Tuesday."
     meeting = next(f for f in findings(text) if isinstance(f, EventFinding) and f.kind == "Meeting")

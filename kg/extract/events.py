@@ -184,11 +184,21 @@ def _visit(doc: Doc, k: int, m: re.Match, host_span: Optional[Span], host: Optio
         if re.search(r"\b(?:is|are)\s+(?:on|paying)\s+(?:a|an|his|her)\b", text[max(0, m.start() - 20):m.start() + 12], re.I):
             start = None            # "who is on a state visit": under way, its start not given
         days = re.search(r"\b(two|three|four|five|six|seven|\d+)-day\b", text[max(0, m.start() - 15):m.end()], re.I)
-        if start and days and len(start) == 10:
-            from .timex import number_value
-            n = number_value(days.group(1))
-            if n:
-                end = (datetime.date.fromisoformat(start) + datetime.timedelta(days=int(n) - 1)).isoformat()
+        # "a two-day official visit to Chile that ends on Friday": the last day, and so the first
+        ends = re.match(r"[^,;]{0,40}?\b(?:that|which)\s+(?:ends|will\s+end|concludes)\b|[^,;]{0,40}?\bending\b",
+                        text[m.end():])
+        last = next((t for t in dates if t.kind == "point" and len(t.value) == 10 and ends
+                     and m.end() + ends.end() <= t.start <= m.end() + ends.end() + 16), None)
+        if last is not None:
+            end = last.value
+            if start == end:
+                start = None
+        from .timex import number_value
+        n = number_value(days.group(1)) if days else None
+        if start and n and len(start) == 10:
+            end = (datetime.date.fromisoformat(start) + datetime.timedelta(days=int(n) - 1)).isoformat()
+        elif end and not start and n:
+            start = (datetime.date.fromisoformat(end) - datetime.timedelta(days=int(n) - 1)).isoformat()
         if start is None and not dates and word.startswith("visited"):
             start = _context_year(doc, k)
     return [EventFinding(sent, "StateVisit", visitors=tuple(visitors), hosts=(host,),

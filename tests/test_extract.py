@@ -304,6 +304,9 @@ def test_relationships_new_type_has_a_broader_concept():
      "TradeVolume", Decimal("9600000000"), "USD", "2024-01/2024-05"),
     ("Bilateral trade grew 1.4 times in January-May this year.", "TradeGrowth", Decimal("1.4"), "times",
      "2024-01/2024-05"),
+    # a fall is a negative growth
+    ("Bilateral trade fell 3.8 percent year on year in 2023.", "TradeGrowth", Decimal("-3.8"), "percent", "2023"),
+    ("Bilateral trade was down by 2 percent in 2023.", "TradeGrowth", Decimal("-2"), "percent", "2023"),
 ])
 def test_figures_measure_value_unit_period(body, measure, value, unit, period):
     obs = [f for f in findings(HEAD + "Kazakhstan and Mongolia held talks. " + body) if isinstance(f, ObservationFinding)]

@@ -73,6 +73,16 @@ GROWTH_CUE = re.compile(r"\b(?:rose|rise|risen|increas\w*|grew|grow\w*|surg\w*|j
                         r"declin\w*|drop\w*|expand\w*|year-on-year|growth|soar\w*|doubled|tripled)\b", re.I)
 
 
+_FALL = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|declin(?:ed|es|ing)|drop(?:ped|s|ping)?|decreas(?:ed|es|ing)|"
+                   r"shr(?:a|u)nk|shrinking|contract(?:ed|ing)|slid|slipped|plung(?:ed|ing)|tumbl(?:ed|ing)|down)\b"
+                   r"(?:\s+(?:by|some|about|nearly|almost|over|more\s+than))?\s*$", re.I)
+
+
+def _falling(text: str, pos: int) -> bool:
+    """Whether the percentage at ``pos`` is a fall ("fell 3.8 percent", "down 2 percent")."""
+    return bool(_FALL.search(text[max(0, pos - 40):pos]))
+
+
 def _number(text: str) -> Optional[Decimal]:
     text = text.replace(",", "").lower()
     if text in NUMBER_WORDS:
@@ -155,7 +165,10 @@ def figures(doc: Doc) -> List[Finding]:
             if measure in ("TradeGrowth", "ExportGrowth", "ImportGrowth", "GDPGrowth", "TouristArrivalsGrowth") \
                     and not GROWTH_CUE.search(window):
                 measure = None
-            add(m.start(), m.end(), measure, _number(m.group(1)), "percent")
+            value = _number(m.group(1))
+            if measure and measure.endswith("Growth") and value is not None and _falling(text, m.start()):
+                value = -value          # "trade fell 3.8 percent": a growth of -3.8 percent
+            add(m.start(), m.end(), measure, value, "percent")
         for m in TIMES.finditer(text):
             value = Decimal(MULTIPLE[m.group(2).lower()]) if m.group(2) else _number(m.group(1))
             add(m.start(), m.end(), _nearest(text, m.start(), GROWTH_WORDS), value, "times")

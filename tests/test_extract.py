@@ -250,6 +250,23 @@ def test_agreements_a_documents_name_ends_where_the_next_document_or_the_verb_be
     assert got == names
 
 
+@pytest.mark.parametrize("label, surface, topics", [
+    ("Memorandum of Understanding on Critical Minerals and Electric Vehicle Battery Supply Chains",
+     "memorandum of understanding on critical minerals and electric vehicle battery supply chains",
+     ["critical minerals", "electric vehicle battery supply chains"]),
+    ("Memorandum of Understanding on Cooperation in Nuclear Energy", "", ["nuclear energy"]),
+    # an adjective names its topic through the lexicon ("agricultural cooperation" -> agriculture)
+    ("Memorandum of Understanding on Agricultural Cooperation", "", ["agriculture"]),
+    # a proper name is not a topic: an initiative, or what the text writes with capitals
+    ("Memorandum of Understanding on the Middle Corridor", "", []),
+    ("Agreement on the Trans-Sahara Highway", "agreement on the Trans-Sahara Highway", []),
+    ("Treaty of Peace and Friendship", "", []),
+])
+def test_agreements_the_subjects_a_documents_name_states(label, surface, topics):
+    from kg.extract.agreements import title_topics
+    assert [r.label for r in title_topics(label, surface)] == topics
+
+
 def test_agreements_described_document_status_signatories():
     text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and Mongolian Foreign Minister Batmunkh Battsetseg signed "
                    "an agreement on mutual visa exemption for diplomatic passport holders.")

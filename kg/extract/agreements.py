@@ -12,10 +12,12 @@ from the words (ONTOLOGY.md, Concept schemes).
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import List, Optional, Tuple
 
 from ..findings import AgreementFinding, Finding, Ref, RelationshipFinding
+from ..lexicon import get_lexicon
 from .clauses import subject_before
 from .doc import Doc
 from .text import cued_finditer
@@ -173,8 +175,48 @@ def _documents(doc: Doc, k: int) -> List[Finding]:
         status = _status(text, start, end)
         date = dates[0].value if len(dates) == 1 else None
         out.append(AgreementFinding(sent, ref, surface=surface, parties=tuple(parties),
-                                    signatories=tuple(signatories), status=status, date=date))
+                                    signatories=tuple(signatories), status=status, date=date,
+                                    topics=title_topics(ref.label, surface)))
     return out
+
+
+_ABOUT = re.compile(r"^(?:Memorandum\s+of\s+Understanding|Agreement|Protocol|Treaty|Accord|Memorandum|Framework\s+Agreement|"
+                    r"Action\s+Plan|Roadmap)\s+(?:on|for|regarding|concerning)\s+(?:the\s+)?(?:Cooperation\s+(?:in|on)\s+(?:the\s+)?)?"
+                    r"(.+?)(?:\s+Cooperation)?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _named_things() -> frozenset:
+    lex = get_lexicon()
+    return frozenset(n.lower() for i in lex.initiatives for n in (i.label, *i.aliases))
+
+
+def title_topics(label: str, surface: str = "") -> Tuple[Ref, ...]:
+    """The subjects a document's name states: "Memorandum of Understanding on Critical
+    Minerals and Electric Vehicle Battery Supply Chains" -> critical minerals, electric vehicle
+    battery supply chains; "... on Agricultural Cooperation" -> agriculture (the lexicon's topic
+    for "agricultural cooperation"). Names of parties, places and other proper nouns are not
+    subjects; an adjective alone is not one either."""
+    m = _ABOUT.match(label)
+    if not m:
+        return ()
+    lex = get_lexicon()
+    # written in lower case, a document's subject keeps capitals only for proper names
+    proper = {w.lower() for w in surface.split() if w[:1].isupper()} if surface[:1].islower() else set()
+    out: List[Ref] = []
+    for part in re.split(r"\s+and\s+|,\s*", m.group(1)):
+        words = part.split()
+        if not words or lex.organisation(part) or part.lower() in _named_things() \
+                or any(w.lower() in proper for w in words) \
+                or any(lex.country(w) or lex.country_by_demonym(w) or lex.place(w) for w in words):
+            continue
+        phrase = part.lower()
+        known = lex.topic(phrase) or lex.topic(phrase + " cooperation")
+        if known:
+            out.append(Ref("Topic", known))
+        elif not re.search(r"(?:al|ic|ive|ary)$", phrase.split()[-1]) and len(words) <= 6:
+            out.append(Ref("Topic", phrase))
+    return tuple(dict.fromkeys(out))
 
 
 def _label(phrase: str, head: str, parties: List[Ref], doc: Doc) -> Optional[str]:

@@ -68,6 +68,15 @@ def test_entities_people_by_how_the_sentence_treats_them(body, people):
     assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who"}
 
 
+def test_positions_a_former_office_is_not_held():
+    text = HEAD + ("Kazakhstan and Mongolia held talks. Former Mongolian President Tsakhiagiin Elbegdorj and "
+                   "Kazakh President Kassym-Jomart Tokayev attended.")
+    got = facts(text)
+    assert ("Kassym-Jomart Tokayev", "holdsPosition", "President of Kazakhstan") in got
+    assert not any(s == "Tsakhiagiin Elbegdorj" and p == "holdsPosition" for s, p, _ in got)
+    assert ("Person", "Tsakhiagiin Elbegdorj") in mentions(text)
+
+
 def test_positions_a_counterpart_holds_the_same_office_of_the_other_state():
     text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and his Mongolian counterpart Batmunkh Battsetseg "
                    "signed a visa agreement.")

@@ -12,6 +12,7 @@ all, the office is left for cross-article resolution (:mod:`kg.resolve`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -109,7 +110,10 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
             h.person = _appositive(doc, k, toks, start, taken)
         spans.append(Span(k, start, end, toks[start].start, toks[end - 1].end, "position", None, h.surface,
                           h.country, h))
-        if h.person:
+        # "former President Yoon Suk Yeol", "the late King", "then Foreign Minister": not held now
+        former = start > 0 and toks[start - 1].text.lower() in ("former", "late", "then", "ex", "outgoing") \
+            or re.search(r"\bex-$", text[max(0, toks[start].start - 3):toks[start].start])
+        if h.person and not former:
             out.append(h)
     out += _counterparts(doc, k, toks, out, taken)
     return out

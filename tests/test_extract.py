@@ -85,6 +85,14 @@ def test_positions_a_counterpart_holds_the_same_office_of_the_other_state():
     assert ("Murat Nurtleu", "holdsPosition", "Foreign Minister of Kazakhstan") in got
 
 
+def test_entities_a_body_named_after_two_states_belongs_to_neither():
+    text = HEAD + ("Kazakhstan and Mongolia on Tuesday signed five memoranda of understanding at the end of the fourth "
+                   "session of the Kazakhstan-Mongolia Joint Commission for Cooperation, held in Astana.")
+    got = facts(text)
+    assert ("Person", "Kazakhstan-Mongolia Joint Commission for Cooperation") not in mentions(text)
+    assert not any(s == "Kazakhstan-Mongolia Joint Commission for Cooperation" and p == "partOf" for s, p, _ in got)
+
+
 def test_entities_acronym_defined_in_parentheses_names_the_same_thing():
     text = HEAD + ("The Eurasian Development Fund (EDF) was founded in 2020. "
                    "Kazakhstan said the EDF would finance two railways.")

@@ -560,7 +560,8 @@ def _emit(doc: Doc) -> None:
                 continue
             if s.kind in ("capital", "place") and s.ref and s.country in named:
                 doc.findings.append(Fact(sent, s.ref, "locatedIn", s.country))
-            if s.kind in ("org", "organ") and s.ref and s.country in named and _of_its_state(s.payload):
+            if s.kind in ("org", "organ") and s.ref and s.country in named and _of_its_state(s.payload) \
+                    and not _bilateral(doc, k, s):
                 doc.findings.append(Mention(sent, s.country, s.country.label))
                 doc.findings.append(Fact(sent, s.ref, "partOf", s.country))
             if s.kind == "org" and s.ref and getattr(s.payload, "part_of", None):
@@ -568,6 +569,12 @@ def _emit(doc: Doc) -> None:
                 doc.findings.append(Mention(sent, parent, parent.label))
                 doc.findings.append(Fact(sent, s.ref, "partOf", parent))
     _emit_agency(doc, named)
+
+
+def _bilateral(doc: Doc, k: int, s: Span) -> bool:
+    """A body named after two states ("Nigeria-Ghana Joint Commission") belongs to neither."""
+    inside = {doc.country_of(c) for c in doc.of(k, "country", "demonym") if s.start <= c.start and c.end <= s.end}
+    return len(inside - {None}) >= 2
 
 
 def _of_its_state(payload) -> bool:

@@ -68,6 +68,15 @@ def test_entities_people_by_how_the_sentence_treats_them(body, people):
     assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who"}
 
 
+def test_positions_one_office_for_a_list_of_people_goes_to_each_in_turn():
+    text = HEAD + ("A memorandum of understanding on water cooperation was signed on Tuesday by the foreign ministers "
+                   "of Kazakhstan and Mongolia, Murat Nurtleu and Batmunkh Battsetseg, in Astana.")
+    got = facts(text)
+    assert ("Murat Nurtleu", "holdsPosition", "Foreign Minister of Kazakhstan") in got
+    assert ("Batmunkh Battsetseg", "holdsPosition", "Foreign Minister of Mongolia") in got
+    assert ("Murat Nurtleu", "holdsPosition", "Foreign Minister of Mongolia") not in got
+
+
 def test_positions_a_former_office_is_not_held():
     text = HEAD + ("Kazakhstan and Mongolia held talks. Former Mongolian President Tsakhiagiin Elbegdorj and "
                    "Kazakh President Kassym-Jomart Tokayev attended.")

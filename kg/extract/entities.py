@@ -208,7 +208,7 @@ def _title_case_line(text: str) -> bool:
 
 def annotate(article: Article, lex: Optional[Lexicon] = None) -> Doc:
     """Find the entities of every sentence of an article; return the annotated Doc."""
-    from .positions import find_positions   # positions need spans from pass 1
+    from .positions import find_positions, listed_offices   # positions need spans from pass 1
 
     doc = Doc(article=article, tokens=[tokenize(s.text) for s in article.sentences])
     doc.spans = [_known(doc, k, toks) for k, toks in enumerate(doc.tokens)]
@@ -221,6 +221,7 @@ def annotate(article: Article, lex: Optional[Lexicon] = None) -> Doc:
     _short_names(doc)
     for k in range(len(doc.spans)):
         doc.spans[k].sort(key=lambda s: (s.start, -s.end))
+    listed_offices(doc)                          # needs the people found by context
     _emit(doc)
     return doc
 

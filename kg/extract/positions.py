@@ -22,7 +22,7 @@ from .doc import Doc, Span
 from .shapes import NOT_NAME
 from .text import Token, is_cap
 
-__all__ = ["find_positions", "HEAD_KINDS"]
+__all__ = ["find_positions", "listed_offices", "HEAD_KINDS"]
 
 HEAD_KINDS = ("head_of_state", "head_of_government")
 #: words that name a part of an organisation after its name ("the NPC Standing Committee")
@@ -116,6 +116,45 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
         if h.person and not former:
             out.append(h)
     out += _counterparts(doc, k, toks, out, taken)
+    return out
+
+
+def listed_offices(doc: Doc) -> None:
+    """After every name is known: offices given once for a list of people (see :func:`_respectively`)."""
+    for k in range(len(doc.spans)):
+        for h in _respectively(doc, k):
+            _emit(doc, h)
+
+
+_PLURAL_OFFICE = re.compile(r"\b(?:the\s+)?(?P<role>(?:[a-z]+\s+){0,2}?[a-z]+)s\s+of\s+(?:the\s+)?"
+                            r"(?P<states>[A-Z][^,;]{2,80}?),\s+")
+
+
+def _respectively(doc: Doc, k: int) -> List[_Holder]:
+    """ "the foreign ministers of Chile and Argentina, Alberto van Klaveren and Pablo Quirno":
+    each holds the office of the state named in the same place of the list."""
+    from ..lexicon import get_lexicon
+    text, spans = doc.text(k), doc.spans[k]
+    out: List[_Holder] = []
+    for m in _PLURAL_OFFICE.finditer(text):
+        title = get_lexicon().title(m.group("role"))
+        if title is None:
+            continue
+        states = [doc.country_of(s) for s in spans if s.kind in ("country", "demonym")
+                  and m.start("states") <= s.start and s.end <= m.end("states")]
+        people = sorted((s for s in spans if s.kind == "person" and s.start >= m.end() and s.ref), key=lambda s: s.start)
+        if len(states) < 2 or len(people) < len(states) or None in states:
+            continue
+        chosen = people[:len(states)]
+        # the names must follow one another as a list ("X and Y", "X, Y and Z")
+        gaps = [text[a.end:b.start] for a, b in zip(chosen, chosen[1:])]
+        if chosen[0].start != m.end() or not all(re.fullmatch(r"\s*(?:,|,?\s*and)\s*", g) for g in gaps):
+            continue
+        role_span = Span(k, chosen[0].i, chosen[0].i, m.start("role"), m.end("role"), "title", None,
+                         m.group("role"), None, title)
+        for person, state in zip(chosen, states):
+            out.append(_Holder(k, role_span, person.ref, country=state,
+                               surface=f"{title.role} of {of_state(state.label)}"))
     return out
 
 

@@ -434,6 +434,9 @@ _ROLE_BEFORE = re.compile(r"\b(?:ministers?|presidents?|prime\s+ministers?|leade
                           r"heads?\s+of\s+(?:state|government))\b(?:\s+(?:of|for)\s+[\w\s,'’-]{1,60}?)?,\s*$", re.I)
 
 
+NOT_PERSON_HEADS = INSTITUTION_HEADS | INITIATIVE_HEADS | AGREEMENT_WORDS | EVENT_HEADS | PLACE_HEADS
+
+
 def _people_by_context(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
     """People named by how a sentence treats them: "according to Ding Tao", "Ding Tao said",
     "said Ding Tao", "Ding Tao, a member of …"."""
@@ -456,6 +459,10 @@ def _people_by_context(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
         listed = before[-1:] == [","] and _ROLE_BEFORE.search(text[max(0, toks[i].start - 80):toks[i].start])
         also = before[-1:] == ["and"] and i >= 2 and (i - 2) in taken and any(
             sp.kind == "person" and sp.j == i - 1 for sp in doc.spans[k])
+        # a name whose last word heads an institution, an initiative, a place or an event is not a
+        # person's ("the Agua Negra Tunnel, a road tunnel under the Andes")
+        if toks[i + n - 1].text in NOT_PERSON_HEADS:
+            continue
         if (before[-2:] == ["according", "to"] or after.lower() in SPEECH_VERBS
                 or (before[-1:] == ["said"] and i + n >= len(toks) - 1) or after_title or who or listed or also):
             label = text[toks[i].start:toks[i + n - 1].end]

@@ -18,7 +18,8 @@ INSTITUTION_HEADS = frozenset({
 INITIATIVE_HEADS = frozenset({
     "Initiative", "Initiatives", "Corridor", "Corridors", "Route", "Express", "Programme", "Program",
     "Project", "Strategy", "Vision", "Plan", "Principle", "Policy", "Process", "Doctrine", "Agenda",
-    "Railway", "Highway", "Pipeline", "Compact", "Mechanism", "Goals",
+    "Railway", "Highway", "Pipeline", "Compact", "Mechanism", "Goals", "Tunnel", "Bridge", "Dam",
+    "Road", "Line", "Link", "Interconnector", "Plant", "Scheme",
 })
 AGREEMENT_WORDS = frozenset({
     "Agreement", "Treaty", "Convention", "Declaration", "Memorandum", "Protocol", "Accord",

@@ -235,6 +235,14 @@ def test_events_talks_after_which_something_was_agreed(body, date):
     assert [({p.label for p in e.participants}, e.date) for e in meetings] == [({"Gabriel Boric", "Javier Milei"}, date)]
 
 
+def test_events_a_joint_press_conference_is_given_with_the_person_met():
+    text = ("Talks\n\nASTANA, June 4, 2024 (Kazinform) -- Kazakh President Kassym-Jomart Tokayev held talks with "
+            "Mongolian President Ukhnaagiin Khurelsukh in Astana on Tuesday. \"Our ties are strong,\" Tokayev told a "
+            "joint press conference after the talks.")
+    conf = next(e for e in findings(text) if isinstance(e, EventFinding) and e.kind == "Conference")
+    assert {p.label for p in conf.participants} == {"Kassym-Jomart Tokayev", "Ukhnaagiin Khurelsukh"}
+
+
 def test_events_a_visit_of_n_days_that_ends_on_a_given_day():
     text = ("Visit\n\nSANTIAGO, Nov. 28, 2025 (EFE) -- Argentine Foreign Minister Pablo Quirno, who is on a two-day "
             "official visit to Chile that ends on Friday, met President Gabriel Boric.")

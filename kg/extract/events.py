@@ -105,8 +105,23 @@ def events(doc: Doc) -> List[Finding]:
     for f in out:
         if isinstance(f, EventFinding) and f.kind == "Meeting" and visitors & set(f.participants):
             f = EventFinding(**{**f.__dict__, "within_visit": True})
+        if isinstance(f, EventFinding) and f.kind == "Conference" and len(f.participants) == 1 \
+                and _JOINT.search(f.sentence.text):
+            f = EventFinding(**{**f.__dict__, "participants": _joint_with(final, f.participants[0])})
         final.append(f)
     return final
+
+
+_JOINT = re.compile(r"\bjoint\s+(?:press|news)\s+(?:conference|briefing)\b", re.I)
+
+
+def _joint_with(before: List[Finding], speaker: Ref) -> Tuple[Ref, ...]:
+    """A joint press conference is given with the person the speaker last met in the article."""
+    for f in reversed(before):
+        if isinstance(f, EventFinding) and f.kind == "Meeting" and speaker in f.participants \
+                and len(f.participants) == 2:
+            return tuple(f.participants)
+    return (speaker,)
 
 
 _VISIT_NOUN = re.compile(r"\b(?:(?:state|official|working)\s+)(?:visit|trip)\b|\b(?:\w+-day)\s+(?:(?:state|official|working)\s+)?visit\b", re.I)

@@ -96,6 +96,21 @@ def test_positions_a_counterpart_holds_the_same_office_of_the_other_state():
     assert ("Murat Nurtleu", "holdsPosition", "Foreign Minister of Kazakhstan") in got
 
 
+@pytest.mark.parametrize("body, org", [
+    # a name that brings its own acronym names a body
+    ("Trade reached $2 billion, according to Statistics Mongolia (NSO).", "Statistics Mongolia"),
+    # after the possessive of its state, and from the word the acronym starts with when a list runs into it
+    ("Trade reached $2 billion, according to Mongolia's Undersecretariat of Trade Relations (SUBTR).",
+     "Undersecretariat of Trade Relations"),
+    ("The memorandum was signed by Energy Secretary Saran Bold and Korea Hydro & Nuclear Power (KHNP), the operator.",
+     "Korea Hydro & Nuclear Power"),
+])
+def test_entities_a_body_by_its_acronym(body, org):
+    found = {label for kind, label in mentions(HEAD + "Kazakhstan and Mongolia held talks. " + body) if kind == "Institution"}
+    assert org in found
+    assert not any("'s" in f or " and " in f for f in found)
+
+
 def test_entities_a_body_named_after_two_states_belongs_to_neither():
     text = HEAD + ("Kazakhstan and Mongolia on Tuesday signed five memoranda of understanding at the end of the fourth "
                    "session of the Kazakhstan-Mongolia Joint Commission for Cooperation, held in Astana.")

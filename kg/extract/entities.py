@@ -342,6 +342,9 @@ def _phrases(doc: Doc, k: int, toks: List[Token], taken: set) -> None:
             span_at(m.start(), m.end(), "topic", Ref("Topic", label))
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
 def _classify_chunk(doc: Doc, k: int, toks: List[Token], i: int, j: int, taken: set) -> None:
     # "… Forum for International Cooperation in Beijing": a trailing "in <place>" is where, not who
     for s in doc.spans[k]:
@@ -371,6 +374,25 @@ def _classify_chunk(doc: Doc, k: int, toks: List[Token], i: int, j: int, taken: 
         kind = "org"
     elif head in PLACE_HEADS and len(words) > 1:
         kind = "place"
+    elif j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and _ACRONYM.fullmatch(toks[j + 1].text):
+        # "Statistics Indonesia (BPS)", "Korea Hydro & Nuclear Power (KHNP)": a name that brings
+        # its own acronym names a body. It starts after a possessive ("Chile's Undersecretariat
+        # ..."), and at the word the acronym's first letter stands for when a list runs into it
+        # ("Energy Secretary Sharon Garin and Korea Hydro & Nuclear Power (KHNP)")
+        start = max((n + 1 for n, w in enumerate(words) if w in ("'s", "’s")), default=0)
+        if "and" in words[start:]:
+            start = next((n for n in range(start, len(words)) if words[n][:1] == toks[j + 1].text[:1]), None)
+        if start is not None and not any(s.kind in ("person", "position", "title") and s.i >= i + start for s in inner):
+            i, words = i + start, words[start:]
+            inner = [s for s in inner if s.i >= i]
+            kind = "org"
+    if kind == "org" and ("'s" in words or "’s" in words):
+        # "South Korea's Economic Development Cooperation Fund": the state owns it, the name follows
+        cut = max(n + 1 for n, w in enumerate(words) if w in ("'s", "’s"))
+        owner = [s for s in inner if s.j <= i + cut - 1 and s.kind in ("country", "demonym")]
+        if owner and cut < len(words):
+            i, words = i + cut, words[cut:]
+            inner = [s for s in inner if s.i >= i] + owner[-1:]
     if kind is None or len(words) < 2:
         return
     # "the Global Security Initiative and the Global Civilization Initiative", "China's Belt

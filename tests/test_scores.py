@@ -21,14 +21,14 @@ SEED_TARGETS = {"entities_recall": 0.90, "entities_precision": 0.90, "facts_reca
                 "facts_precision": 0.80, "events_recall": 0.80, "relationships_recall": 0.95,
                 "observations_recall": 0.80, "provenance": 1.0}
 UNSEEN_FLOORS = {"entities_recall": 0.75, "entities_precision": 0.93, "facts_recall": 0.60,
-                 "facts_precision": 0.90, "events_recall": 0.70, "relationships_recall": 0.95,
+                 "facts_precision": 0.90, "events_recall": 0.74, "relationships_recall": 0.95,
                  "observations_recall": 0.88, "provenance": 1.0}
 # The second blind set (unseen2) was written after the extractor's last round of work on the
 # first: its scores are the honest estimate on new articles, and these floors sit just under
 # what it scored when it arrived plus the fixes it prompted.
-UNSEEN2_FLOORS = {"entities_recall": 0.67, "entities_precision": 0.92, "facts_recall": 0.46,
-                  "facts_precision": 0.86, "events_recall": 0.33, "relationships_recall": 0.80,
-                  "observations_recall": 0.25, "provenance": 1.0}
+UNSEEN2_FLOORS = {"entities_recall": 0.69, "entities_precision": 0.93, "facts_recall": 0.47,
+                  "facts_precision": 0.85, "events_recall": 0.38, "relationships_recall": 0.80,
+                  "observations_recall": 0.33, "provenance": 1.0}
 
 
 def _score(articles, gold, tmp_path, capsys) -> dict:

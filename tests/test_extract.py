@@ -79,6 +79,14 @@ def test_positions_one_office_for_a_list_of_people_goes_to_each_in_turn():
     assert ("Murat Nurtleu", "holdsPosition", "Foreign Minister of Mongolia") not in got
 
 
+def test_positions_two_titles_joined_by_and_are_both_held():
+    text = HEAD + ("Kazakhstan and Mongolia held talks. The accord was signed by Kazakh Deputy Prime Minister and "
+                   "Foreign Minister Murat Nurtleu.")
+    got = facts(text)
+    assert ("Murat Nurtleu", "holdsPosition", "Deputy Prime Minister of Kazakhstan") in got
+    assert ("Murat Nurtleu", "holdsPosition", "Foreign Minister of Kazakhstan") in got
+
+
 def test_positions_a_former_office_is_not_held():
     text = HEAD + ("Kazakhstan and Mongolia held talks. Former Mongolian President Tsakhiagiin Elbegdorj and "
                    "Kazakh President Kassym-Jomart Tokayev attended.")

@@ -74,6 +74,7 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
     text = doc.text(k)
     taken = {t for s in spans for t in range(s.i, s.j) if s.kind != "topic"}
     out: List[_Holder] = []
+    shared: List[_Holder] = []
     for t in [s for s in spans if s.kind == "title"]:
         h = _Holder(k, t, None, surface=t.surface)
         start = t.i
@@ -106,6 +107,10 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
             h.person = Ref("Person", label)
             spans.append(Span(k, end, end + n, toks[end].start, toks[end + n - 1].end, "person", h.person, label))
             taken.update(range(end, end + n))
+        elif end + 1 < len(toks) and toks[end].text == "and" and any(
+                s.kind == "title" and s.i == end + 1 for s in spans):
+            # "Deputy Prime Minister and Foreign Minister Ishaq Dar": the next title's holder
+            shared.append(h)
         else:
             h.person = _appositive(doc, k, toks, start, taken)
         spans.append(Span(k, start, end, toks[start].start, toks[end - 1].end, "position", None, h.surface,
@@ -114,6 +119,15 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
         former = start > 0 and toks[start - 1].text.lower() in ("former", "late", "then", "ex", "outgoing") \
             or re.search(r"\bex-$", text[max(0, toks[start].start - 3):toks[start].start])
         if h.person and not former:
+            out.append(h)
+        if former and h in shared:
+            shared.remove(h)
+    for h in shared:
+        nxt = next((o for o in out if o.title.i == h.title.j + 1), None)
+        if nxt is not None:
+            h.person = nxt.person
+            h.country = h.country or nxt.country
+            nxt.country = nxt.country or h.country      # "Australian Deputy Prime Minister and Defence Minister"
             out.append(h)
     out += _counterparts(doc, k, toks, out, taken)
     return out

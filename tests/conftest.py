@@ -12,6 +12,12 @@ SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def turtle_prefixes() -> str:
+    """The contract's prefixes as Turtle ``@prefix`` lines, for graphs written by hand in tests."""
+    from kg.vocab import PREFIXES
+    return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in PREFIXES.items())
+
+
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
     """One build of the five seed articles: (output folder, BuildResult)."""

@@ -15,20 +15,17 @@ import pytest
 from kg.export.html import MAX_NODES, build_page, graph_to_html, render, safe_json
 from kg.network import to_networkx
 
+from conftest import turtle_prefixes
+
 ID = "https://w3id.org/diplokg/id/"
 IMG = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>window.__xss=2</script>"
 
+PREFIXES = turtle_prefixes()
+
 # A small graph as an export holds it: typed, labelled resources, an article, evidence.
 SMALL_TTL = f"""
-@prefix dkg: <https://w3id.org/diplokg/ontology#> .
-@prefix dkgr: <{ID}> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-
+{PREFIXES}
 dkgr:article-1 a dkg:Article ; dcterms:title "Ruritania and Freedonia talk trade" ; dcterms:date "2025-04-02" .
 dkgr:ruritania a dkg:Country ; rdfs:label "Ruritania" ; skos:altLabel "Ruritanian" .
 dkgr:freedonia a dkg:Country ; rdfs:label "Freedonia" .
@@ -53,12 +50,7 @@ def small_triples():
 def hostile_triples():
     """The small graph plus an entity whose names and sources are markup."""
     extra = f"""
-    @prefix dkg: <https://w3id.org/diplokg/ontology#> .
-    @prefix dkgr: <{ID}> .
-    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-    @prefix prov: <http://www.w3.org/ns/prov#> .
-    @prefix dcterms: <http://purl.org/dc/terms/> .
+    {PREFIXES}
     dkgr:article-2 a dkg:Article ; dcterms:title "{BREAKOUT} & co" ; dcterms:date "2025-04-03" .
     dkgr:evil a dkg:Person ; rdfs:label "{IMG}" ; skos:altLabel "{BREAKOUT}" , "line\u2028break" .
     dkgr:meeting-2 a dkg:Event , dkg:Meeting ; rdfs:label "Meeting of {IMG}" ;

@@ -22,7 +22,7 @@ import pytest
 from kg.export.html import build_page, render
 from kg.network import CLASS_ORDER, to_networkx
 
-from conftest import SEEDS
+from conftest import SEEDS, turtle_prefixes
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -63,13 +63,9 @@ The {IMG} Institute will host the next round of talks, the ministry said.
 
 # Injected as triples as well, so the page holds the markup whatever the extractors make of
 # the article above: a person named by it, an alias, an evidence sentence and an article title.
+PREFIXES = turtle_prefixes()
 INJECTED = f"""
-@prefix dkg: <https://w3id.org/diplokg/ontology#> .
-@prefix dkgr: <{ID}> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
+{PREFIXES}
 dkgr:article-xss a dkg:Article ; dcterms:title "{BREAKOUT} {IMG} weekly" ; dcterms:date "2025-04-02" .
 dkgr:xss-minister a dkg:Person ; rdfs:label "{IMG}" ; skos:altLabel "{BREAKOUT}" .
 dkgr:meeting-xss a dkg:Event , dkg:Meeting ; rdfs:label "Meeting of the minister" ;

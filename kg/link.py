@@ -28,7 +28,6 @@ import pyoxigraph as ox
 
 from .errors import DataError
 from .lexicon import read_table
-from .triples import TripleTable
 from .vocab import DKG
 
 __all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "links_for", "links_for_entities",
@@ -101,8 +100,6 @@ def _load(path: Path) -> Dict[Tuple[str, str], WikidataItem]:
 
 def _typed_labels(triples: Iterable[ox.Triple]) -> Dict[ox.NamedNode, Tuple[set, set]]:
     """{subject: (the linked types it has, its English or untagged labels)}."""
-    if isinstance(triples, TripleTable):
-        return _typed_labels_of_table(triples)
     types = {ox.NamedNode(DKG_NS + t): t for t in TYPES}
     found: Dict[ox.NamedNode, Tuple[set, set]] = {}
     for t in triples:
@@ -112,21 +109,6 @@ def _typed_labels(triples: Iterable[ox.Triple]) -> Dict[ox.NamedNode, Tuple[set,
                 and (t.object.language in (None, "en") or t.object.language.startswith("en-")):
             found.setdefault(t.subject, (set(), set()))[1].add(t.object.value)
     return {s: v for s, v in found.items() if v[0]}
-
-
-def _typed_labels_of_table(table: TripleTable) -> Dict[ox.NamedNode, Tuple[set, set]]:
-    """:func:`_typed_labels` on a table's strings, without making a term for every triple."""
-    types = {f"<{DKG_NS}{t}>": t for t in TYPES}
-    rdf_type, rdfs_label = RDF_TYPE.value, RDFS_LABEL.value
-    found: Dict[str, Tuple[set, set]] = {}
-    for s, p, o in table.rows():
-        if p == rdf_type and o in types:
-            found.setdefault(s, (set(), set()))[0].add(types[o])
-        elif p == rdfs_label and o.startswith('"'):
-            lang = o[o.rfind('"') + 1:]
-            if lang in ("", "@en") or lang.startswith("@en-"):
-                found.setdefault(s, (set(), set()))[1].add(table.value(o))
-    return {ox.NamedNode(s): v for s, v in found.items() if v[0] and not s.startswith("_:")}
 
 
 def _matches(triples: Iterable[ox.Triple], table: Optional[Table]

@@ -30,18 +30,12 @@ from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 import pyoxigraph as ox
 
-__all__ = ["TripleTable", "nt_term", "value_of"]
+__all__ = ["TripleTable", "value_of"]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 #: rows handed to pyoxigraph's parser at a time when triples are asked for as objects
 CHUNK = 20000
 
 Pair = Tuple[str, str]
-
-
-def nt_term(term) -> str:
-    """The N-Triples form of a pyoxigraph term (``<iri>``, ``_:b``, ``"lit"@en``)."""
-    return str(term)
 
 
 def value_of(obj: str) -> str:

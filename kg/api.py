@@ -13,6 +13,7 @@ __all__ = ["build", "merge", "write_outputs", "DEFAULT_FORMATS"]
 DEFAULT_FORMATS = ("ttl", "html")
 
 
+@paused_gc()
 def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequence[str] = DEFAULT_FORMATS,
           base: Optional[str] = None, jobs: Union[int, str] = 1,
           progress: Optional[Callable[[str, int], Callable[[int], None]]] = None) -> BuildResult:
@@ -34,11 +35,6 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     Raises:
         ExportError: when an output cannot be written (earlier outputs stay as they were).
     """
-    with paused_gc():
-        return _build(paths, out_dir, formats, base, jobs, progress)
-
-
-def _build(paths, out_dir, formats, base, jobs, progress) -> BuildResult:
     result = BuildResult()
     files, result.problems = collect_paths(paths)
     tick = progress("extracting", len(files)) if progress and files else None
@@ -97,16 +93,11 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str] = DEFAUL
     return finish_from_findings(result, [read(sidecar_of(g)) for g in graphs], Path(out_dir), formats, base)
 
 
+@paused_gc()
 def finish_from_findings(result: BuildResult, parts, out_dir: Optional[Path], formats: Sequence[str],
                          base: Optional[str] = None) -> BuildResult:
     """Combine (articles, findings) parts (an article in several counts once), resolve, build
     the graph and write it: the end of kg build, kg merge and a distributed build."""
-    with paused_gc():
-        return _finish(result, parts, out_dir, formats, base)
-
-
-def _finish(result: BuildResult, parts, out_dir: Optional[Path], formats: Sequence[str],
-            base: Optional[str]) -> BuildResult:
     articles, findings = {}, {}
     for arts, fs in parts:
         for a in arts:

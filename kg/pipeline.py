@@ -238,7 +238,7 @@ def graph_triples(model: GraphModel) -> TripleTable:
 
 @contextlib.contextmanager
 def paused_gc():
-    """Pause Python's cycle collector for a build.
+    """Pause Python's cycle collector for a build (a context manager, or a decorator).
 
     A build allocates millions of small objects that live until it ends and form no cycles
     (findings, strings, tuples); the collector would traverse all of them again and again

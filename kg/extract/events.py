@@ -17,7 +17,7 @@ from ..findings import EventFinding, Finding, Ref
 from .clauses import actors_after, actors_of, resolve_pronoun, subject_before
 from .doc import Doc, Span
 from .text import cued_finditer
-from .timex import Timex, find_times
+from .timex import Timex, find_times, number_value
 
 __all__ = ["events", "VISIT", "MEETING"]
 
@@ -202,13 +202,12 @@ def _visit(doc: Doc, k: int, m: re.Match, host_span: Optional[Span], host: Optio
         # "a two-day official visit to Chile that ends on Friday": the last day, and so the first
         ends = re.match(r"[^,;]{0,40}?\b(?:that|which)\s+(?:ends|will\s+end|concludes)\b|[^,;]{0,40}?\bending\b",
                         text[m.end():])
-        last = next((t for t in dates if t.kind == "point" and len(t.value) == 10 and ends
-                     and m.end() + ends.end() <= t.start <= m.end() + ends.end() + 16), None)
+        last = next((t for t in dates if t.kind == "point" and len(t.value) == 10
+                     and m.end() + ends.end() <= t.start <= m.end() + ends.end() + 16), None) if ends else None
         if last is not None:
             end = last.value
             if start == end:
                 start = None
-        from .timex import number_value
         n = number_value(days.group(1)) if days else None
         if start and n and len(start) == 10:
             end = (datetime.date.fromisoformat(start) + datetime.timedelta(days=int(n) - 1)).isoformat()

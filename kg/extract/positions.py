@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from ..findings import Fact, Mention, Ref, RoleMention
-from ..lexicon import of_state
+from ..lexicon import get_lexicon, of_state
 from .doc import Doc, Span
 from .shapes import NOT_NAME
 from .text import Token, is_cap
@@ -100,6 +100,9 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
         if end < len(toks) and toks[end].text == "of":
             end = _of_phrase(doc, k, toks, end + 1, h)
         h.surface = text[toks[start].start:toks[end - 1].end]
+        # "former President Yoon Suk Yeol", "the late King", "then Foreign Minister": not held now
+        former = start > 0 and toks[start - 1].text.lower() in ("former", "late", "then", "ex", "outgoing") \
+            or re.search(r"\bex-$", text[max(0, toks[start].start - 3):toks[start].start])
         # --- the holder: a name right after, else an appositive before
         n = _name_after(toks, end, taken)
         if n and t.surface[0].isupper() or (n and toks[end].text[0].isupper() and n >= 2):
@@ -107,7 +110,7 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
             h.person = Ref("Person", label)
             spans.append(Span(k, end, end + n, toks[end].start, toks[end + n - 1].end, "person", h.person, label))
             taken.update(range(end, end + n))
-        elif end + 1 < len(toks) and toks[end].text == "and" and any(
+        elif not former and end + 1 < len(toks) and toks[end].text == "and" and any(
                 s.kind == "title" and s.i == end + 1 for s in spans):
             # "Deputy Prime Minister and Foreign Minister Ishaq Dar": the next title's holder
             shared.append(h)
@@ -115,13 +118,8 @@ def _titles_in(doc: Doc, k: int, toks: List[Token]) -> List[_Holder]:
             h.person = _appositive(doc, k, toks, start, taken)
         spans.append(Span(k, start, end, toks[start].start, toks[end - 1].end, "position", None, h.surface,
                           h.country, h))
-        # "former President Yoon Suk Yeol", "the late King", "then Foreign Minister": not held now
-        former = start > 0 and toks[start - 1].text.lower() in ("former", "late", "then", "ex", "outgoing") \
-            or re.search(r"\bex-$", text[max(0, toks[start].start - 3):toks[start].start])
         if h.person and not former:
             out.append(h)
-        if former and h in shared:
-            shared.remove(h)
     for h in shared:
         nxt = next((o for o in out if o.title.i == h.title.j + 1), None)
         if nxt is not None:
@@ -147,7 +145,6 @@ _PLURAL_OFFICE = re.compile(r"\b(?:the\s+)?(?P<role>(?:[a-z]+\s+){0,2}?[a-z]+)s\
 def _respectively(doc: Doc, k: int) -> List[_Holder]:
     """ "the foreign ministers of Chile and Argentina, Alberto van Klaveren and Pablo Quirno":
     each holds the office of the state named in the same place of the list."""
-    from ..lexicon import get_lexicon
     text, spans = doc.text(k), doc.spans[k]
     out: List[_Holder] = []
     for m in _PLURAL_OFFICE.finditer(text):

@@ -186,7 +186,7 @@ _NOT_ISSUES = frozenset(
     "statement statements call calls role position positions stance side sides development relations "
     "meeting meetings talks work plan plans initiative initiatives country countries people government "
     "governments leader leaders each other one it this that these those them their its his her our "
-    "attempt attempts way ways steps step need needs view views remarks words work".split())
+    "attempt attempts way ways steps step need needs view views remarks words".split())
 _POSSESSIVES = frozenset("its their his her our my your this that these those each every both one".split())
 
 

@@ -271,7 +271,8 @@ class GraphModel:
             node = self.event_iri(ev)
             add(node, a, cls(ev.kind))
             add(node, a, cls("Event"))
-            add(node, label, en(self._event_label(ev)))
+            shown = self._event_label(ev)
+            add(node, label, en(shown))
             for prop, refs in (("participant", ev.participants), ("visitor", ev.visitors),
                                ("host", ev.hosts), ("location", ev.locations),
                                ("topic", ev.topics), ("outcome", ev.outcomes)):
@@ -281,7 +282,7 @@ class GraphModel:
                 if value:
                     add(node, DKG_NS + prop, day(value))
             for name in ev.names:
-                if name != self._event_label(ev):
+                if name != shown:
                     add(node, alt, en(name))
             prov(node, ev.prov)
         for meeting, visit in visit_parts(events, self.articles, self.event_iri):

@@ -90,19 +90,45 @@ def _formats(formats: Sequence[str], no_html: bool) -> tuple:
     return tuple(dict.fromkeys(formats or ("ttl",))) + (() if no_html else ("html",))
 
 
+def _plural(n: int, word: str, plural: str = "") -> str:
+    """ "1 article", "1,740 articles", "2 entities" (``plural`` when it is not word + s)."""
+    return f"{n:,} " + (word if n == 1 else plural or word + "s")
+
+
+def _report_problems(problems, debug: bool) -> None:
+    """One line per article left out; with ``debug``, the traceback of a failure too."""
+    from .errors import ArticleSkipped, ExtractionError
+
+    for problem in problems:
+        if isinstance(problem, ArticleSkipped):
+            click.echo(f"Skipped: {problem}", err=True)
+        elif isinstance(problem, ExtractionError):
+            hint = "" if debug else " (a bug in diplokg: kg build --debug shows the traceback)"
+            click.echo(f"Error: {problem}; skipped{hint}", err=True)
+            if debug and problem.details:
+                click.echo(problem.details.rstrip("\n"), err=True)
+        else:
+            click.echo(f"Error: {problem}", err=True)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @output_options
 @click.option("-j", "--jobs", default="auto", show_default=True, callback=_check_jobs,
               help="Processes for reading and extraction: a number, or auto (every core the "
                    "build may use, for 100 articles or more). The output is the same for any number.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any article was skipped (unreadable, failed, "
+                                             "or not in English).")
+@click.option("--debug", is_flag=True, envvar="KG_DEBUG",
+              help="Show the traceback of an article whose extraction failed (or set KG_DEBUG=1).")
 def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri: Optional[str], no_html: bool,
-          jobs) -> None:
+          jobs, strict: bool, debug: bool) -> None:
     """Read articles and write the graph as Turtle and HTML.
 
     PATHS are files and folders (folders: every .txt, .html and .htm); seeds/ when none.
-    A bad article is reported on stderr and skipped; the exit code is 1 only when no article
-    could be read.
+    An article that cannot be read or extracted is reported in one line and skipped; the
+    build goes on with the others and exits 0 (1 with --strict, or when no article could be
+    read at all).
 
     \b
     Example:
@@ -117,22 +143,24 @@ def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri
                            progress=_progress_factory())
     except KgError as exc:
         raise _fail(exc)
-    for problem in result.problems:
-        click.echo(f"Error: {problem}", err=True)
+    _report_problems(result.problems, debug)
     for art in result.articles:
         for warning in art.warnings:
             click.echo(f"Warning: {art.path}: {warning}", err=True)
     if not result.articles:
         click.echo("Error: no article could be read; nothing written", err=True)
         raise click.exceptions.Exit(1)
-    skipped = f" ({len(result.problems)} skipped)" if result.problems else ""
-    click.echo(f"Read {len(result.articles)} articles{skipped}: "
-               f"{result.entity_count} entities, {result.fact_count} facts, "
-               f"{len(result.triples)} triples.")
+    skipped = f", {len(result.problems):,} skipped: see above" if result.problems else ""
+    click.echo(f"{_plural(len(result.articles), 'article')}{skipped}. "
+               f"{_plural(result.entity_count, 'entity', 'entities')}, "
+               f"{_plural(result.fact_count, 'fact')}, {_plural(len(result.triples), 'triple')}.")
     for path in result.outputs:
         click.echo(f"Wrote {path}")
     for note in result.notes:
         click.echo(f"Note: {note}")
+    if strict and result.problems:
+        click.echo(f"Error: --strict: {_plural(len(result.problems), 'article')} skipped", err=True)
+        raise click.exceptions.Exit(1)
 
 
 @cli.command()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Union
 
-__all__ = ["KgError", "ArticleError", "DataError", "ExportError", "GraphError", "UsageError"]
+__all__ = ["KgError", "ArticleError", "ArticleSkipped", "ExtractionError", "DataError", "ExportError",
+           "GraphError", "UsageError"]
 
 
 class KgError(Exception):
@@ -32,6 +33,39 @@ class KgError(Exception):
 
 class ArticleError(KgError):
     """An article that cannot be read: missing, empty, binary, not text."""
+
+
+class ArticleSkipped(KgError):
+    """An article left out on purpose, not broken: written in a language diplokg does not read."""
+
+
+class ExtractionError(KgError):
+    """An article that raised an unexpected exception while it was read or extracted: a bug in
+    diplokg, not the user's fault. The article is skipped and the build goes on; ``details``
+    holds the traceback for ``kg build --debug``.
+
+    Args:
+        path: the article's file.
+        reason: the exception in one line ("AttributeError: 'NoneType' object has no ...").
+        details: the formatted traceback, when there is one.
+    """
+
+    def __init__(self, path: Optional[Union[str, Path]], reason: str, details: str = ""):
+        self.details = details
+        super().__init__(path, reason)
+
+    def __reduce__(self):
+        return type(self), (self.path, self.reason, self.details)
+
+    @classmethod
+    def from_exception(cls, path: Optional[Union[str, Path]], exc: BaseException) -> "ExtractionError":
+        """The error of an unexpected exception met with one article (call inside ``except``)."""
+        import traceback
+
+        first = (str(exc).splitlines() or [""])[0]
+        reason = f"extraction failed ({type(exc).__name__}: {first})" if first else \
+            f"extraction failed ({type(exc).__name__})"
+        return cls(path, reason, traceback.format_exc())
 
 
 class DataError(KgError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from .articles import Article, read_article
-from .errors import ArticleError, KgError
+from .errors import ArticleError, ExtractionError, KgError
 from .extract import extract_article
 from .findings import Finding
 from .model import GraphModel
@@ -80,10 +80,18 @@ def collect_paths(paths: Sequence[Path]) -> Tuple[List[Path], List[KgError]]:
 
 
 def _read_one(path: Path):
+    """The article, or the error that says why it cannot be read.
+
+    Any exception is caught: one article's failure is that article's problem, never the
+    build's. A KgError is the user's (an empty or binary file); anything else is a bug in
+    diplokg, reported as an :class:`~kg.errors.ExtractionError` carrying its traceback.
+    """
     try:
         return read_article(path)
     except KgError as exc:
         return exc
+    except Exception as exc:        # noqa: BLE001 - see the docstring
+        return ExtractionError.from_exception(path, exc)
 
 
 def read_articles(files: Iterable[Path], progress: Optional[Callable] = None
@@ -118,12 +126,17 @@ def read_and_extract_one(path: Path):
     return got if isinstance(got, KgError) else _extract_one(got)
 
 
-def _extract_one(article: Article) -> Tuple[Article, List[Finding], bytes]:
+def _extract_one(article: Article):
+    """(article without its text, findings, findings-file block), or the ExtractionError of an
+    article whose extraction raised (the build goes on without it)."""
     from .findings_io import article_block
 
-    findings = extract_article(article)
-    meta = dataclasses.replace(article, text="", sentences=())
-    return meta, findings, article_block(meta, findings)
+    try:
+        findings = extract_article(article)
+        meta = dataclasses.replace(article, text="", sentences=())
+        return meta, findings, article_block(meta, findings)
+    except Exception as exc:        # noqa: BLE001 - one article's bug never sinks the batch
+        return ExtractionError.from_exception(article.path, exc)
 
 
 #: ``jobs="auto"`` starts worker processes from this many files on (below, starting them costs more)

@@ -48,7 +48,7 @@ def test_cli_build_defaults_read_seeds_and_write_output(runner, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["build"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "Read 5 articles" in result.output
+    assert "5 articles." in result.output
     assert "entities" in result.output and "facts" in result.output
     assert (tmp_path / "output" / "graph.ttl").stat().st_size > 1000
     assert (tmp_path / "output" / "graph.html").stat().st_size > 1000
@@ -80,8 +80,63 @@ def test_cli_build_bad_articles_are_reported_and_the_rest_go_through(runner, tmp
     assert any("empty.txt" in l and "empty" in l for l in lines)
     assert any("binary.txt" in l and "binary" in l for l in lines)
     assert any("missing.txt" in l and "no such file" in l for l in lines)
-    assert "Read 1 articles (3 skipped)" in result.output
+    assert "1 article, 3 skipped: see above." in result.output
     assert (out / "graph.ttl").exists()
+
+
+def _crash_on(monkeypatch, name: str) -> None:
+    """Make extraction raise for the article whose file is ``name`` (a stand-in for a bug: the
+    real extractor must not raise, and tests/test_robustness.py checks that it does not)."""
+    import kg.pipeline
+
+    real = kg.pipeline.extract_article
+
+    def extract(article):
+        if Path(article.path).name == name:
+            raise RuntimeError("boom in the extractor")
+        return real(article)
+    monkeypatch.setattr(kg.pipeline, "extract_article", extract)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_build_an_article_whose_extraction_fails_is_skipped_and_the_build_goes_on(runner, tmp_path,
+                                                                                      monkeypatch, jobs):
+    # issue 12: any exception while extracting one article is that article's problem, in one
+    # process and in worker processes (forked, so they see the patched extractor)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SEEDS / "002_f2ac28b3f73fc063.txt", folder / name)
+        (folder / name).write_text((folder / name).read_text() + f"\n\n{name} ends here.\n")
+    _crash_on(monkeypatch, "b.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(folder), "-o", str(out), "-j", jobs])
+    assert result.exit_code == 0, result.output
+    err = [l for l in result.stderr.splitlines() if l.startswith("Error:")]
+    assert err == [f"Error: {folder / 'b.txt'}: extraction failed (RuntimeError: boom in the extractor); "
+                   "skipped (a bug in diplokg: kg build --debug shows the traceback)"]
+    assert "Traceback" not in result.output
+    assert "2 articles, 1 skipped: see above." in result.stdout
+    assert (out / "graph.ttl").exists()
+
+
+def test_cli_build_strict_exits_1_on_a_skip_and_debug_shows_the_traceback(runner, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "002_f2ac28b3f73fc063.txt", folder / "good.txt")
+    shutil.copy(SEEDS / "003_7bafd2e7131c9bef.txt", folder / "bad.txt")
+    _crash_on(monkeypatch, "bad.txt")
+    strict = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "s"), "--strict", "-j", "1"])
+    assert strict.exit_code == 1
+    assert "Error: --strict: 1 article skipped" in strict.stderr
+    assert (tmp_path / "s" / "graph.ttl").exists()        # the graph of the others is still written
+    debug = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "d"), "-j", "1"],
+                          env={"KG_DEBUG": "1"})
+    assert debug.exit_code == 0
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert "RuntimeError: boom in the extractor" in debug.stderr
+    assert "Traceback" in runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "e"), "-j", "1",
+                                              "--debug"]).stderr
 
 
 def test_cli_build_nothing_readable_exits_1_and_writes_nothing(runner, tmp_path):

@@ -32,3 +32,29 @@ def test_distributed_chunks_are_stable():
 
     files = sorted(SEEDS.glob("*.txt"))
     assert chunks(list(reversed(files)), 2) == [files[0:2], files[2:4], files[4:5]]
+
+
+def test_distributed_an_article_whose_extraction_fails_is_skipped(tmp_path, monkeypatch):
+    # issue 12: on the Dask path too, an exception in one article is that article's problem
+    import kg.pipeline
+    from kg.distributed import build_distributed
+    from kg.errors import ExtractionError
+
+    real = kg.pipeline.extract_article
+    broken = sorted(SEEDS.glob("*.txt"))[1]
+
+    def extract(article):
+        if article.path == str(broken):
+            raise ValueError("bad state in the extractor")
+        return real(article)
+    monkeypatch.setattr(kg.pipeline, "extract_article", extract)
+    # threads, so the workers share this process and its patched extractor
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        result = build_distributed([SEEDS], tmp_path / "dask", client, chunk_size=2, formats=("ttl",))
+    assert len(result.articles) == 4
+    [problem] = result.problems
+    assert isinstance(problem, ExtractionError)
+    assert (problem.path, problem.reason) == (str(broken), "extraction failed (ValueError: bad state in the extractor)")
+    assert "Traceback" in problem.details
+    assert (tmp_path / "dask" / "graph.ttl").exists()

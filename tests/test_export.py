@@ -116,3 +116,20 @@ def test_export_base_iri_changes_the_resource_namespace(tmp_path):
     assert "@prefix dkgr: <https://example.org/kg/> ." in text
     assert "w3id.org/diplokg/id/" not in text
     assert result.triples
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_export_files_follow_the_users_umask(tmp_path, mask, mode):
+    # issue 12: written atomically, yet readable by a colleague as any file the user writes
+    import os
+
+    from kg.api import build
+
+    old = os.umask(mask)
+    try:
+        result = build([SEEDS / "002_f2ac28b3f73fc063.txt"], tmp_path / "out", formats=("ttl", "html"))
+    finally:
+        os.umask(old)
+    assert len(result.outputs) == 3
+    for path in result.outputs:
+        assert path.stat().st_mode & 0o777 == mode, path

@@ -15,8 +15,19 @@ from ..errors import ExportError
 __all__ = ["EXPORTERS", "FILE_NAMES", "RDF_FORMATS", "write_atomic", "export"]
 
 
+def _umask() -> int:
+    # the only way to read the umask is to set it: set it back at once
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Union[str, Path], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The file gets the mode a plain ``open(path, "w")`` would give it (0644 under the usual
+    umask 022), so a colleague or a web server can read the export; ``mkstemp`` alone would
+    leave it 0600.
 
     Raises:
         ExportError: when the folder cannot be created or written.
@@ -30,6 +41,7 @@ def write_atomic(path: Union[str, Path], data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         try:

@@ -255,28 +255,43 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
 @click.option("--endpoint", required=True, help="The store's Graph Store Protocol URL.")
 @click.option("--graph", "graph_iri", default=None, help="The named graph (default: the default graph).")
 @click.option("--add", is_flag=True, help="Add to the graph instead of replacing it.")
-@click.option("--user", envvar="KG_PUSH_USER", default=None, help="User name (or KG_PUSH_USER).")
-@click.option("--password", envvar="KG_PUSH_PASSWORD", default=None, help="Password (or KG_PUSH_PASSWORD).")
-@click.option("--timeout", type=click.FloatRange(1, None), default=60, show_default=True, help="Seconds to wait.")
+@click.option("--user", envvar="KG_PUSH_USER", default=None, help="User name (or set KG_PUSH_USER).")
+@click.option("--password", envvar="KG_PUSH_PASSWORD", default=None,
+              help="Password (or set KG_PUSH_PASSWORD); asked for on a terminal when the store "
+                   "wants one and none was given.")
+@click.option("--timeout", type=click.FloatRange(1, None), default=60, show_default=True,
+              help="Seconds to wait for the store's answer once connected.")
+@click.option("--connect-timeout", type=click.FloatRange(0.1, None), default=4, show_default=True,
+              help="Seconds to wait for a connection: a wrong host fails this fast.")
 @click.option("--query-endpoint", default=None, help="The store's SPARQL query URL (default: derived).")
 def push(graph: Path, endpoint: str, graph_iri: Optional[str], add: bool, user: Optional[str],
-         password: Optional[str], timeout: float, query_endpoint: Optional[str]) -> None:
+         password: Optional[str], timeout: float, connect_timeout: float, query_endpoint: Optional[str]) -> None:
     """Send an export to a SPARQL 1.1 Graph Store Protocol endpoint.
 
     Replaces the named graph (PUT) or, with --add, adds to it (POST); basic or digest
-    authentication, as the store asks. Then reports how many triples the graph holds.
+    authentication, as the store asks. When the store wants a password and none was given
+    (--password or KG_PUSH_PASSWORD), it is asked for on the terminal. Then reports how many
+    triples the graph holds.
 
     \b
     Example:
         kg push output/graph.ttl --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth \\
-            --graph https://example.org/graphs/diplo --user dba --password dba
+            --graph https://example.org/graphs/diplo --user dba
         kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store --graph urn:diplo --add
     """
     from .push import push as run_push
 
+    def ask(url: str, known_user: Optional[str]):
+        # only a person at a terminal can be asked; a script gets the one-line error instead
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            return None
+        click.echo(f"{url} asks for credentials.", err=True)
+        who = known_user or click.prompt("User", err=True)
+        return who, click.prompt(f"Password for {who}", hide_input=True, err=True)
+
     try:
         r = run_push(graph, endpoint, graph=graph_iri, replace=not add, user=user, password=password,
-                     timeout=timeout, query_endpoint=query_endpoint)
+                     timeout=timeout, connect_timeout=connect_timeout, query_endpoint=query_endpoint, ask=ask)
     except KgError as exc:
         raise _fail(exc)
     where = f"<{r.graph}>" if r.graph else "the default graph"

@@ -11,7 +11,9 @@ default graph. The parameter is chosen from the endpoint's path unless ``graph_p
 
 Authentication: the first request goes without credentials; on ``401`` the ``WWW-Authenticate``
 header decides between Digest and Basic. Credentials come from the arguments or from
-``KG_PUSH_USER`` and ``KG_PUSH_PASSWORD``. Requests go only to the address given: redirects are not
+``KG_PUSH_USER`` and ``KG_PUSH_PASSWORD``; when the store wants them and the password is
+missing, ``ask`` (the CLI prompts on a terminal) is called for it. Connecting has its own short
+timeout, so a wrong host fails in seconds however long the upload may take. Requests go only to the address given: redirects are not
 followed and proxy settings from the environment are ignored.
 
     >>> push("output/graph.ttl", "http://127.0.0.1:8890/sparql-graph-crud-auth",  # doctest: +SKIP
@@ -27,7 +29,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Tuple, Union
+from typing import Callable, Optional, Tuple, Union
 from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -37,10 +39,13 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from .errors import KgError
 from .graphio import read_triples
 
-__all__ = ["push", "PushResult", "PushError", "query_endpoint_for", "USER_ENV", "PASSWORD_ENV"]
+__all__ = ["push", "PushResult", "PushError", "query_endpoint_for", "USER_ENV", "PASSWORD_ENV",
+           "CONNECT_TIMEOUT"]
 
 USER_ENV = "KG_PUSH_USER"
 PASSWORD_ENV = "KG_PUSH_PASSWORD"
+#: seconds to wait for a connection (a store on a reachable host answers a connect at once)
+CONNECT_TIMEOUT = 4.0
 NTRIPLES_AS = "text/turtle"   # N-Triples is Turtle; some stores (Virtuoso 7) reject application/n-triples
 
 # Graph Store path (last segment) -> the same store's SPARQL query path (last segment).
@@ -103,16 +108,16 @@ def _check_url(url: str, what: str) -> str:
     return url
 
 
-def _credentials(user: Optional[str], password: Optional[str]) -> Optional[Tuple[str, str]]:
+def _credentials(user: Optional[str], password: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
     user = user if user is not None else os.environ.get(USER_ENV) or None
     password = password if password is not None else os.environ.get(PASSWORD_ENV)
-    if user is None and password is None:
-        return None
-    if user is None:
+    if user is None and password is not None:
         raise PushError(f"a password was given but no user; give --user or set {USER_ENV}")
-    if password is None:
-        raise PushError(f"no password for user {user!r}; give --password or set {PASSWORD_ENV}")
     return user, password
+
+
+#: ``ask(url, user)`` -> (user, password), or None when nobody can be asked
+Ask = Callable[[str, Optional[str]], Optional[Tuple[str, str]]]
 
 
 def _server_message(response: requests.Response) -> str:
@@ -137,8 +142,10 @@ def _where(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
-def _unreachable(url: str, exc: Exception, timeout: float) -> PushError:
-    if isinstance(exc, requests.Timeout):
+def _unreachable(url: str, exc: Exception, timeout: float, connect_timeout: float = CONNECT_TIMEOUT) -> PushError:
+    if isinstance(exc, requests.ConnectTimeout):
+        why = f"no connection within {connect_timeout:g} s; is the host right and the store running?"
+    elif isinstance(exc, requests.Timeout):
         why = f"no answer within {timeout:g} s; a large export may need a longer timeout"
     else:
         chain, seen = [], exc
@@ -163,18 +170,32 @@ def _unreachable(url: str, exc: Exception, timeout: float) -> PushError:
 class _Client:
     """One session that finds out, before any body goes out, whether and how the store wants credentials."""
 
-    def __init__(self, credentials: Optional[Tuple[str, str]], timeout: float):
-        self.credentials = credentials
+    def __init__(self, user: Optional[str], password: Optional[str], timeout: float,
+                 connect_timeout: float = CONNECT_TIMEOUT, ask: Optional[Ask] = None):
+        self.user, self.password = user, password
         self.timeout = timeout
+        self.connect_timeout = min(connect_timeout, timeout)
+        self.ask = ask
         self.auth: Optional[AuthBase] = None
         self.session = requests.Session()
         self.session.trust_env = False   # no proxies or .netrc: talk to the address given, only
 
+    @property
+    def credentials(self) -> Optional[Tuple[str, str]]:
+        return (self.user, self.password) if self.user is not None and self.password is not None else None
+
     def _auth_for(self, response: requests.Response, url: str) -> AuthBase:
         challenge = response.headers.get("WWW-Authenticate", "")
         scheme = challenge.split(None, 1)[0].lower() if challenge else ""
+        if self.credentials is None and self.ask is not None:
+            got = self.ask(_where(url), self.user)
+            if got:
+                self.user, self.password = got
         if self.credentials is None:
             asks = f" ({scheme.capitalize()})" if scheme else ""
+            if self.user is not None:
+                raise PushError(f"{_where(url)} asks for the password of user {self.user!r}{asks} (HTTP 401); "
+                                f"give --password, or set {PASSWORD_ENV}", url)
             raise PushError(f"{_where(url)} asks for credentials{asks} (HTTP 401); give --user and "
                             f"--password, or set {USER_ENV} and {PASSWORD_ENV}", url)
         if scheme == "digest":
@@ -185,15 +206,15 @@ class _Client:
                         "which kg push does not speak (only Digest and Basic)", url)
 
     def _refused(self, url: str) -> PushError:
-        user = self.credentials[0] if self.credentials else ""
+        user = self.user or ""
         return PushError(f"the store refused the credentials for user {user!r} (HTTP 401)", url)
 
     def _request(self, method: str, url: str, **kwargs) -> requests.Response:
         try:
-            return self.session.request(method, url, auth=self.auth, timeout=self.timeout,
+            return self.session.request(method, url, auth=self.auth, timeout=(self.connect_timeout, self.timeout),
                                         allow_redirects=False, **kwargs)
         except requests.RequestException as exc:
-            raise _unreachable(url, exc, self.timeout) from None
+            raise _unreachable(url, exc, self.timeout, self.connect_timeout) from None
 
     def authenticate(self, url: str, params: Optional[dict]) -> None:
         """Ask with a bodiless HEAD first, then check the credentials the same way.
@@ -219,7 +240,7 @@ class _Client:
             raise self._refused(url)
         if response.status_code == 403:
             if self.credentials:
-                who, fix = f"user {self.credentials[0]!r}", ""
+                who, fix = f"user {self.user!r}", ""
             else:
                 who, fix = "anonymous users", f"; give --user and --password, or set {USER_ENV} and {PASSWORD_ENV}"
             raise PushError(f"the store does not let {who} do this (HTTP 403): {_server_message(response)}{fix}", url)
@@ -244,7 +265,8 @@ def _count(client: _Client, query_url: str, graph: Optional[str]) -> int:
 
 def push(path: Union[str, Path], endpoint: str, graph: Optional[str] = None, replace: bool = True,
          user: Optional[str] = None, password: Optional[str] = None, timeout: float = 60,
-         query_endpoint: Optional[str] = None, graph_param: Optional[str] = None) -> PushResult:
+         query_endpoint: Optional[str] = None, graph_param: Optional[str] = None,
+         connect_timeout: float = CONNECT_TIMEOUT, ask: Optional[Ask] = None) -> PushResult:
     """Send an export to a Graph Store Protocol endpoint and count what the graph then holds.
 
     Args:
@@ -253,7 +275,10 @@ def push(path: Union[str, Path], endpoint: str, graph: Optional[str] = None, rep
         graph: the named graph's IRI; None for the default graph (not on Virtuoso).
         replace: PUT (the graph then holds exactly the export) when True, POST (add) when False.
         user, password: credentials; default ``KG_PUSH_USER`` / ``KG_PUSH_PASSWORD``.
-        timeout: seconds to wait for each connection and answer.
+        timeout: seconds to wait for an answer once connected.
+        connect_timeout: seconds to wait for a connection (a wrong host fails this fast).
+        ask: called as ``ask(endpoint, user)`` when the store wants credentials that were not
+            given; returns (user, password), or None. The CLI prompts on a terminal.
         query_endpoint: the SPARQL query URL for the count; derived by ``query_endpoint_for``.
         graph_param: ``graph`` (standard) or ``graph-uri`` (Virtuoso); chosen from the path if None.
 
@@ -276,7 +301,7 @@ def push(path: Union[str, Path], endpoint: str, graph: Optional[str] = None, rep
     virtuoso = _is_virtuoso(endpoint)
     if graph is None and virtuoso and graph_param is None:
         raise PushError(f"{_where(endpoint)} (Virtuoso) has no default graph to write to; give a graph IRI with --graph")
-    credentials = _credentials(user, password)
+    user, password = _credentials(user, password)
 
     triples = list(dict.fromkeys(read_triples(path)))   # RDF graphs are sets; TriG may repeat triples across graphs
     body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
@@ -285,7 +310,7 @@ def push(path: Union[str, Path], endpoint: str, graph: Optional[str] = None, rep
     target = endpoint if graph is not None else endpoint + ("&" if urlsplit(endpoint).query else "?") + "default"
     method = "PUT" if replace else "POST"
 
-    client = _Client(credentials, timeout)
+    client = _Client(user, password, timeout, connect_timeout, ask)
     client.authenticate(target, params={param: graph} if graph is not None else None)
     client.send(method, target, params={param: graph} if graph is not None else None, data=body,
                 headers={"Content-Type": f"{NTRIPLES_AS}; charset=utf-8"})

@@ -210,3 +210,105 @@ def test_push_standard_protocol_with_basic_auth(exports):
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _basic_store:
+    """The Basic-auth store above, served on a free port for one test."""
+
+    def __enter__(self) -> str:
+        _BasicStore.graphs = {}
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _BasicStore)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_port}/store"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_push_asks_for_the_password_when_the_store_wants_one(exports, monkeypatch):
+    # issue 12: a store that needs a password, none given: ask (the CLI prompts on a terminal)
+    monkeypatch.delenv("KG_PUSH_USER", raising=False)
+    monkeypatch.delenv("KG_PUSH_PASSWORD", raising=False)
+    asked = []
+
+    def ask(url, user):
+        asked.append((url, user))
+        return user or "alice", "secret"
+    with _basic_store() as endpoint:
+        assert push(exports[1], endpoint, graph=GRAPH, user="alice", ask=ask).store_triples == distinct_triples(exports[1])
+        assert push(exports[1], endpoint, graph=GRAPH, ask=ask).store_triples == distinct_triples(exports[1])
+        assert asked == [(endpoint, "alice"), (endpoint, None)]
+        # nobody to ask (a script): one line that says what to give
+        with pytest.raises(PushError) as info:
+            push(exports[1], endpoint, graph=GRAPH, user="alice")
+        assert str(info.value) == (f"{endpoint} asks for the password of user 'alice' (Basic) (HTTP 401); "
+                                   "give --password, or set KG_PUSH_PASSWORD")
+
+
+def test_push_cli_prompts_on_a_terminal(exports, tmp_path):
+    # the README's command gives --user only: on a terminal, kg push asks for the password
+    import os
+    import pty
+    import subprocess
+    import sys
+    import time
+
+    kg = Path(sys.executable).with_name("kg")
+    with _basic_store() as endpoint:
+        leader, follower = pty.openpty()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KG_PUSH_")}
+        proc = subprocess.Popen([str(kg), "push", str(exports[1]), "--endpoint", endpoint, "--graph", GRAPH,
+                                 "--user", "alice"], stdin=follower, stdout=follower, stderr=follower, env=env)
+        os.close(follower)
+        seen, sent = b"", False
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                chunk = os.read(leader, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if not sent and b"Password for alice:" in seen:
+                os.write(leader, b"secret\n")
+                sent = True
+        proc.wait(timeout=30)
+        os.close(leader)
+    text = seen.decode(errors="replace")
+    assert proc.returncode == 0, text
+    assert "Password for alice:" in text and "secret" not in text      # typed, not echoed
+    assert f"The store now holds {distinct_triples(exports[1])} triples" in text
+
+
+def test_push_wrong_host_fails_within_the_connect_timeout(exports):
+    # issue 12: a host that never answers the connect fails in seconds, not after --timeout
+    import socket
+    import time
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    waiting = []
+    for _ in range(5):           # fill the backlog: further connects hang, as to a dead host
+        c = socket.socket()
+        c.setblocking(False)
+        try:
+            c.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        waiting.append(c)
+    try:
+        start = time.monotonic()
+        with pytest.raises(PushError) as info:
+            push(exports[1], f"http://127.0.0.1:{port}/store", graph=GRAPH, timeout=60, connect_timeout=1)
+        took = time.monotonic() - start
+    finally:
+        for c in waiting:
+            c.close()
+        server.close()
+    assert str(info.value) == (f"cannot reach http://127.0.0.1:{port}/store: no connection within 1 s; "
+                               "is the host right and the store running?")
+    assert took < 5, took

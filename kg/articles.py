@@ -17,6 +17,7 @@ from typing import List, Optional, Sequence, Tuple, Union
 
 from .dates import MONTH_RE, date_line, dateline_day, find_full_dates, infer_day, parse_date, to_date
 from .errors import ArticleError
+from .language import language_of
 
 __all__ = ["Sentence", "Article", "read_article", "read_text", "split_sentences"]
 
@@ -52,6 +53,7 @@ class Article:
     encoding: str
     warnings: Tuple[str, ...]
     dateline: Optional[str] = None          # the dateline as written ("HANOI, March 29 (VNA)"), left out of text
+    language: str = "en"                    # ISO 639-1 code of the language it is written in
 
     @property
     def dateline_sentence(self) -> Optional[Sentence]:
@@ -395,7 +397,7 @@ def _build(raw: str, source: str, path: str, encoding: str, warnings: List[str],
     return Article(id=aid, path=path, source=source, title=title, text=text, sentences=tuple(sents),
                    date=date or dateline_date, dateline_place=place, dateline_date=dateline_date,
                    publisher=publisher or credit_pub or meta_publisher, encoding=encoding,
-                   warnings=tuple(warnings), dateline=written)
+                   warnings=tuple(warnings), dateline=written, language=language_of(text))
 
 
 def _from_html(html: str, source: str, path: str, encoding: str, warnings: List[str]) -> Article:

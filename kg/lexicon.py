@@ -32,7 +32,9 @@ CITY_MIN_POPULATION = 100_000
 #: Where cities share a name, the largest keeps it only if this many times larger than the next.
 CITY_DOMINANCE = 3
 
-ORG_KINDS = ("international", "agency", "party", "news", "state_news", "university", "other")
+ORG_KINDS = ("international", "agency", "party", "news", "state_news", "university", "central_bank", "bank",
+             "company", "other")
+_QID = re.compile(r"Q[1-9][0-9]*")
 TITLE_KINDS = ("head_of_state", "head_of_government", "minister", "diplomat", "spokesperson",
                "legislature", "official", "party", "royal")
 PLACE_KINDS = ("continent", "region", "city")
@@ -90,6 +92,7 @@ class Organisation:
     kind: str
     country: Optional[str]
     part_of: Optional[str]
+    wikidata: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,13 @@ def load_countries(data_dir: Path = DATA_DIR) -> CountryTable:
 # ---------------------------------------------------------------------------------------------
 # organisations, titles, organs and the smaller tables
 
+def org_surfaces(names: List[str]) -> List[str]:
+    """Every surface of an organisation's names: each straightened and ASCII-folded, and with
+    "Organization" spelt "Organisation" and back."""
+    names = [*names, *(x.replace(a, b) for x in names for a, b in SPELLINGS if a in x)]
+    return list(dict.fromkeys(v for x in names for v in _variants(x)))
+
+
 def _load_organisations(data_dir: Path, countries: Dict[str, Country], country_names: set
                         ) -> Tuple[Organisation, ...]:
     path = data_dir / "organisations.tsv"
@@ -345,9 +355,7 @@ def _load_organisations(data_dir: Path, countries: Dict[str, Country], country_n
         _check(path, n, r["kind"] in ORG_KINDS, f"kind {r['kind']!r}; one of {', '.join(ORG_KINDS)}")
         _check(path, n, not r["country"] or r["country"] in countries, f"unknown country code {r['country']!r}")
         acronyms = _split(path, n, r["acronyms"])
-        names = [label, *_split(path, n, r["aliases"])]
-        names += [x.replace(a, b) for x in names for a, b in SPELLINGS if a in x]
-        surfaces = list(dict.fromkeys([v for x in names for v in _variants(x)] + list(acronyms)))
+        surfaces = list(dict.fromkeys(org_surfaces([label, *_split(path, n, r["aliases"])]) + list(acronyms)))
         for s in surfaces:
             owner = seen.setdefault(s, (label, n))
             _check(path, n, owner[0] == label, f"{s!r} already names {owner[0]} (line {owner[1]})")
@@ -359,6 +367,35 @@ def _load_organisations(data_dir: Path, countries: Dict[str, Country], country_n
     labels = {o.label for o in out}
     for n, label, parent in parents:
         _check(path, n, parent in labels and parent != label, f"part_of {parent!r} is not another row's label")
+    return tuple(out)
+
+
+def _load_generated_organisations(data_dir: Path, countries: Dict[str, Country], taken: set
+                                  ) -> Tuple[Organisation, ...]:
+    """``organisations_generated.tsv`` (made by kg/tools/gen_organisations.py): each row checked
+    like the curated ones, but a name that a curated organisation or a state already has is left
+    out quietly (the curated table wins), and a row whose label is so taken is left out whole."""
+    path = data_dir / "organisations_generated.tsv"
+    if not path.exists():
+        return ()
+    cols = ("label", "acronyms", "aliases", "kind", "country", "part_of", "source", "wikidata")
+    seen: Dict[str, Tuple[str, int]] = {}
+    out: List[Organisation] = []
+    for n, r in read_table(path, cols, ("label", "kind", "source")):
+        label = r["label"]
+        _check(path, n, r["kind"] in ORG_KINDS, f"kind {r['kind']!r}; one of {', '.join(ORG_KINDS)}")
+        _check(path, n, not r["country"] or r["country"] in countries, f"unknown country code {r['country']!r}")
+        _check(path, n, not r["wikidata"] or bool(_QID.fullmatch(r["wikidata"])), f"wikidata {r['wikidata']!r} is not a QID")
+        _check(path, n, not r["part_of"], "part_of is for curated rows only")
+        if label in taken:
+            continue
+        acronyms = tuple(a for a in _split(path, n, r["acronyms"]) if a not in taken)
+        surfaces = [s for s in org_surfaces([label, *_split(path, n, r["aliases"])]) if s not in taken]
+        for s in [*surfaces, *acronyms]:
+            owner = seen.setdefault(s, (label, n))
+            _check(path, n, owner[0] == label, f"{s!r} already names {owner[0]} (line {owner[1]})")
+        out.append(Organisation(label, acronyms, tuple(s for s in surfaces if s != label and s not in acronyms),
+                                r["kind"], r["country"] or None, None, r["wikidata"] or None))
     return tuple(out)
 
 
@@ -665,12 +702,16 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     table = load_countries(data_dir)
     countries = table.countries
     country_names = {s for c in countries.values() for s in (c.name, c.official_name, *c.aliases)}
-    organisations = _load_organisations(data_dir, countries, country_names)
+    curated = _load_organisations(data_dir, countries, country_names)
+    curated_names = {s for o in curated for s in (o.label, *o.acronyms, *o.aliases)}
+    organisations = curated + _load_generated_organisations(data_dir, countries, country_names | curated_names)
     titles, organs = _load_titles(data_dir), _load_organs(data_dir)
     initiatives = _load_initiatives(data_dir)
     topics, topic_aliases = _load_topics(data_dir)
     taken = country_names | {s for c in countries.values() for s in (*c.demonyms, *c.prefixes)}
-    taken |= {s for o in organisations for s in (o.label, *o.acronyms, *o.aliases)}
+    # Only curated organisations keep a name from the cities: the generator leaves out of its
+    # table the names of places, and a generated name must never cost a city its name.
+    taken |= curated_names
     taken |= {s for i in initiatives for s in (i.label, *i.aliases)}
     taken_fold = {f.casefold() for t in titles for f in t.forms} | {f.casefold() for g in organs for f in g.forms}
     taken_fold |= {t.casefold() for t in (*topics, *topic_aliases)}

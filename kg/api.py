@@ -6,7 +6,8 @@ from typing import Callable, Optional, Sequence, Union
 
 from .errors import ExportError, UsageError
 from .export import EXPORTERS, FILE_NAMES, write_atomic
-from .pipeline import BuildResult, build_model, collect_paths, graph_triples, paused_gc, read_and_extract, timed
+from .pipeline import (READ_LANGUAGES, BuildResult, build_model, collect_paths, graph_triples, paused_gc,
+                       read_and_extract, timed)
 
 __all__ = ["build", "merge", "write_outputs", "DEFAULT_FORMATS"]
 
@@ -16,7 +17,8 @@ DEFAULT_FORMATS = ("ttl", "html")
 @paused_gc()
 def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequence[str] = DEFAULT_FORMATS,
           base: Optional[str] = None, jobs: Union[int, str] = 1,
-          progress: Optional[Callable[[str, int], Callable[[int], None]]] = None) -> BuildResult:
+          progress: Optional[Callable[[str, int], Callable[[int], None]]] = None,
+          languages: Optional[Sequence[str]] = READ_LANGUAGES) -> BuildResult:
     """Read the articles under ``paths`` and write the graph in each format into ``out_dir``.
 
     Args:
@@ -27,6 +29,8 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
         jobs: processes for reading and extraction, or ``"auto"`` (see
             :func:`kg.pipeline.job_count`); the output is the same for any number.
         progress: called as ``progress(stage, total)`` and returning an ``advance(n)`` callback.
+        languages: the languages to read (ISO 639-1 codes); an article in another is skipped
+            with an :class:`~kg.errors.ArticleSkipped` problem. None reads every language.
 
     Returns:
         A BuildResult with the articles, the problems met and the files written.
@@ -38,7 +42,7 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     result = BuildResult()
     files, result.problems = collect_paths(paths)
     tick = progress("extracting", len(files)) if progress and files else None
-    articles, findings, result.blocks, problems = read_and_extract(files, jobs, tick, result.timings)
+    articles, findings, result.blocks, problems = read_and_extract(files, jobs, tick, result.timings, languages)
     result.problems += problems
     if not articles:
         return result

@@ -121,8 +121,11 @@ def _report_problems(problems, debug: bool) -> None:
                                              "or not in English).")
 @click.option("--debug", is_flag=True, envvar="KG_DEBUG",
               help="Show the traceback of an article whose extraction failed (or set KG_DEBUG=1).")
+@click.option("--any-language", is_flag=True,
+              help="Read articles in any language (the extraction reads English: expect little from "
+                   "others). By default an article not in English is skipped with one line.")
 def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri: Optional[str], no_html: bool,
-          jobs, strict: bool, debug: bool) -> None:
+          jobs, strict: bool, debug: bool, any_language: bool) -> None:
     """Read articles and write the graph as Turtle and HTML.
 
     PATHS are files and folders (folders: every .txt, .html and .htm); seeds/ when none.
@@ -140,7 +143,7 @@ def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri
     paths = list(paths) or [DEFAULT_INPUT]
     try:
         result = run_build(paths, out_dir, formats=_formats(formats, no_html), base=base_iri, jobs=jobs,
-                           progress=_progress_factory())
+                           progress=_progress_factory(), languages=None if any_language else ("en",))
     except KgError as exc:
         raise _fail(exc)
     _report_problems(result.problems, debug)

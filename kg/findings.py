@@ -6,21 +6,46 @@ minted in exactly one place (:mod:`kg.model`).
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional, Tuple, Union
+from typing import Iterable, Optional, Tuple, Union
 
 from .articles import Sentence
 
 __all__ = [
     "ENTITY_TYPES", "EVENT_TYPES", "Ref", "Finding", "Mention", "Fact", "RoleMention", "EventFinding",
-    "AgreementFinding", "RelationshipFinding", "ObservationFinding",
+    "AgreementFinding", "RelationshipFinding", "ObservationFinding", "slug", "ref_slug", "SLUG_PREFIX", "ref_fields",
+    "refs_of",
 ]
 
 #: Classes whose resources are named things (minted from their label).
 ENTITY_TYPES = ("Person", "Country", "Institution", "Position", "Place", "Initiative",
                 "Agreement", "Topic")
 EVENT_TYPES = ("StateVisit", "Meeting", "Conference")
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug: ``"Chargé d'Affaires of China"`` -> ``chargé``-free ``charge-d-affaires-of-china``.
+
+    >>> slug("National People's Congress")
+    'national-peoples-congress'
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+#: Entity slugs are bare ("azerbaijan"); topics are common words, kept apart by a prefix.
+SLUG_PREFIX = {"Topic": "topic-"}
+
+
+def ref_slug(ref: "Ref") -> str:
+    """The slug an entity's IRI ends with: two Refs with one slug are one resource."""
+    return SLUG_PREFIX.get(ref.type, "") + slug(ref.label)
 
 
 @dataclass(frozen=True, order=True)
@@ -144,3 +169,19 @@ class ObservationFinding(Finding):
     about: Tuple[Ref, ...] = ()
     reported_by: Tuple[Ref, ...] = ()
     surface: str = field(default="", compare=False)
+
+
+@functools.lru_cache(maxsize=None)
+def ref_fields(cls: type) -> tuple:
+    """The fields of a finding class that can hold a Ref (by their annotations)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if "Ref" in str(f.type))
+
+
+def refs_of(f: "Finding") -> Iterable[Ref]:
+    """Every Ref a finding names (subject, object, parties, participants ...)."""
+    for name in ref_fields(type(f)):
+        v = getattr(f, name)
+        if isinstance(v, Ref):
+            yield v
+        elif isinstance(v, tuple):
+            yield from (x for x in v if isinstance(x, Ref))

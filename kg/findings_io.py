@@ -60,7 +60,8 @@ def _article_line(a: Article) -> dict:
                         "date": a.date.isoformat() if a.date else None,
                         "dateline_place": a.dateline_place,
                         "dateline_date": a.dateline_date.isoformat() if a.dateline_date else None,
-                        "publisher": a.publisher, "encoding": a.encoding, "dateline": a.dateline}}
+                        "publisher": a.publisher, "encoding": a.encoding, "dateline": a.dateline,
+                        "language": a.language}}
 
 
 def _finding_line(f: Finding) -> dict:
@@ -131,7 +132,8 @@ def loads(data: bytes, path: str = "<findings>") -> Tuple[List[Article], Dict[st
             articles.append(Article(id=a["id"], path=a["path"], source=a["source"], title=a["title"], text="",
                                     sentences=(), date=day(a["date"]), dateline_place=a["dateline_place"],
                                     dateline_date=day(a["dateline_date"]), publisher=a["publisher"],
-                                    encoding=a["encoding"], warnings=(), dateline=a.get("dateline")))
+                                    encoding=a["encoding"], warnings=(), dateline=a.get("dateline"),
+                                    language=a.get("language", "en")))
             findings.setdefault(a["id"], [])
             continue
         cls = KINDS.get(rec.pop("$kind", None))

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from decimal import Decimal
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from .articles import Article
 from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention,
-                       ObservationFinding, Ref, RelationshipFinding)
+                       ObservationFinding, Ref, RelationshipFinding, ref_slug, refs_of, slug)
 from .eventmerge import EventRecord, Provenance, compatible, merge_reports, more_precise, visit_parts
 from .triples import TripleTable
 from .vocab import DKG, DKGR, ONTOLOGY_IRI
@@ -37,19 +36,6 @@ STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", 
 # Explicit superclasses, so SPARQL without a reasoner finds every Actor and Event.
 SUPERCLASS = {"Person": "Actor", "Country": "Actor", "Institution": "Actor",
               "StateVisit": "Event", "Meeting": "Event", "Conference": "Event"}
-# Entity slugs are bare ("dkgr:azerbaijan"); topics are common words, kept apart by a prefix.
-SLUG_PREFIX = {"Topic": "topic-"}
-
-
-def slug(text: str) -> str:
-    """A lower-case ASCII slug: ``"Chargé d'Affaires of China"`` -> ``chargé``-free ``charge-d-affaires-of-china``.
-
-    >>> slug("National People's Congress")
-    'national-peoples-congress'
-    """
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"['’]", "", text.lower())
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
 class GraphModel:
@@ -63,6 +49,10 @@ class GraphModel:
         self.base = base
         self.articles: Dict[str, Article] = {}
         self.labels: Dict[Ref, Set[str]] = defaultdict(set)
+        # the language of a surface seen only in articles not in English (else it is English)
+        self.foreign: Dict[Tuple[Ref, str], str] = {}
+        # where each agreement is named, for those no document finding describes
+        self.named_in: Dict[Ref, Provenance] = defaultdict(Provenance)
         self.facts: Dict[Tuple[Ref, str, object], Provenance] = defaultdict(Provenance)
         self.events: List[EventRecord] = []
         self.agreements: Dict[Ref, dict] = {}
@@ -77,8 +67,16 @@ class GraphModel:
         """Take one article's resolved findings."""
         self.articles[article.id] = article
         self._merged = None
+        lang = article.language
         for f in findings:
+            for ref in refs_of(f):
+                if ref.type == "Agreement":
+                    self.named_in[ref].add(f)
             if isinstance(f, Mention):
+                if lang != "en" and f.surface not in self.labels[f.ref]:
+                    self.foreign.setdefault((f.ref, f.surface), lang)
+                elif lang == "en":
+                    self.foreign.pop((f.ref, f.surface), None)
                 self.labels[f.ref].add(f.surface)
             elif isinstance(f, Fact):
                 self._ref(f.subject)
@@ -181,7 +179,7 @@ class GraphModel:
         """The IRI of an entity: a slug of its canonical label."""
         got = self._iris.get(ref)
         if got is None:
-            got = self._iris[ref] = self.base + SLUG_PREFIX.get(ref.type, "") + slug(ref.label)
+            got = self._iris[ref] = self.base + ref_slug(ref)
         return got
 
     def article_iri(self, article_id: str) -> str:
@@ -196,6 +194,7 @@ class GraphModel:
         out = TripleTable()
         add, I, L = out.add, out.iri, out.literal
         en = lambda text: L(text, "en")
+        tagged = lambda text, lang: L(text, lang)
         day = lambda value: L(value, datatype=XSD + {4: "gYear", 7: "gYearMonth"}.get(len(value), "date"))
         a, label, alt = RDF + "type", RDFS + "label", SKOS + "altLabel"
         derived, evidence = PROV + "wasDerivedFrom", DKG_NS + "evidence"
@@ -214,8 +213,8 @@ class GraphModel:
         for art in self.articles.values():
             node = self.article_iri(art.id)
             add(node, a, cls("Article"))
-            add(node, label, en(art.title))
-            add(node, DCT + "title", en(art.title))
+            add(node, label, tagged(art.title, art.language))
+            add(node, DCT + "title", tagged(art.title, art.language))
             add(node, DCT + "source", L(art.source))
             if art.date:
                 add(node, DCT + "date", day(art.date.isoformat()))
@@ -231,10 +230,10 @@ class GraphModel:
             add(node, a, cls(ref.type))
             if ref.type in SUPERCLASS:
                 add(node, a, cls(SUPERCLASS[ref.type]))
-            add(node, label, en(ref.label))
+            add(node, label, tagged(ref.label, self.foreign.get((ref, ref.label), "en")))
             for s in surfaces:
                 if s != ref.label:
-                    add(node, alt, en(s))
+                    add(node, alt, tagged(s, self.foreign.get((ref, s), "en")))
 
         statement = I(RDF + "Statement")
         for (s, p, o), pv in self.facts.items():
@@ -301,6 +300,11 @@ class GraphModel:
             if "signed" in rec["status"] or "agreed" in rec["status"]:
                 for ev in produced_by(rec["prov"]):
                     add(ev, DKG_NS + "outcome", I(node))
+        # an agreement only named (a party's document, what established a relationship) is
+        # sourced where it is named: every Agreement node carries its evidence
+        for ref, pv in self.named_in.items():
+            if ref not in self.agreements:
+                prov(self.iri(ref), pv)
 
         for (rtype, parties), rec in self.relationships.items():
             node = self.relationship_iri(rtype, parties)

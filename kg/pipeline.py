@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import os
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from .articles import Article, read_article
-from .errors import ArticleError, ExtractionError, KgError
+from .errors import ArticleError, ArticleSkipped, ExtractionError, KgError
 from .extract import extract_article
 from .findings import Finding
 from .model import GraphModel
@@ -79,19 +80,28 @@ def collect_paths(paths: Sequence[Path]) -> Tuple[List[Path], List[KgError]]:
     return files, problems
 
 
-def _read_one(path: Path):
+#: the languages the extraction reads; an article in another is skipped unless the user asks
+READ_LANGUAGES = ("en",)
+
+
+def _read_one(path: Path, languages: Optional[Sequence[str]] = READ_LANGUAGES):
     """The article, or the error that says why it cannot be read.
 
     Any exception is caught: one article's failure is that article's problem, never the
     build's. A KgError is the user's (an empty or binary file); anything else is a bug in
-    diplokg, reported as an :class:`~kg.errors.ExtractionError` carrying its traceback.
+    diplokg, reported as an :class:`~kg.errors.ExtractionError` carrying its traceback. An
+    article in a language not in ``languages`` (None: any) is skipped, not mangled.
     """
     try:
-        return read_article(path)
+        article = read_article(path)
     except KgError as exc:
         return exc
     except Exception as exc:        # noqa: BLE001 - see the docstring
         return ExtractionError.from_exception(path, exc)
+    if languages is not None and article.language not in languages:
+        return ArticleSkipped(path, f"language {article.language}, not English; skipped "
+                                    "(kg build --any-language reads it anyway)")
+    return article
 
 
 def read_articles(files: Iterable[Path], progress: Optional[Callable] = None
@@ -114,7 +124,7 @@ def _extract(article: Article) -> Tuple[str, List[Finding]]:
     return article.id, extract_article(article)
 
 
-def read_and_extract_one(path: Path):
+def read_and_extract_one(path: Path, languages: Optional[Sequence[str]] = READ_LANGUAGES):
     """Read and extract one file: (article, findings, findings-file block), or the KgError.
 
     The article comes back without its text and sentences (the findings keep the sentences
@@ -122,7 +132,7 @@ def read_and_extract_one(path: Path):
     article's part of the findings file (:func:`kg.findings_io.article_block`), made here so
     that workers, not the main process, pay for it.
     """
-    got = _read_one(path)
+    got = _read_one(path, languages)
     return got if isinstance(got, KgError) else _extract_one(got)
 
 
@@ -158,7 +168,8 @@ def job_count(jobs: Union[int, str], files: int) -> int:
 
 
 def read_and_extract(files: Sequence[Path], jobs: Union[int, str] = 1, progress: Optional[Callable] = None,
-                     timings: Optional[Dict[str, float]] = None):
+                     timings: Optional[Dict[str, float]] = None,
+                     languages: Optional[Sequence[str]] = READ_LANGUAGES):
     """Read and extract every file, in ``jobs`` processes when more than one.
 
     Returns (articles, findings by article id, findings-file blocks by article id, problems);
@@ -186,13 +197,14 @@ def read_and_extract(files: Sequence[Path], jobs: Union[int, str] = 1, progress:
         start = time.perf_counter()
         chunk = max(1, len(files) // (jobs * 16))
         with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-            for got in pool.map(read_and_extract_one, files, chunksize=chunk):
+            for got in pool.map(functools.partial(read_and_extract_one, languages=languages), files,
+                                chunksize=chunk):
                 take(got)
         timings["extract"] += time.perf_counter() - start
     else:
         for path in files:
             t0 = time.perf_counter()
-            got = _read_one(path)
+            got = _read_one(path, languages)
             t1 = time.perf_counter()
             if not isinstance(got, KgError):
                 got = _extract_one(got)

@@ -9,7 +9,10 @@ Aliyev". Across articles this module:
   office the same person holds with the same title in another article;
 - makes the document that establishes a given partnership between given parties one
   Agreement, whatever each article calls it ("joint statement on establishing a strategic
-  partnership", "Joint Declaration on the Establishment of a Strategic Partnership").
+  partnership", "Joint Declaration on the Establishment of a Strategic Partnership");
+- makes names that would give one IRI one entity ("Viktor Orbán" and "Viktor Orban", "sports:"
+  and "sports"): the form most often written wins, then the best formed, so every resource has
+  exactly one rdfs:label and the other spellings become altLabels.
 
 Everything is keyed by dictionaries: time grows with the number of findings, never with
 the square of the number of entities.
@@ -17,13 +20,13 @@ the square of the number of entities.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from typing import Dict, Iterable, List, Sequence
 
 from .articles import Article
-from .findings import AgreementFinding, Fact, Finding, Mention, Ref, RoleMention
+from .findings import AgreementFinding, Fact, Finding, Mention, Ref, RoleMention, ref_fields, ref_slug, refs_of
 
 __all__ = ["resolve"]
 
@@ -38,6 +41,7 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
     mapping: Dict[Ref, Ref] = {}
     mapping.update(_people(everything))
     mapping.update(_founding_documents(everything, mapping))
+    mapping = _one_per_iri(everything, mapping)
     roles = _roles(everything, mapping)
     out: Dict[str, List[Finding]] = {}
     for aid, fs in findings.items():
@@ -54,7 +58,7 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
 def _people(fs: Iterable[Finding]) -> Dict[Ref, Ref]:
     persons = set()
     for f in fs:
-        for r in _refs(f):
+        for r in refs_of(f):
             if r.type == "Person":
                 persons.add(r)
     by_part: Dict[str, set] = defaultdict(set)
@@ -94,6 +98,46 @@ def _founding_documents(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[
     return out
 
 
+def _well_formed(label: str) -> tuple:
+    """How well a name is written, for choosing among spellings of one name (higher is better):
+    no stray punctuation at its ends, its diacritics kept ("Orbán" over "Orban"), typographic
+    apostrophes as most sources write them."""
+    ends = label[:1].isalnum() and (label[-1:].isalnum() or label[-1:] in ").")
+    accents = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", label))
+    return ends, accents, "'" in label
+
+
+#: When two classes claim one IRI with as many mentions each, the first here wins: a state or a
+#: body known by name is likelier than a person of that name ("Timor Leste").
+TYPE_PRIORITY = ("Country", "Institution", "Place", "Initiative", "Agreement", "Position", "Person", "Topic")
+
+
+def _one_per_iri(fs: Sequence[Finding], mapping: Dict[Ref, Ref]) -> Dict[Ref, Ref]:
+    """``mapping`` extended so that the Refs whose labels give one slug (one IRI) become the one
+    whose form the articles write most often; ties go to the likelier class, the best formed
+    spelling, then the first in alphabetical order, so the choice never depends on the order
+    of articles."""
+    written: Counter = Counter()
+    kinds: Dict[tuple, set] = defaultdict(set)
+    for f in fs:
+        if isinstance(f, Mention):
+            written[mapping.get(f.ref, f.ref)] += 1
+        for r in refs_of(f):
+            r = mapping.get(r, r)
+            kinds[ref_slug(r)].add(r)
+    out = dict(mapping)
+    for refs in kinds.values():
+        if len(refs) < 2:
+            continue
+        canon = min(refs, key=lambda r: (-written[r], TYPE_PRIORITY.index(r.type),
+                                         tuple(not x for x in _well_formed(r.label)), r.label))
+        for r in refs:
+            if r != canon:
+                out[r] = canon
+    # a Ref mapped to one that is itself merged goes all the way
+    return {k: out.get(v, v) for k, v in out.items()}
+
+
 def _roles(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[tuple, List[Fact]]:
     """(person, role) -> the facts of the office that person holds with that title somewhere."""
     held: Dict[Ref, List[Ref]] = defaultdict(list)
@@ -125,24 +169,9 @@ def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, 
     return out
 
 
-@functools.lru_cache(maxsize=None)
-def _ref_fields(cls) -> tuple:
-    """The fields of a finding class that can hold a Ref (by their annotations)."""
-    return tuple(f.name for f in dataclasses.fields(cls) if "Ref" in str(f.type))
-
-
-def _refs(f: Finding) -> Iterable[Ref]:
-    for name in _ref_fields(type(f)):
-        v = getattr(f, name)
-        if isinstance(v, Ref):
-            yield v
-        elif isinstance(v, tuple):
-            yield from (x for x in v if isinstance(x, Ref))
-
-
 def _substitute(f: Finding, mapping: Dict[Ref, Ref]) -> Finding:
     changes = {}
-    for name in _ref_fields(type(f)):
+    for name in ref_fields(type(f)):
         v = getattr(f, name)
         if isinstance(v, Ref) and v in mapping:
             changes[name] = mapping[v]

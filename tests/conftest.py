@@ -36,3 +36,20 @@ def article_dir(tmp_path):
     for src in sorted(SEEDS.glob("*.txt"))[:2]:
         shutil.copy(src, folder / src.name)
     return folder
+
+
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory):
+    """One build of the whole real-news corpus of ../shared (1,742 articles): (out, BuildResult).
+
+    Skipped where ../shared is absent. CI has it, so the corpus is built end to end once per run.
+    """
+    from kg.api import build
+
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} is absent (it lives in ../shared beside the project)")
+    out = tmp_path_factory.mktemp("corpus-out")
+    return out, build([CORPUS], out, formats=("ttl",), jobs="auto")

@@ -139,6 +139,30 @@ def test_cli_build_strict_exits_1_on_a_skip_and_debug_shows_the_traceback(runner
                                               "--debug"]).stderr
 
 
+SINHALA = ("ශ්‍රී ලංකා ජනාධිපති ඉන්දියාවට යයි\n\n"
+           "ශ්‍රී ලංකාව සහ ඉන්දියාව අඟහරුවාදා කොළඹදී වෙළඳ ගිවිසුමකට අත්සන් තැබූ බව විදේශ අමාත්‍යාංශය පැවසීය. "
+           "මෙම ගිවිසුම දෙරට අතර ආර්ථික සබඳතා ශක්තිමත් කරනු ඇතැයි අපේක්ෂා කෙරේ.\n")
+
+
+def test_cli_build_an_article_not_in_english_is_skipped_with_one_line(runner, tmp_path):
+    # issue 12: a Sinhala article is told, not mangled into an empty @en graph
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "002_f2ac28b3f73fc063.txt", folder / "english.txt")
+    (folder / "sinhala.txt").write_text(SINHALA, encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"Skipped: {folder / 'sinhala.txt'}: language si, not English; skipped "
+                                          "(kg build --any-language reads it anyway)"]
+    assert "1 article, 1 skipped: see above." in result.stdout
+    anyway = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "any"), "--any-language"])
+    assert anyway.exit_code == 0 and "2 articles." in anyway.stdout
+    ttl = (tmp_path / "any" / "graph.ttl").read_text(encoding="utf-8")
+    # what comes from the Sinhala article is tagged as Sinhala, never as English
+    title = SINHALA.splitlines()[0].replace("\u200d", "")      # the reader drops zero-width joiners
+    assert f'"{title}"@si' in ttl and f'"{title}"@en' not in ttl
+
+
 def test_cli_build_nothing_readable_exits_1_and_writes_nothing(runner, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

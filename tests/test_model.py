@@ -103,3 +103,75 @@ def test_a_state_visit_takes_place_in_the_host_country_and_the_city_named():
                                                     hosts=(STATE,), location=Ref("Place", "Stockholm"))])
     [visit] = model.merged_events()
     assert visit.locations == {STATE, Ref("Place", "Stockholm")}
+
+
+def _labels(table) -> dict:
+    """subject -> (rdfs:label literals, skos:altLabel literals)"""
+    out: dict = {}
+    for s, p, o in table.rows():
+        if p.endswith("#label") or p.endswith("core#altLabel"):
+            out.setdefault(s, (set(), set()))[0 if p.endswith("#label") else 1].add(o)
+    return out
+
+
+def test_two_spellings_that_make_one_iri_are_one_resource_with_one_label():
+    # issue 12: "Viktor Orbán" and "Viktor Orban" slug alike: one rdfs:label, the other an altLabel;
+    # the form written most often wins, then the best formed ("sports" over "sports:")
+    from kg.findings import Fact, Mention
+    from kg.pipeline import build_model
+
+    orban, orban_ascii = Ref("Person", "Viktor Orbán"), Ref("Person", "Viktor Orban")
+    sports, sports_colon = Ref("Topic", "sports"), Ref("Topic", "sports:")
+    pm = Ref("Position", "Prime Minister of Hungary")
+    s1, s2, s3 = _sentence("b1", 1, "one"), _sentence("b2", 1, "two"), _sentence("b2", 2, "three")
+    findings = {
+        "b1": [Mention(s1, orban, "Viktor Orbán"), Fact(s1, orban, "holdsPosition", pm), Mention(s1, sports, "sports")],
+        "b2": [Mention(s2, orban_ascii, "Viktor Orban"), Mention(s3, orban_ascii, "Orban"),
+               Fact(s2, orban_ascii, "holdsPosition", pm), Mention(s3, sports_colon, "sports:")],
+    }
+    model = build_model([_article("b1"), _article("b2")], findings)
+    labels = _labels(model.triples())
+    person = labels["https://w3id.org/diplokg/id/viktor-orban"]
+    assert person == ({'"Viktor Orban"@en'}, {'"Viktor Orbán"@en', '"Orban"@en'})   # two mentions to one
+    assert labels["https://w3id.org/diplokg/id/topic-sports"][0] == {'"sports"@en'}
+    # the office is held once, not twice
+    held = [r for r in model.triples().rows() if r[1].endswith("#holdsPosition")]
+    assert len(held) == 1
+
+
+def test_a_spelling_tie_goes_to_the_best_formed_and_a_state_beats_a_person_of_its_name():
+    from kg.findings import Mention
+    from kg.pipeline import build_model
+
+    a, b = _sentence("c1", 1, "one"), _sentence("c2", 1, "two")
+    findings = {"c1": [Mention(a, Ref("Person", "Viktor Orban"), "Viktor Orban"),
+                       Mention(a, Ref("Person", "Timor Leste"), "Timor Leste")],
+                "c2": [Mention(b, Ref("Person", "Viktor Orbán"), "Viktor Orbán"),
+                       Mention(b, Ref("Country", "Timor-Leste"), "Timor-Leste")]}
+    model = build_model([_article("c1"), _article("c2")], findings)
+    table = model.triples()
+    labels = _labels(table)
+    assert labels["https://w3id.org/diplokg/id/viktor-orban"][0] == {'"Viktor Orbán"@en'}
+    assert labels["https://w3id.org/diplokg/id/timor-leste"] == ({'"Timor-Leste"@en'}, {'"Timor Leste"@en'})
+    types = {o for s, p, o in table.rows() if s.endswith("/timor-leste") and p.endswith("#type")}
+    assert "<https://w3id.org/diplokg/ontology#Person>" not in types
+
+
+def test_an_agreement_only_named_carries_the_sentence_and_article_it_is_named_in():
+    # issue 12: every Agreement node has dkg:evidence and prov:wasDerivedFrom, even one that is
+    # only a party's document or what established a relationship
+    from kg.findings import Mention, RelationshipFinding
+    from kg.pipeline import build_model
+
+    deal, treaty = Ref("Agreement", "Kenya-Ghana Trade Agreement"), Ref("Agreement", "Treaty of Accra")
+    s = _sentence("d1", 1, "Kenya and Ghana referred to the Kenya-Ghana Trade Agreement.")
+    t = _sentence("d1", 2, "The Treaty of Accra established their strategic partnership.")
+    findings = {"d1": [Mention(s, deal, "Kenya-Ghana Trade Agreement"),
+                       RelationshipFinding(t, rtype="StrategicPartnership", rlabel="strategic partnership",
+                                           parties=(Ref("Country", "Kenya"), Ref("Country", "Ghana")),
+                                           established_by=treaty)]}
+    rows = list(build_model([_article("d1")], findings).triples().rows())
+    for ref, sentence in ((deal, s), (treaty, t)):
+        iri = "https://w3id.org/diplokg/id/" + ref.label.lower().replace(" ", "-")
+        assert (iri, "http://www.w3.org/ns/prov#wasDerivedFrom", "<https://w3id.org/diplokg/id/article-d1>") in rows
+        assert (iri, "https://w3id.org/diplokg/ontology#evidence", f'"{sentence.text}"') in rows

@@ -28,7 +28,7 @@ __all__ = ["of_state", "Country", "Organisation", "Title", "Organ", "Place", "In
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _T = TypeVar("_T")
 #: Cities below this population are left out, unless they are a capital.
-CITY_MIN_POPULATION = 100_000
+CITY_MIN_POPULATION = 15_000
 #: Where cities share a name, the largest keeps it only if this many times larger than the next.
 CITY_DOMINANCE = 3
 
@@ -149,6 +149,8 @@ def norm(text: str) -> str:
 
 def ascii_fold(text: str) -> str:
     """``text`` without diacritics ("Brasília" -> "Brasilia"), or ``text`` if it stays non-ASCII."""
+    if text.isascii():
+        return text
     out = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_ASCII))
                   if not unicodedata.combining(c))
     return out if out.isascii() else text
@@ -156,7 +158,10 @@ def ascii_fold(text: str) -> str:
 
 def _variants(text: str) -> List[str]:
     """The form itself, straightened, and its ASCII fold, without repeats."""
-    return list(dict.fromkeys([text, norm(text), ascii_fold(norm(text))]))
+    n = norm(text)
+    if n == text and text.isascii():    # most names: one form (and no Unicode work for them)
+        return [text]
+    return list(dict.fromkeys([text, n, ascii_fold(n)]))
 
 
 def _without_the(text: str) -> str:
@@ -500,6 +505,22 @@ def _load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: se
     for (state, label), capital in table.capital_forms.items():
         recs[("capital", state, label)] = {"name": label, "kind": "capital", "country": state, "pop": 0,
                                            "forms": [(f, 1) for f in capital]}
+    path = data_dir / "regions.tsv"
+    if path.exists():
+        for n, r in read_table(path, ("geonameid", "name", "country", "aliases"), ("geonameid", "name", "country")):
+            _check(path, n, r["geonameid"].isdigit(), f"geonameid {r['geonameid']!r} is not a number")
+            code = r["country"] if r["country"] in table.countries else table.territories.get(r["country"])
+            if code is None:
+                continue        # a region of a territory that is no state's (GeoNames' Taiwan, Kosovo's)
+            forms = [(v, 2) for v in _variants(r["name"])]
+            forms += [(v, 3) for a in _split(path, n, r["aliases"]) for v in _variants(a)]
+            recs[("region", r["geonameid"])] = {"name": r["name"], "kind": "region", "country": code,
+                                                "pop": 0, "forms": forms}
+    aliases: Dict[str, Tuple[str, ...]] = {}
+    path = data_dir / "city_aliases.tsv"
+    if path.exists():
+        for n, r in read_table(path, ("geonameid", "aliases"), ("geonameid", "aliases")):
+            aliases[r["geonameid"]] = _split(path, n, r["aliases"])
     path = data_dir / "cities.tsv"
     for n, r in read_table(path, ("geonameid", "name", "country", "population", "capital"),
                            ("geonameid", "name", "country", "population")):
@@ -509,7 +530,8 @@ def _load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: se
             else table.territories.get(r["country"])
         name = r["name"]
         variants = _variants(name)
-        forms = [(v, 3 if v == ascii_fold(norm(name)) != norm(name) else 2) for v in variants]
+        folded = variants[-1] if len(variants) > 1 and variants[-1] != norm(name) else None
+        forms = [(v, 3 if v == folded else 2) for v in variants]
         key = ("capital", code, r["capital"])
         if r["capital"] and key in recs:
             recs[key]["pop"] = max(pop, recs[key]["pop"])
@@ -521,6 +543,7 @@ def _load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: se
         if key in recs and recs[key]["kind"] == "city":
             recs[key]["pop"] = max(pop, recs[key]["pop"])
             continue
+        forms += [(v, 3) for a in aliases.get(r["geonameid"], ()) for v in _variants(a)]
         recs[("city", r["geonameid"])] = {"name": name, "kind": "city", "country": code, "pop": pop, "forms": forms}
 
     cands: Dict[str, Dict[tuple, Tuple[int, int]]] = {}
@@ -534,6 +557,9 @@ def _load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: se
             cands[s][key] = (min(tier, best[0]) if best else tier, rec["pop"])
     winner: Dict[str, tuple] = {}
     for s, by_key in cands.items():
+        if len(by_key) == 1:            # most names: one place has them
+            winner[s] = next(iter(by_key))
+            continue
         tier = min(t for t, _ in by_key.values())
         top = sorted(((p, k) for k, (t, p) in by_key.items() if t == tier), key=lambda x: -x[0])
         if len(top) == 1 or top[0][0] >= CITY_DOMINANCE * max(top[1][0], 1):
@@ -541,7 +567,7 @@ def _load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: se
     places: List[Place] = []
     for key, rec in recs.items():
         won = list(dict.fromkeys(s for s, _ in rec["forms"] if winner.get(s) == key))
-        if rec["kind"] == "city" and norm(rec["name"]) not in won:
+        if rec["kind"] in ("city", "region") and key[0] != "curated" and norm(rec["name"]) not in won:
             continue    # its own name went to another place: too ambiguous to keep
         places.append(Place(rec["name"], tuple(s for s in won if s != rec["name"]), rec["kind"], rec["country"]))
     return tuple(places)

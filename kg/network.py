@@ -3,7 +3,9 @@
 Built from triples (a fresh build or a Turtle file read back), so ``kg html GRAPH.ttl`` draws
 exactly what the export holds. Nodes are the typed resources (not articles, statements or
 concepts); edges are the dkg properties between them. Each node and edge carries its
-provenance: the evidence sentences with their article's title and date.
+provenance: the evidence sentences with their article's title and date, and the articles an
+entity comes from or is mentioned in (``dkg:mentions``), so an entity in no fact is still
+reachable through its articles.
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 DCT = "http://purl.org/dc/terms/"
 NS = str(DKG)
 EVIDENCE = NS + "evidence"
+#: article -> entity, for entities that take part in no fact (the build adds them).
+MENTIONS = (NS + "mentions", "http://schema.org/mentions", "https://schema.org/mentions")
 
 #: Most specific class first: a node typed Meeting and Event is shown as a Meeting.
 CLASS_ORDER = ("Person", "Country", "Institution", "Position", "Place", "Initiative", "Agreement",
@@ -44,8 +48,9 @@ def to_networkx(triples: Iterable[ox.Triple], details: bool = True) -> nx.MultiD
     pyoxigraph triples (a file read back).
 
     Node attributes: ``label``, ``cls`` (its class), ``aliases``, and with ``details``
-    ``literals`` (property -> values such as dates, role, value) and ``evidence`` (list of
-    (sentence, title, date)). Edge attributes: ``prop`` (the property's local name), and with
+    ``literals`` (property -> values such as dates, role, value), ``evidence`` (list of
+    (sentence, title, date)) and ``articles`` (the IRIs of the articles it comes from or is
+    mentioned in, sorted; their (title, date) are in ``g.graph["articles"]``). Edge attributes: ``prop`` (the property's local name), and with
     ``details`` ``evidence`` likewise. Without ``details`` the graph keeps its triples in
     ``g.graph["triples"]`` and :func:`describe` adds them later, to the part that is drawn:
     a big graph is cut long before its evidence is needed.
@@ -112,19 +117,43 @@ def describe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         g.nodes[n].update(literals={k: sorted(v) for k, v in sorted(literals.items())},
                           evidence=evidence(pairs))
 
-    # the statements about the edges drawn give each edge its own evidence
+    # the statements about the edges drawn give each edge its own evidence; they, the
+    # entities' own sources and the articles' mentions give each entity its articles
     wanted = set(todo)
+    arts: Dict[str, set] = defaultdict(set)
+    for n in todo:
+        arts[n].update(o for p, o in table.pairs(n) if p == DERIVED and o.startswith("<"))
     stated: Dict[Tuple[str, str, str], List[Tuple[str, str, str]]] = defaultdict(list)
     statement = f"<{RDF}Statement>"
     about = RDF + "subject"
     for st in table.subjects():
         pairs = table.pairs(st)
+        for p, o in pairs:
+            if p in MENTIONS and o[1:-1] in wanted:
+                arts[o[1:-1]].add("<" + st + ">")
         subject = next((o for p, o in pairs if p == about), None)
-        if subject is None or subject[1:-1] not in wanted or (RDF_TYPE, statement) not in pairs:
+        if subject is None or (RDF_TYPE, statement) not in pairs:
             continue
         get = {p: o for p, o in pairs if p.startswith(RDF)}
-        key = (subject[1:-1], value(get.get(RDF + "predicate", "<>")), value(get.get(RDF + "object", "<>")))
+        obj = get.get(RDF + "object", "<>")
+        derived = [o for p, o in pairs if p == DERIVED and o.startswith("<")]
+        for end in (subject[1:-1], obj[1:-1]):
+            if end in wanted:
+                arts[end].update(derived)
+        if subject[1:-1] not in wanted:
+            continue
+        key = (subject[1:-1], value(get.get(RDF + "predicate", "<>")), value(obj))
         stated[key].extend(evidence(pairs))
+    # a copied subgraph shares its graph attributes with the original: extend a copy
+    known: Dict[str, Tuple[str, str]] = dict(g.graph.get("articles", {}))
+    g.graph["articles"] = known
+    article = f"<{NS}Article>"
+    for n in todo:
+        found = sorted(a for a in arts.get(n, ()) if (RDF_TYPE, article) in table.pairs(a[1:-1]))
+        for a in found:
+            if a[1:-1] not in known:
+                known[a[1:-1]] = source(a)
+        g.nodes[n]["articles"] = [a[1:-1] for a in found]
     for s, o, key, d in g.edges(keys=True, data=True):
         if "evidence" not in d and s in wanted:
             d["evidence"] = stated.get((s, NS + d["prop"], o)) or g.nodes[s]["evidence"]

@@ -7,8 +7,22 @@ fetched from any network. The graph goes into the page as JSON inside a
 cannot leave the block. The page's script writes every string from an article with
 ``textContent`` (never as markup), and the canvas draws labels as plain text.
 
-Big graphs are cut to their ``max_nodes`` most connected entities, and the page says so:
-:func:`build_page` returns that note for the CLI.
+The page carries the whole graph (every entity, link, sentence and article) but draws an
+overview: the most important entities that fit the screen with their labels apart, grouped as
+:mod:`kg.export.html_overview` works out here, at build time. A click draws an entity's
+neighbourhood; search and the filters reach all the rest. Only a graph above ``max_nodes``
+entities is cut (to its most connected ones), and the page and :func:`build_page` say so.
+
+The data block, compactly (a key is left out when its value is empty):
+
+- ``nodes``: ``id`` (IRI), ``label``, ``text`` (the label as drawn, when it differs: wrapped,
+  made unique), ``cls``, ``aliases``, ``facts`` ([property, values]), ``ev`` (evidence:
+  [sentence index, source index]), ``deg`` (links), ``score``, ``group``, ``home`` ([x, y],
+  linked entities only), ``ties`` (indices of its countries' nodes), ``date`` (events),
+  ``arts`` (indices into ``articles``), ``outside`` (links to entities cut from the page).
+- ``edges``: [subject index, object index, property index, evidence].
+- ``props``, ``groups``, ``countries`` (node indices, most active first), ``articles``
+  ([IRI, title, date]), ``sentences``, ``sources`` ([title, date]), ``classes``, ``prefixes``.
 """
 from __future__ import annotations
 
@@ -24,12 +38,17 @@ import pyoxigraph as ox
 
 from ..network import CLASS_ORDER, describe, to_networkx
 from ..vocab import PREFIXES
+from .html_overview import overview
 
 __all__ = ["render", "graph_to_html", "build_page", "HtmlPage", "STYLE", "MAX_NODES",
            "safe_json", "most_connected"]
 
-#: Above this many entities the page draws the most connected ones only.
-MAX_NODES = 1500
+#: Above this many entities the page carries (and searches) the most connected ones only.
+MAX_NODES = 60000
+#: At most this many entities in the first view (fewer when their labels fill the screen).
+OVERVIEW_NODES = 150
+#: Entities a click draws around the one clicked, at most (the panel draws more on request).
+EXPAND_NODES = 30
 
 #: class -> (colour, shape). Shapes draw their label below them, so long names never swell
 #: a node; the events share one colour and differ by shape.
@@ -43,6 +62,8 @@ STYLE: Dict[str, Tuple[str, str]] = {
     "Observation": ("#8c8c8c", "square"), "Topic": ("#b9b9b9", "dot"),
 }
 _DEFAULT_STYLE = ("#999999", "dot")
+#: Articles are drawn only to reach the entities they mention.
+ARTICLE_STYLE = ("#3d5a80", "square")
 _CLASS_LABELS = {"StateVisit": "State visit"}
 #: Classes whose dates the page's date range filters.
 EVENT_CLASSES = ("StateVisit", "Meeting", "Conference", "Event")
@@ -95,13 +116,6 @@ def _humanise(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", lambda m: " " + m.group(1).lower(), name)
 
 
-def _compact(iri: str) -> str:
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
-
-
 class _Strings:
     """Interns evidence sentences and sources, which many facts share."""
 
@@ -136,71 +150,70 @@ def _event_date(cls: str, literals: Dict[str, List[str]]) -> str:
     return ""
 
 
-#: Wall-clock budget for the layout in the browser: past it the layout stops where it is.
-LAYOUT_BUDGET_MS = 1500
-
-
-def _physics(n: int) -> dict:
-    """Layout settings by size, so the page settles within ~2 s and then freezes.
-
-    Small graphs get many iterations and label-friendly spacing. Big ones get a coarser
-    Barnes-Hut (theta 1.0, no overlap pass, fixed time step): on two cores headless Chromium
-    spends ~10-20 ms an iteration on 2,000 nodes, so about a hundred fit the budget.
-    """
-    if n <= 300:
-        return {
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -140, "centralGravity": 0.02,
-                                 "springLength": 130, "springConstant": 0.05, "damping": 0.5,
-                                 "avoidOverlap": 0.8},
-            "minVelocity": 1.0,
-            "stabilization": {"enabled": True, "iterations": 600, "updateInterval": 10, "fit": True},
-        }
-    iterations = 250 if n <= 800 else 150
-    return {
-        "solver": "barnesHut", "adaptiveTimestep": False, "timestep": 0.6,
-        "barnesHut": {"theta": 1.0, "gravitationalConstant": -4000, "centralGravity": 0.25,
-                      "springLength": 120, "springConstant": 0.04, "damping": 0.45,
-                      "avoidOverlap": 0},
-        "minVelocity": 2.0,
-        "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 5,
-                          "fit": True},
-    }
-
-
 def _data(g: nx.MultiDiGraph, full: nx.MultiDiGraph, note: str, title: str) -> dict:
     strings = _Strings()
+    view = overview(g)
     nodes = sorted(g.nodes)
     index = {n: i for i, n in enumerate(nodes)}
+    known = g.graph.get("articles", {})
+    article_iris = sorted({a for n in nodes for a in g.nodes[n].get("articles", ())})
+    art_index = {a: i for i, a in enumerate(article_iris)}
+    props: Dict[str, int] = {}
     counts: Dict[str, int] = {}
     out_nodes = []
     for n in nodes:
         d = g.nodes[n]
         counts[d["cls"]] = counts.get(d["cls"], 0) + 1
-        degree = g.degree(n)
-        node = {"id": n, "curie": _compact(n), "label": d["label"], "cls": d["cls"],
-                "aliases": [a for a in d["aliases"] if a != d["label"]],
-                "facts": [[_humanise(k), v] for k, v in d["literals"].items()],
-                "ev": strings.evidence(d["evidence"]), "deg": degree}
+        node: Dict[str, object] = {"id": n, "label": d["label"], "cls": d["cls"]}
+        text = view.labels[n]
+        if text != d["label"]:
+            node["text"] = text
+        aliases = [a for a in d["aliases"] if a != d["label"]]
+        if aliases:
+            node["aliases"] = aliases
+        if d["literals"]:
+            node["facts"] = [[_humanise(k), v] for k, v in d["literals"].items()]
+        ev = strings.evidence(d["evidence"])
+        if ev:
+            node["ev"] = ev
+        node["deg"] = g.degree(n)
+        node["score"] = view.score[n]
+        if n in view.group:
+            node["group"] = view.group[n]
+        if n in view.home:
+            node["home"] = list(view.home[n])
+        ties = [index[c] for c in view.ties.get(n, ()) if c in index]
+        if ties:
+            node["ties"] = ties
         date = _event_date(d["cls"], d["literals"])
         if date:
             node["date"] = date
-        outside = full.degree(n) - degree
+        arts = [art_index[a] for a in d.get("articles", ())]
+        if arts:
+            node["arts"] = arts
+        outside = full.degree(n) - g.degree(n)
         if outside:
             node["outside"] = outside
         out_nodes.append(node)
     edges = []
     for s, o, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[2]["prop"], e[1])):
-        edges.append({"s": index[s], "o": index[o], "prop": _humanise(d["prop"]),
-                      "ev": strings.evidence(d["evidence"])})
+        prop = props.setdefault(_humanise(d["prop"]), len(props))
+        edges.append([index[s], index[o], prop, strings.evidence(d["evidence"])])
     classes = [{"name": c, "label": _CLASS_LABELS.get(c, c), "colour": STYLE.get(c, _DEFAULT_STYLE)[0],
                 "shape": STYLE.get(c, _DEFAULT_STYLE)[1], "count": counts[c],
                 "event": c in EVENT_CLASSES}
                for c in list(CLASS_ORDER) + sorted(set(counts) - set(CLASS_ORDER)) if c in counts]
+    countries = sorted((index[n] for n in nodes if g.nodes[n]["cls"] == "Country" and g.degree(n)),
+                       key=lambda i: (-view.score[nodes[i]], i))
+    articles = [[a, *known.get(a, ("", ""))] for a in article_iris]
     return {"title": title, "note": note, "total": full.number_of_nodes(),
-            "totalEdges": full.number_of_edges(), "classes": classes, "nodes": out_nodes,
-            "edges": edges, "sentences": strings.sentences, "sources": strings.sources,
-            "physics": _physics(len(nodes)), "layoutBudgetMs": LAYOUT_BUDGET_MS}
+            "totalEdges": full.number_of_edges(), "classes": classes,
+            "article": {"colour": ARTICLE_STYLE[0], "shape": ARTICLE_STYLE[1]},
+            "prefixes": [[k, v] for k, v in PREFIXES.items()],
+            "overviewMax": OVERVIEW_NODES, "expandMax": EXPAND_NODES,
+            "props": list(props), "groups": view.groups, "countries": countries,
+            "nodes": out_nodes, "edges": edges, "articles": articles,
+            "sentences": strings.sentences, "sources": strings.sources}
 
 
 def _asset(name: str) -> str:
@@ -229,35 +242,39 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
+#: The page's scripts, in the order they run (each defines what the next ones use).
+_SCRIPTS = ("layout.js", "panel.js", "controls.js", "page.js")
+
+
 def build_page(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES,
                title: str = "diplokg graph") -> HtmlPage:
     """Draw a networkx view (see :func:`kg.network.to_networkx`) as a self-contained page.
 
     Args:
-        g: the graph; node and edge attributes as ``to_networkx`` makes them (the evidence of
-            the part drawn is added here when it was made without ``details``).
-        max_nodes: above this many entities, draw the most connected ones and say so.
+        g: the graph; node and edge attributes as ``to_networkx`` makes them (evidence and
+            articles are added here when it was made without ``details``).
+        max_nodes: above this many entities, carry the most connected ones and say so.
         title: the page's title (escaped).
 
     Returns:
-        the page's bytes with how many entities it draws of how many, and the note it shows
+        the page's bytes with how many entities it carries of how many, and the note it shows
         when it had to leave some out.
     """
     total = g.number_of_nodes()
     shown = describe(most_connected(g, max_nodes))
     note = ""
     if shown.number_of_nodes() < total:
-        note = (f"Showing the {shown.number_of_nodes():,} most connected of {total:,} entities. "
-                "Use kg html GRAPH.ttl --focus NAME --hops N to draw the neighbourhood of one.")
+        note = (f"This page holds the {shown.number_of_nodes():,} most connected of {total:,} entities. "
+                "Use kg html GRAPH.ttl --focus NAME --hops N for the neighbourhood of any other.")
     data = _data(shown, g, note, title)
     vis_js, vis_css = _vis()
-    counts = (f"{_count(shown.number_of_nodes(), 'entity', 'entities')} · "
-              f"{_count(shown.number_of_edges(), 'link', 'links')}")
+    counts = (f"{_count(total, 'entity', 'entities')} · "
+              f"{_count(g.number_of_edges(), 'link', 'links')}")
     html = _fill(_asset("page.html"), {
         "title": escape(title), "counts": escape(counts), "note": escape(note),
         "note_hidden": "" if note else " hidden",
         "vis_css": vis_css, "page_css": _asset("page.css"), "vis_js": vis_js,
-        "page_js": _asset("page.js"), "data": safe_json(data),
+        "page_js": "\n".join(_asset(name) for name in _SCRIPTS), "data": safe_json(data),
     })
     return HtmlPage(html=html.encode("utf-8"), shown=shown.number_of_nodes(), total=total,
                     edges=shown.number_of_edges(), note=note)

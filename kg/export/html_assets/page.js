@@ -1,630 +1,505 @@
-/* diplokg graph page.
+/* diplokg graph page: the graph, what is drawn of it, and what a click does.
  *
- * The graph arrives as JSON in #kg-data. Every string in it comes from articles, so it is only
- * ever written as text (textContent, text nodes, canvas labels), never parsed as markup.
- * `network` is global, as in pyvis's pages, so tools can inspect the drawing; `kg` holds the
- * page's own state and actions.
+ * The graph arrives as JSON in #kg-data, whole. The page draws an overview (the most important
+ * entities that pass the filters and fit the screen, labelled, at 1:1 scale) and then, on each
+ * click, the neighbourhood of the entity clicked. What is drawn is a function of the filters
+ * and the list of neighbourhoods opened so far (`state.steps`), recomputed when the filters
+ * change. An entity is drawn only with a link to another drawn one (an entity that is in no
+ * link hangs from its articles), so no dot ever floats alone.
+ *
+ * Every string in the data comes from articles: it is only ever written as text. `network` is
+ * global, as in pyvis's pages, so tools can inspect the drawing; `kg` holds the page's state.
  */
 var network = null;
 var kg = (function () {
   "use strict";
 
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
-  var nodes = DATA.nodes;
-  var byId = new Map();
-  var byClass = new Map();
-  DATA.classes.forEach(function (c) { byClass.set(c.name, c); });
-  nodes.forEach(function (n, i) { n.index = i; byId.set(n.id, n); n.outLinks = []; n.inLinks = []; });
-  var links = DATA.edges.map(function (e, i) {
-    var link = { id: "e" + i, from: nodes[e.s], to: nodes[e.o], prop: e.prop, ev: e.ev };
-    link.from.outLinks.push(link);
-    link.to.inLinks.push(link);
-    return link;
+  var nodes = DATA.nodes, byId = new Map(), byClass = new Map();
+  DATA.classes.forEach(function (c, i) { c.rank = i; byClass.set(c.name, c); });
+  nodes.forEach(function (n, i) {
+    n.index = i; n.links = []; n.aliases = n.aliases || []; n.facts = n.facts || [];
+    n.ev = n.ev || []; n.arts = n.arts || []; n.text = n.text || n.label; n.score = n.score || 0;
+    byId.set(n.id, n);
   });
-  var linkById = new Map(links.map(function (l) { return [l.id, l]; }));
-  var BIG = nodes.length > 400;
+  var articles = DATA.articles.map(function (a, i) { return { index: i, id: a[0], title: a[1], date: a[2], mentions: [] }; });
+  var articleById = new Map(articles.map(function (a) { return [a.id, a]; }));
+  nodes.forEach(function (n) { n.arts.forEach(function (a) { articles[a].mentions.push(n); }); });
+  var links = DATA.edges.map(function (e) {
+    var l = { from: nodes[e[0]], to: nodes[e[1]], prop: DATA.props[e[2]], ev: e[3] };
+    l.from.links.push(l);
+    if (l.to !== l.from) l.to.links.push(l);
+    return l;
+  });
+  var ranked = nodes.slice().sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+
+  function neighbours(n) {  // distinct linked entities, most important first
+    if (!n.nbrs) {
+      var seen = new Set();
+      n.links.forEach(function (l) { var o = l.from === n ? l.to : l.from; if (o !== n) seen.add(o); });
+      n.nbrs = Array.from(seen).sort(function (a, b) { return b.score - a.score || a.index - b.index; });
+    }
+    return n.nbrs;
+  }
+  function pairKey(a, b) { return a.index < b.index ? "p:" + a.index + ":" + b.index : "p:" + b.index + ":" + a.index; }
+  var pairs = new Map();
+  links.forEach(function (l) {
+    if (l.from === l.to) return;
+    var key = pairKey(l.from, l.to), p = pairs.get(key);
+    if (!p) pairs.set(key, p = { id: key, a: l.from.index < l.to.index ? l.from : l.to, b: l.from.index < l.to.index ? l.to : l.from, links: [] });
+    p.links.push(l);
+  });
 
   var state = {
     classOn: new Map(DATA.classes.map(function (c) { return [c.name, true]; })),
-    dateFrom: "", dateTo: "", undated: true,
-    linkLabels: links.length <= 150,
-    selected: null,          // {kind: "node"|"edge", id}
-    ready: false, stabilizedMs: null, iterations: 0,
+    countryA: null, countryB: null, dateFrom: "", dateTo: "", undated: true,
+    linkLabels: false, selected: null, steps: [], ready: false, readyMs: null,
   };
 
-  // ---------------------------------------------------------------- small DOM helpers
+  // ---------------------------------------------------------------- small helpers
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) {
-        if (k === "text") e.textContent = attrs[k];
-        else if (k === "cls") e.className = attrs[k];
-        else if (k === "style") e.setAttribute("style", attrs[k]);
-        else e.setAttribute(k, attrs[k]);
-      });
-    }
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") e.textContent = attrs[k];
+      else if (k === "cls") e.className = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    });
     (children || []).forEach(function (c) {
       if (c !== null && c !== undefined) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
     });
     return e;
   }
   function $(id) { return document.getElementById(id); }
-  function classOf(n) { return byClass.get(n.cls) || { label: n.cls, colour: "#999", shape: "dot" }; }
-  function short(text, max) { return text.length > max ? text.slice(0, max - 1).trimEnd() + "…" : text; }
-  function plural(n, one, many) { return n.toLocaleString("en") + " " + (n === 1 ? one : many); }
+  function classOf(n) { return byClass.get(n.cls) || { label: n.cls, colour: "#999999", shape: "dot", rank: 99 }; }
   function shade(hex, f) {  // f < 0 darkens, f > 0 lightens towards white
     var v = parseInt(hex.slice(1), 16), r = v >> 16, g = (v >> 8) & 255, b = v & 255;
     function ch(x) { return Math.round(f < 0 ? x * (1 + f) : x + (255 - x) * f); }
     return "rgb(" + ch(r) + "," + ch(g) + "," + ch(b) + ")";
   }
 
-  // ---------------------------------------------------------------- legend shapes (SVG)
-  var SVG = "http://www.w3.org/2000/svg";
-  function shapeIcon(shape, colour, size) {
-    size = size || 14;
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("width", size); svg.setAttribute("height", size);
-    svg.setAttribute("viewBox", "0 0 20 20"); svg.setAttribute("aria-hidden", "true");
-    var p;
-    function poly(points) { p = document.createElementNS(SVG, "polygon"); p.setAttribute("points", points); }
-    if (shape === "diamond") poly("10,1 19,10 10,19 1,10");
-    else if (shape === "square") { p = document.createElementNS(SVG, "rect"); p.setAttribute("x", 3); p.setAttribute("y", 3); p.setAttribute("width", 14); p.setAttribute("height", 14); }
-    else if (shape === "triangle") poly("10,2 19,18 1,18");
-    else if (shape === "triangleDown") poly("1,2 19,2 10,18");
-    else if (shape === "star") poly("10,1 12.6,7 19,7.4 14,11.6 15.6,18.5 10,14.8 4.4,18.5 6,11.6 1,7.4 7.4,7");
-    else if (shape === "hexagon") poly("5.5,2 14.5,2 19,10 14.5,18 5.5,18 1,10");
-    else { p = document.createElementNS(SVG, "circle"); p.setAttribute("cx", 10); p.setAttribute("cy", 10); p.setAttribute("r", 8); }
-    p.setAttribute("fill", colour); p.setAttribute("stroke", shade(colour, -0.25)); p.setAttribute("stroke-width", "1.2");
-    svg.appendChild(p);
-    return svg;
+  // ---------------------------------------------------------------- filters
+  function low(d) { return d + "-00-00".slice(d.length - 4); }
+  function high(d) { return d + "-99-99".slice(d.length - 4); }
+  function dateOk(n) {
+    if (!classOf(n).event || (!state.dateFrom && !state.dateTo)) return true;
+    if (!n.date) return state.undated;
+    if (state.dateFrom && high(n.date) < low(state.dateFrom)) return false;
+    return !(state.dateTo && low(n.date) > high(state.dateTo));
   }
+  function tiedTo(n, c) { return c === null || n.index === c || (n.ties && n.ties.indexOf(c) >= 0); }
+  function countryOk(n) {
+    var a = state.countryA, b = state.countryB;
+    if (a === null && b === null) return true;
+    if (n.index === a || n.index === b) return true;
+    return tiedTo(n, a) && tiedTo(n, b);
+  }
+  function visible(n) { return state.classOn.get(n.cls) !== false && dateOk(n) && countryOk(n); }
 
-  // ---------------------------------------------------------------- the network
+  // ---------------------------------------------------------------- looks
+  var NODE_FONT = 13;
+  function nodeSize(n) { return Math.min(22, 5 + 2 * Math.sqrt(n.deg || 0)) * (n.cls === "Topic" ? 0.8 : 1); }
+  function fontSize(n) { return Math.max(NODE_FONT, Math.min(17, Math.round(2 * (12.5 + 0.8 * Math.log(1 + (n.deg || 0)))) / 2)); }
+  function boxOf(item) {
+    if (!item.box) item.box = item.mentions ? kgLayout.shapeBox(7, articleText(item), NODE_FONT) : kgLayout.shapeBox(nodeSize(item), item.text, fontSize(item));
+    return item.box;
+  }
   function tooltip(n) {
-    var c = classOf(n);
     var box = el("div", null, [el("strong", { text: n.label })]);
-    var line = c.label + " · " + plural(n.deg, "link", "links");
+    var line = classOf(n).label + " · " + panel.plural(neighbours(n).length, "linked entity", "linked entities");
     if (n.date) line += " · " + n.date;
-    box.appendChild(el("div", { style: "color:#616e7c;margin-top:2px", text: line }));
-    if (n.aliases.length) box.appendChild(el("div", { style: "color:#616e7c", text: "also: " + n.aliases.slice(0, 4).join(", ") }));
+    box.appendChild(el("div", { cls: "tip-line", text: line }));
+    if (n.aliases.length) box.appendChild(el("div", { cls: "tip-line", text: "also: " + n.aliases.slice(0, 4).join(", ") }));
     return box;
   }
-
-  function nodeColours(n) {
-    var c = classOf(n).colour;
-    return {
-      background: c, border: shade(c, -0.22),
-      highlight: { background: c, border: "#1f2933" },
-      hover: { background: shade(c, 0.15), border: shade(c, -0.35) },
-    };
-  }
-  var FADED = { background: "#eef0f3", border: "#e1e5ea", highlight: { background: "#eef0f3", border: "#e1e5ea" }, hover: { background: "#e4e7eb", border: "#cbd2d9" } };
-
-  // Label size by rank of degree: the best connected tenth gets big labels that stay readable
-  // when the whole graph is in view; smaller labels are drawn only once zooming in makes them
-  // readable (drawThreshold), so the overview never turns into a blur of text.
-  var CLASS_RANK = new Map(DATA.classes.map(function (c, i) { return [c.name, i]; }));
-  var ranked = nodes.slice().sort(function (a, b) {
-    return b.deg - a.deg || CLASS_RANK.get(a.cls) - CLASS_RANK.get(b.cls) || (a.label < b.label ? -1 : 1);
-  });
-  var tiers = [[12, 30], [Math.max(30, 0.08 * nodes.length), 24], [0.3 * nodes.length, 19], [0.6 * nodes.length, 15]];
-  // Events, figures and relationships have long descriptive names: one size down, so the
-  // actors' names stand out.
-  var SIZES = [30, 24, 19, 15, 12];
-  var DEMOTED = new Set(["StateVisit", "Meeting", "Conference", "Event", "Observation", "Relationship"]);
-  ranked.forEach(function (n, i) {
-    var tier = tiers.find(function (t) { return i < t[0]; });
-    var size = n.deg === 0 || !tier ? 12 : tier[1];
-    if (DEMOTED.has(n.cls)) size = SIZES[Math.min(SIZES.indexOf(size) + 1, SIZES.length - 1)];
-    n.fontSize = size;
-  });
-  function labelColour(n) { return n.cls === "Topic" ? "#7b8794" : "#1f2933"; }
-  function visNode(n) {
-    var size = Math.min(34, 7 + 3.5 * Math.sqrt(n.deg)) * (n.cls === "Topic" ? 0.8 : 1);
-    return {
-      id: n.id, label: short(n.label, 30), shape: classOf(n).shape, size: size,
-      color: nodeColours(n), title: tooltip(n),
-      font: { color: labelColour(n), size: n.fontSize },
-    };
-  }
-  // Links between the same two entities would be drawn on top of each other: the second and
-  // later ones curve away, alternately to either side.
-  var pairCount = new Map();
-  links.forEach(function (l) {
-    var key = l.from.index < l.to.index ? l.from.index + ":" + l.to.index : l.to.index + ":" + l.from.index;
-    l.parallel = pairCount.get(key) || 0;
-    pairCount.set(key, l.parallel + 1);
-  });
-  function visEdge(l) {
-    var edge = { id: l.id, from: l.from.id, to: l.to.id, label: state.linkLabels ? l.prop : "" };
-    if (l.parallel) {
-      var flip = (l.parallel % 2 === 1) !== (l.from.index > l.to.index);
-      edge.smooth = { enabled: true, type: flip ? "curvedCW" : "curvedCCW", roundness: 0.18 * Math.ceil(l.parallel / 2) };
+  // An article is labelled with the start of its title (the tooltip and the panel give all of it).
+  function articleText(a) {
+    var words = (a.title || "untitled article").split(/\s+/), lines = [""];
+    for (var i = 0; i < words.length && lines.length <= 2; i++) {
+      var last = lines[lines.length - 1];
+      if (!last || (last + " " + words[i]).length <= 24) lines[lines.length - 1] = last ? last + " " + words[i] : words[i].slice(0, 24);
+      else if (lines.length < 2) lines.push(words[i].slice(0, 24));
+      else { lines[1] = lines[1].slice(0, 22) + " …"; break; }
     }
-    return edge;
+    return lines.join("\n");
   }
-  // Label sizes are in graph units, so they grow as one zooms in. vis's own cap (maxVisible)
-  // does not resize the text, so the page rescales labels itself, in steps of 15 % zoom: a
-  // label is drawn from 10 px up to its cap (17 px for the biggest), smaller ones wait.
-  var CAP = { 30: 17, 24: 15, 19: 14, 15: 13, 12: 12 };
-  var zoomStep = null;
-  function sized(base, cap) {
-    var scale = Math.pow(1.15, zoomStep || 0);
-    return Math.min(base * scale, cap) / scale;
+  function articleTip(a) {
+    return el("div", null, [el("strong", { text: a.title || "untitled article" }),
+      el("div", { cls: "tip-line", text: "Article" + (a.date ? " · " + a.date : "") + " · mentions " + a.mentions.length })]);
+  }
+  var FADED = { background: "#eef0f3", border: "#dde1e6", highlight: { background: "#eef0f3", border: "#1f2933" }, hover: { background: "#e4e7eb", border: "#cbd2d9" } };
+  function colours(c) {
+    return { background: c, border: shade(c, -0.22), highlight: { background: c, border: "#1f2933" }, hover: { background: shade(c, 0.15), border: shade(c, -0.35) } };
+  }
+  var dim = null;  // while something is selected: the ids that stay bright
+  function look(id) {
+    var faded = dim && !dim.has(id), a = articleById.get(id);
+    if (a) return { id: id, color: faded ? FADED : colours(DATA.article.colour), font: { size: NODE_FONT, color: faded ? "#c3cad3" : "#3d5a80" } };
+    var n = byId.get(id);
+    return { id: id, color: faded ? FADED : colours(classOf(n).colour),
+             font: { size: fontSize(n), color: faded ? "#c3cad3" : n.cls === "Topic" ? "#616e7c" : "#1f2933" } };
+  }
+  function visNode(id, p) {
+    var a = articleById.get(id), n = byId.get(id);
+    var v = a ? { id: id, label: articleText(a), shape: DATA.article.shape, size: 7, title: articleTip(a) }
+              : { id: id, label: n.text, shape: classOf(n).shape, size: nodeSize(n), title: tooltip(n) };
+    v.x = p.x; v.y = p.y;
+    return Object.assign(v, look(id));
+  }
+  function edgeLabel(e) {
+    if (e.mention) return "mentions";
+    var props = [];
+    e.pair.links.forEach(function (l) { if (props.indexOf(l.prop) < 0) props.push(l.prop); });
+    return props.length > 2 ? props.slice(0, 2).join(", ") + " +" + (props.length - 2) : props.join(", ");
+  }
+  function edgeLook(e) {
+    var lit = dim && dim.has(e.from) && dim.has(e.to) && (dim.has("edge:" + e.id) || dim.anchor === e.from || dim.anchor === e.to);
+    var faded = dim && !lit;
+    return { id: e.id, label: state.linkLabels || (lit && dim.few) ? edgeLabel(e) : "",
+             color: { color: faded ? "#eef0f3" : lit ? "#8795a8" : e.mention ? "#b8c4d6" : "#c3cad3" },
+             font: { color: faded ? "#d5dae0" : "#52606d", size: 12 } };
+  }
+  function visEdge(e) {
+    var v = { id: e.id, from: e.from, to: e.to, dashes: !!e.mention };
+    if (e.pair) {
+      var fwd = e.pair.links.some(function (l) { return l.from === e.pair.a; }), back = e.pair.links.some(function (l) { return l.from === e.pair.b; });
+      v.from = e.pair.a.id; v.to = e.pair.b.id;
+      v.arrows = { to: { enabled: fwd, scaleFactor: 0.45 }, from: { enabled: back, scaleFactor: 0.45 } };
+      v.width = 1 + Math.min(3, Math.log(e.pair.links.length));
+    }
+    return Object.assign(v, edgeLook(e));
   }
 
-  var nodeSet = new vis.DataSet(nodes.map(visNode));
-  var edgeSet = new vis.DataSet(links.map(visEdge));
-  var options = {
-    autoResize: true,
-    layout: { randomSeed: 7, improvedLayout: nodes.length <= 150 },
-    physics: DATA.physics,
-    nodes: {
-      borderWidth: 1, borderWidthSelected: 3,
-      // A label under 10 px on screen is not drawn (fitLabelsToZoom sizes them).
-      scaling: { label: { drawThreshold: 10 } },
-      font: { face: "system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "rgba(255,255,255,0.92)" },
-    },
-    edges: {
-      width: 1, selectionWidth: 1.5, hoverWidth: 0.5, smooth: false,
-      arrows: { to: { enabled: true, scaleFactor: 0.45 } },
-      color: { color: "#c3cad3", highlight: "#2f6fdf", hover: "#7b8794", inherit: false, opacity: 1 },
-      font: { size: 16, color: "#7b8794", strokeWidth: 3, strokeColor: "#ffffff", face: "system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, Arial, sans-serif" },
-    },
-    interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, multiselect: false },
-  };
-
-  // Entities without links would orbit the graph and shrink it; they sit out the layout and
-  // are shelved in rows under it afterwards.
-  var loners = nodes.filter(function (n) { return n.deg === 0; });
-  nodeSet.update(loners.map(function (n) { return { id: n.id, physics: false }; }));
-
-  var started = performance.now();
-  network = new vis.Network($("mynetwork"), { nodes: nodeSet, edges: edgeSet }, options);
-  window.network = network;
-  state.constructedMs = Math.round(performance.now() - started);
-
-  var layoutStart = null;
-  network.on("startStabilizing", function () {
-    if (layoutStart === null) { layoutStart = performance.now(); state.layoutStartMs = Math.round(layoutStart - started); }
-  });
-  network.on("stabilizationProgress", function (p) {
-    state.iterations = p.iterations;
-    var spent = layoutStart === null ? 0 : performance.now() - layoutStart;
-    $("loading-bar").style.width = Math.round(100 * Math.max(p.iterations / p.total, spent / DATA.layoutBudgetMs)) + "%";
-    // Stop at the time budget, so even a big graph stops moving within a couple of seconds.
-    if (spent > DATA.layoutBudgetMs) network.stopSimulation();
-  });
-  var finished = false;
-  function finishLayout() {
-    if (finished) return;
-    finished = true;
-    // Freeze the layout: after this nothing moves unless the reader drags it.
-    network.setOptions({ physics: false });
-    shelve(loners);
-    network.fit();
-    fitLabelsToZoom();
-    state.stabilizedMs = Math.round(performance.now() - started);
-    $("loading").hidden = true;
-    state.ready = true;
-    document.documentElement.setAttribute("data-ready", "true");
+  // ---------------------------------------------------------------- what is drawn
+  var view = { at: new Map(), packer: null, toScreen: null, overview: [], titles: [] };
+  function isDrawn(n) { return view.at.has(n.id); }
+  function bounds() {
+    var w = $("mynetwork").clientWidth || 800, h = $("mynetwork").clientHeight || 600, m = 14;
+    return { left: -w / 2 + m, right: w / 2 - m, top: -h / 2 + m, bottom: h / 2 - m };
   }
-  network.once("stabilizationIterationsDone", finishLayout);
-  // vis runs no layout when no entity takes part in one (no links at all); and should it
-  // ever fail to report its end, the page must not wait behind its loading screen for ever.
-  if (!nodes.some(function (n) { return n.deg > 0; })) setTimeout(finishLayout, 0);
-  setTimeout(function () { if (!finished) { network.stopSimulation(); finishLayout(); } }, DATA.layoutBudgetMs + 5000);
-
-  function shelve(list) {
-    if (!list.length) return;
-    var linked = nodes.filter(function (n) { return n.deg > 0; }).map(function (n) { return n.id; });
-    var pos = network.getPositions(linked);
-    var xs = [], ys = [];
-    Object.keys(pos).forEach(function (k) { xs.push(pos[k].x); ys.push(pos[k].y); });
-    var left = xs.length ? Math.min.apply(null, xs) : 0, right = xs.length ? Math.max.apply(null, xs) : 800;
-    var bottom = ys.length ? Math.max.apply(null, ys) : 0;
-    var gapX = 150, gapY = 55;
-    var cols = Math.max(4, Math.floor((right - left) / gapX) + 1);
-    var sorted = list.slice().sort(function (a, b) {
-      return CLASS_RANK.get(a.cls) - CLASS_RANK.get(b.cls) || (a.label < b.label ? -1 : 1);
+  function put(id, p, box) { view.at.set(id, { x: p.x, y: p.y }); view.packer.add(id, kgLayout.shifted(box, p.x, p.y)); }
+  function unput(id) { view.at.delete(id); view.packer.remove(id); }
+  function centre() {
+    if (!view.at.size) return { x: 0, y: 0 };
+    var sx = 0, sy = 0;
+    view.at.forEach(function (p) { sx += p.x; sy += p.y; });
+    return { x: sx / view.at.size, y: sy / view.at.size };
+  }
+  // Draw an entity that is not drawn yet: beside its most important drawn neighbour or
+  // article, else where its home maps, else in the middle of the current view.
+  function ensure(n) {
+    if (isDrawn(n)) return true;
+    if (!visible(n) || (!n.links.length && !n.arts.length)) return false;
+    var near = neighbours(n).filter(isDrawn)[0] || n.arts.map(function (i) { return articles[i]; }).filter(function (a) { return view.at.has(a.id); })[0];
+    var at = near ? view.at.get(near.id) : n.home && view.toScreen ? { x: view.toScreen(n.home)[0], y: view.toScreen(n.home)[1] }
+      : network ? network.getViewPosition() : { x: 0, y: 0 };
+    var got = view.packer.spot(boxOf(n), at.x, at.y, { reach: 3000, start: near ? 30 : 0 });
+    if (got) put(n.id, got, boxOf(n));
+    return !!got;
+  }
+  function applyStep(step) {
+    var anchorId, items;
+    if (step.article !== undefined) {
+      var a = articles[step.article];
+      if (!view.at.has(a.id)) {
+        var host = a.mentions.filter(isDrawn).sort(function (x, y) { return y.score - x.score; })[0];
+        var from = host ? view.at.get(host.id) : network ? network.getViewPosition() : { x: 0, y: 0 };
+        var got = view.packer.spot(boxOf(a), from.x, from.y, { reach: 3000, start: host ? 30 : 0 });
+        if (!got) return;
+        put(a.id, got, boxOf(a));
+      }
+      anchorId = a.id;
+      items = a.mentions.filter(visible).sort(function (x, y) { return y.score - x.score || x.index - y.index; }).slice(0, step.limit);
+    } else {
+      var n = byId.get(step.id);
+      if (!ensure(n)) return;
+      anchorId = n.id;
+      items = n.links.length ? neighbours(n).filter(visible).slice(0, step.limit)
+        : n.arts.slice(0, step.limit).map(function (i) { return articles[i]; });
+    }
+    items = items.filter(function (it) { return !view.at.has(it.id); }).map(function (it) { it.box = boxOf(it); return it; });
+    kgLayout.around(view.packer, Object.assign({ id: anchorId }, view.at.get(anchorId)), items, centre())
+      .forEach(function (p) { view.at.set(p.id, { x: p.x, y: p.y }); });
+  }
+  function drawnEdges() {
+    var out = new Map();
+    view.at.forEach(function (p, id) {
+      var n = byId.get(id);
+      if (n) {
+        n.links.forEach(function (l) {
+          var o = l.from === n ? l.to : l.from;
+          if (o === n || !view.at.has(o.id)) return;
+          var key = pairKey(n, o);
+          if (!out.has(key)) out.set(key, { id: key, pair: pairs.get(key), from: pairs.get(key).a.id, to: pairs.get(key).b.id });
+        });
+      } else {
+        var a = articleById.get(id);
+        a.mentions.forEach(function (m) {
+          if (view.at.has(m.id)) out.set("m:" + a.index + ":" + m.index, { id: "m:" + a.index + ":" + m.index, mention: true, from: a.id, to: m.id });
+        });
+      }
     });
-    sorted.forEach(function (n, i) {
-      network.moveNode(n.id, left + (i % cols) * gapX, bottom + 110 + Math.floor(i / cols) * gapY);
+    return out;
+  }
+  function prune() {  // nothing floats: drop what has no drawn link, until nothing changes
+    for (;;) {
+      var linked = new Set();
+      drawnEdges().forEach(function (e) { linked.add(e.from); linked.add(e.to); });
+      var lonely = Array.from(view.at.keys()).filter(function (id) { return !linked.has(id); });
+      if (!lonely.length) return;
+      lonely.forEach(unput);
+    }
+  }
+  function groupTitles() {
+    var members = new Map();
+    view.overview.forEach(function (id) {
+      var n = byId.get(id);
+      if (n.group === undefined || !view.at.has(id)) return;
+      if (!members.has(n.group)) members.set(n.group, []);
+      members.get(n.group).push(n);
+    });
+    view.titles = [];
+    Array.from(members.keys()).sort(function (a, b) { return a - b; }).forEach(function (g) {
+      var list = members.get(g);
+      if (list.length < 3) return;
+      var text = DATA.groups[g], xs = 0, top = Infinity;
+      list.forEach(function (n) { xs += view.at.get(n.id).x; top = Math.min(top, view.packer.boxes.get(n.id).top); });
+      var w = kgLayout.textWidth(text.toUpperCase(), 12, "600") + 8;
+      var box = { left: -w / 2, right: w / 2, top: -9, bottom: 9 };
+      var got = view.packer.spot(box, xs / list.length, top - 12, { bounds: bounds(), reach: 90 });
+      if (!got) return;
+      view.packer.add("title:" + g, got.rect);
+      view.titles.push({ group: g, text: text.toUpperCase(), x: got.x, y: got.y, rect: got.rect, members: list.map(function (n) { return n.id; }) });
     });
   }
-  $("loading-text").textContent = "Laying out " + plural(nodes.length, "entity", "entities") + "…";
-
-  // ---------------------------------------------------------------- looks: highlight, zoom
-  // n.dim / l.dim: faded behind a selection; l.lit: a link of the selection (always labelled).
-  function nodeLook(n) {
-    var size = sized(n.fontSize, CAP[n.fontSize]);
-    // A highlighted neighbourhood is labelled in full, at 12 px at least.
-    if (dimmed && !n.dim) size = Math.max(size, sized(1000, 12));
-    if (n.dim) size = sized(n.fontSize, 11);  // the rest recedes
-    return { id: n.id, color: n.dim ? FADED : nodeColours(n),
-             font: { color: n.dim ? "#ccd2d9" : labelColour(n), size: size } };
+  function compose() {
+    var candidates = ranked.filter(function (n) { return n.home && visible(n); }).map(function (n) {
+      return { id: n.id, home: n.home, box: boxOf(n), linked: function (ids) { return neighbours(n).some(function (o) { return ids.has(o.id); }); } };
+    });
+    var first = kgLayout.overview(candidates, bounds(), { fill: 0.4, max: DATA.overviewMax });
+    view.packer = first.packer; view.toScreen = first.toScreen;
+    view.at = new Map(first.placed.map(function (p) { return [p.id, { x: p.x, y: p.y }]; }));
+    prune();
+    view.overview = Array.from(view.at.keys());
+    groupTitles();
+    state.steps.forEach(applyStep);
+    prune();
   }
-  function edgeLook(l) {
-    return { id: l.id, color: { color: l.dim ? "#eef0f3" : l.lit ? "#8795a8" : "#c3cad3" },
-             label: state.linkLabels || l.lit ? l.prop : "",
-             font: { color: l.dim ? "#d5dae0" : l.lit ? "#52606d" : "#7b8794", size: sized(16, 11) } };
+
+  // ---------------------------------------------------------------- vis
+  var nodeSet = new vis.DataSet(), edgeSet = new vis.DataSet(), edges = new Map();
+  function sync(restyleAll) {
+    var have = new Set(nodeSet.getIds()), add = [], move = [];
+    view.at.forEach(function (p, id) {
+      if (!have.has(id)) add.push(visNode(id, p));
+      else move.push(Object.assign({ id: id, x: p.x, y: p.y }, look(id)));
+      have.delete(id);
+    });
+    nodeSet.remove(Array.from(have));
+    nodeSet.add(add);
+    if (restyleAll) nodeSet.update(move);
+    edges = drawnEdges();
+    var haveE = new Set(edgeSet.getIds()), addE = [], keepE = [];
+    edges.forEach(function (e, id) { if (haveE.has(id)) { keepE.push(edgeLook(e)); haveE.delete(id); } else addE.push(visEdge(e)); });
+    edgeSet.remove(Array.from(haveE));
+    edgeSet.add(addE);
+    if (restyleAll) edgeSet.update(keepE);
+    if (ctx.afterSync) ctx.afterSync();
   }
   function restyle() {
-    nodeSet.update(nodes.map(nodeLook));
-    edgeSet.update(links.map(edgeLook));
+    nodeSet.update(Array.from(view.at.keys()).map(look));
+    edgeSet.update(Array.from(edges.values()).map(edgeLook));
   }
-  var dimmed = false;
-  function highlight(nodeIds, linkIds) {
-    var keepNodes = new Set(nodeIds), keepLinks = new Set(linkIds);
-    nodes.forEach(function (n) { n.dim = !keepNodes.has(n.id); });
-    links.forEach(function (l) { l.lit = keepLinks.has(l.id); l.dim = !l.lit; });
-    dimmed = true;
+
+  var FONT = { face: kgLayout.FACE, strokeWidth: 3, strokeColor: "rgba(255,255,255,0.95)" };
+  network = new vis.Network($("mynetwork"), { nodes: nodeSet, edges: edgeSet }, {
+    autoResize: true, physics: false, layout: { improvedLayout: false },
+    // a selected label stays as wide as it was measured (vis would draw it bold)
+    nodes: { borderWidth: 1, borderWidthSelected: 3, font: FONT, scaling: { label: { drawThreshold: 6 } }, chosen: { label: false, node: true } },
+    edges: { width: 1, selectionWidth: 1.5, hoverWidth: 0.5, smooth: false,
+             font: Object.assign({}, FONT, { size: 12, align: "horizontal" }) },
+    interaction: { hover: true, tooltipDelay: 150, multiselect: false, hideEdgesOnDrag: false },
+  });
+  window.network = network;
+
+  var PALE = ["#4e79a7", "#59a14f", "#e15759", "#b07aa1", "#f28e2b", "#76b7b2", "#9c755f", "#edc948"];
+  network.on("beforeDrawing", function (c) {  // the groups of the overview: a pale area, a name
+    view.titles.forEach(function (t) {
+      var pts = [];
+      t.members.forEach(function (id) { var p = network.body.nodes[id]; if (p) pts.push([p.x, p.y]); });
+      if (pts.length < 3) return;
+      c.save();
+      c.globalAlpha = dim ? 0.03 : 0.07;
+      c.fillStyle = c.strokeStyle = PALE[t.group % PALE.length];
+      c.lineWidth = 46; c.lineJoin = "round";
+      c.beginPath();
+      hull(pts).forEach(function (p, i) { if (i) c.lineTo(p[0], p[1]); else c.moveTo(p[0], p[1]); });
+      c.closePath(); c.fill(); c.stroke();
+      c.restore();
+    });
+  });
+  network.on("afterDrawing", function (c) {
+    c.save();
+    c.font = "600 12px " + kgLayout.FACE; c.textAlign = "center"; c.textBaseline = "middle";
+    view.titles.forEach(function (t) {
+      c.fillStyle = dim ? "#c3cad3" : "#7b8794";
+      c.fillText(t.text, t.x, t.y);
+    });
+    c.restore();
+  });
+  function hull(pts) {  // convex hull, monotone chain
+    pts = pts.slice().sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    function cross(o, a, b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
+    var lower = [], upper = [];
+    pts.forEach(function (p) { while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop(); lower.push(p); });
+    pts.slice().reverse().forEach(function (p) { while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop(); upper.push(p); });
+    return lower.slice(0, -1).concat(upper.slice(0, -1));
+  }
+
+  // ---------------------------------------------------------------- selecting and opening
+  var ctx = { DATA: DATA, nodes: nodes, articles: articles, byId: byId, state: state, el: el, $: $,
+              classOf: classOf, neighbours: neighbours, isDrawn: isDrawn, visible: visible, shapeIcon: null };
+  var panel = kgPanel(ctx);
+
+  function opened(step) {
+    return state.steps.filter(function (s) { return step.id !== undefined ? s.id === step.id : s.article === step.article; })[0];
+  }
+  function open(step) {
+    var had = opened(step);
+    if (had) { if (step.limit <= had.limit) return; had.limit = step.limit; } else state.steps.push(step);
+    applyStep(had || step);
+    sync(false);
+    ctx.afterRedraw();
+  }
+  // Links of a selection are named on the canvas when they are few enough to read.
+  function highlight(ids, anchor) {
+    dim = new Set(ids); dim.anchor = anchor;
+    var lit = 0;
+    edges.forEach(function (e) { if (dim.has(e.from) && dim.has(e.to) && (dim.has("edge:" + e.id) || e.from === anchor || e.to === anchor)) lit++; });
+    dim.few = lit <= 12;
     restyle();
   }
-  function clearHighlight() {
-    if (!dimmed) return;
-    nodes.forEach(function (n) { n.dim = false; });
-    links.forEach(function (l) { l.dim = l.lit = false; });
-    dimmed = false;
-    restyle();
-  }
-  function highlightNode(n) {
-    var ids = [n.id], linkIds = [];
-    n.outLinks.forEach(function (l) { ids.push(l.to.id); linkIds.push(l.id); });
-    n.inLinks.forEach(function (l) { ids.push(l.from.id); linkIds.push(l.id); });
-    highlight(ids, linkIds);
-  }
-  function fitLabelsToZoom() {
-    var step = Math.round(Math.log(network.getScale()) / Math.log(1.15));
-    if (step === zoomStep) return;
-    zoomStep = step;
-    restyle();
-  }
-  var zoomTimer = null, landing = null;
-  network.on("dragStart", function () { clearTimeout(landing); });
-  network.on("zoom", function () { clearTimeout(landing); clearTimeout(zoomTimer); zoomTimer = setTimeout(fitLabelsToZoom, 120); });
-  network.on("animationFinished", fitLabelsToZoom);
-
-  // ---------------------------------------------------------------- provenance panel
-  var NAME_MIN = 3;
-  function namesOf(list) {
-    var names = [];
-    list.forEach(function (n) {
-      [n.label].concat(n.aliases).forEach(function (s) { if (s.length >= NAME_MIN) names.push(s); });
+  function clearHighlight() { if (dim) { dim = null; restyle(); } }
+  function moveInto(ids, focusId, opts) {
+    var panelW = $("panel").hidden ? 0 : $("panel").offsetWidth + 12;
+    if (opts && opts.focus) {
+      var scale = Math.max(network.getScale(), opts.scale || 1);
+      network.focus(focusId, { scale: scale, offset: { x: -panelW / 2, y: 0 }, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+      return;
+    }
+    // keep the neighbourhood on screen, left of the panel, without zooming in
+    var w = $("mynetwork").clientWidth - panelW, h = $("mynetwork").clientHeight, out = false;
+    ids.forEach(function (id) {
+      var p = view.at.get(id);
+      if (!p) return;
+      var d = network.canvasToDOM(p);
+      if (d.x < 20 || d.y < 20 || d.x > w - 20 || d.y > h - 20) out = true;
     });
-    return names.sort(function (a, b) { return b.length - a.length; });
+    if (out) network.fit({ nodes: ids.filter(function (id) { return view.at.has(id); }), maxZoomLevel: network.getScale(), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
   }
-  function reEscape(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  // The sentence as text nodes, with the names of the entities involved marked.
-  function marked(sentence, names) {
-    var q = el("q");
-    if (!names.length) { q.textContent = sentence; return q; }
-    var re = new RegExp("(" + names.map(reEscape).join("|") + ")", "gi");
-    var last = 0, m;
-    while ((m = re.exec(sentence)) !== null) {
-      if (m.index > last) q.appendChild(document.createTextNode(sentence.slice(last, m.index)));
-      q.appendChild(el("mark", { text: m[0] }));
-      last = m.index + m[0].length;
-      if (m[0].length === 0) re.lastIndex++;
+  // Select an entity (a click, the search box, a name in the panel): draw it and its
+  // neighbourhood if they are not drawn, light them up and explain it in the panel.
+  function select(id, opts) {
+    var n = byId.get(id);
+    if (!n) return false;
+    if (!visible(n)) ctx.reveal(n);
+    state.selected = { kind: "node", id: id };
+    panel.showNode(n);
+    if (!n.links.length && !n.arts.length) {  // nothing to hang it from: the panel alone
+      network.unselectAll(); clearHighlight();
+      return true;
     }
-    if (last < sentence.length) q.appendChild(document.createTextNode(sentence.slice(last)));
-    return q;
+    open({ id: id, limit: DATA.expandMax });
+    var ids = [id].concat(neighbours(n).filter(isDrawn).map(function (o) { return o.id; }),
+                          n.links.length ? [] : n.arts.map(function (i) { return articles[i].id; }).filter(function (a) { return view.at.has(a); }));
+    highlight(ids, id);
+    network.selectNodes([id]);
+    panel.showNode(n);  // again: it now says how much is drawn
+    moveInto(ids, id, { focus: !opts || opts.focus !== false, scale: opts && opts.scale });
+    return true;
   }
-
-  function evidenceList(ev, names, seen, limit) {
-    var ul = el("ul", { cls: "ev" });
-    var fresh = ev.filter(function (pair) { return !seen || !seen.has(pair[0]); });
-    var repeated = ev.length - fresh.length;
-    fresh.forEach(function (pair, i) {
-      var src = DATA.sources[pair[1]];
-      var cite = el("cite", null, [el("em", { text: src[0] || "untitled article" })]);
-      if (src[1]) cite.appendChild(document.createTextNode(" · " + src[1]));
-      var li = el("li", null, [marked(DATA.sentences[pair[0]], names), cite]);
-      if (limit && i >= limit) li.hidden = true;
-      ul.appendChild(li);
-      if (seen) seen.add(pair[0]);
-    });
-    var frag = document.createDocumentFragment();
-    frag.appendChild(ul);
-    if (limit && fresh.length > limit) {
-      var more = el("button", { type: "button", cls: "more", text: "+ " + plural(fresh.length - limit, "more source", "more sources") });
-      more.addEventListener("click", function () {
-        Array.prototype.forEach.call(ul.children, function (li) { li.hidden = false; });
-        more.remove();
-      });
-      frag.appendChild(more);
-    }
-    if (repeated && !fresh.length) frag.appendChild(el("div", { cls: "same", text: "↑ same sentence as above" }));
-    return frag;
+  function selectArticle(index, opts) {
+    var a = articles[index];
+    state.selected = { kind: "article", id: a.id };
+    open({ article: index, limit: DATA.expandMax });
+    var ids = [a.id].concat(a.mentions.filter(isDrawn).map(function (m) { return m.id; }));
+    highlight(ids, a.id);
+    if (view.at.has(a.id)) network.selectNodes([a.id]);
+    panel.showArticle(a);
+    moveInto(ids, a.id, { focus: !opts || opts.focus !== false });
+    return true;
   }
-
-  function entityLink(n, current) {
-    if (n === current) return el("span", { text: n.label });
-    var a = el("a", { cls: "entity", href: "#", title: classOf(n).label }, [
-      el("span", { cls: "swatch", style: "background:" + classOf(n).colour }), n.label]);
-    a.addEventListener("click", function (ev) { ev.preventDefault(); select(n.id); });
-    return a;
+  function selectEdge(id) {
+    var e = edges.get(id);
+    if (!e) return false;
+    state.selected = { kind: "edge", id: id };
+    network.selectEdges([id]);
+    var ids = [e.from, e.to, "edge:" + id];
+    highlight(ids, null);
+    if (e.mention) panel.showArticle(articleById.get(e.from));
+    else panel.showPair(e.pair);
+    return true;
   }
-  function badge(text, colour) {
-    return el("div", { cls: "badge" }, [el("i", { style: "background:" + colour }), text]);
-  }
-
-  function showNode(n) {
-    var c = classOf(n);
-    var body = $("panel-body");
-    body.replaceChildren();
-    body.appendChild(badge(c.label, c.colour));
-    body.appendChild(el("h2", { text: n.label }));
-    body.appendChild(el("div", { cls: "curie", title: n.id, text: n.curie }));
-    if (n.aliases.length) {
-      body.appendChild(el("h3", { text: "Also known as" }));
-      body.appendChild(el("div", { cls: "aliases" }, n.aliases.map(function (a) { return el("span", { text: a }); })));
-    }
-    if (n.facts.length) {
-      body.appendChild(el("h3", { text: "Facts" }));
-      var dl = el("dl", { cls: "facts" });
-      n.facts.forEach(function (f) { dl.appendChild(el("dt", { text: f[0] })); dl.appendChild(el("dd", { text: f[1].join(", ") })); });
-      body.appendChild(dl);
-    }
-    var seen = new Set();
-    if (n.ev.length) {
-      body.appendChild(el("h3", { text: "Sources" }));
-      body.appendChild(evidenceList(n.ev, namesOf([n]), seen, 4));
-    }
-    var all = n.outLinks.concat(n.inLinks);
-    body.appendChild(el("h3", { text: "Links (" + all.length + ")" }));
-    if (!all.length) body.appendChild(el("div", { cls: "empty", text: "No links drawn." }));
-    var ul = el("ul", { cls: "links" });
-    all.forEach(function (l) {
-      var rel = el("div", { cls: "rel" }, [entityLink(l.from, n), " → ", el("b", { text: l.prop }), " → ", entityLink(l.to, n)]);
-      var li = el("li", null, [rel, evidenceList(l.ev, namesOf([l.from, l.to]), seen, 2)]);
-      ul.appendChild(li);
-    });
-    body.appendChild(ul);
-    if (n.outside) body.appendChild(el("div", { cls: "outside", text: plural(n.outside, "more link", "more links") + " to entities not drawn on this page." }));
-    $("panel").hidden = false;
-    $("panel").scrollTop = 0;
-  }
-
-  function showEdge(l) {
-    var body = $("panel-body");
-    body.replaceChildren();
-    body.appendChild(badge("Link", "#7b8794"));
-    body.appendChild(el("h2", { text: l.prop }));
-    body.appendChild(el("div", { cls: "rel" }, [entityLink(l.from), " → ", el("b", { text: l.prop }), " → ", entityLink(l.to)]));
-    body.appendChild(el("h3", { text: "Sources" }));
-    if (l.ev.length) body.appendChild(evidenceList(l.ev, namesOf([l.from, l.to]), null, 0));
-    else body.appendChild(el("div", { cls: "empty", text: "No evidence sentence recorded." }));
-    $("panel").hidden = false;
-    $("panel").scrollTop = 0;
-  }
-
   function closePanel() {
-    clearTimeout(landing);
     $("panel").hidden = true;
     state.selected = null;
     network.unselectAll();
     clearHighlight();
   }
-
-  // Select, focus and explain one entity (from a click, the search box or a panel link).
-  function select(id, opts) {
-    var n = byId.get(id);
-    if (!n) return false;
-    clearTimeout(landing);
-    if (!visible(n)) reveal(n);
-    state.selected = { kind: "node", id: id };
-    network.selectNodes([id]);
-    highlightNode(n);
-    showNode(n);
-    if (!opts || opts.focus !== false) {
-      var view = { scale: opts && opts.scale || Math.max(network.getScale(), 1.0), offset: { x: -panelShift(), y: 0 } };
-      network.focus(id, Object.assign({ animation: { duration: 450, easingFunction: "easeInOutQuad" } }, view));
-      // vis can stop an animation a frame short of its end without saying so: land exactly.
-      clearTimeout(landing);
-      landing = setTimeout(function () { network.focus(id, view); fitLabelsToZoom(); }, 520);
-    } else {
-      keepClearOfPanel(id);
-    }
-    return true;
+  function expandMore(n) {
+    var had = opened({ id: n.id });
+    open({ id: n.id, limit: (had ? had.limit : 0) + DATA.expandMax });
+    select(n.id, { focus: false });
   }
-  // The panel covers the right of the canvas: centre a selection in the part left of it.
-  function panelShift() {
-    var width = $("stage").clientWidth, panel = $("panel").hidden ? 0 : $("panel").offsetWidth + 12;
-    return width - panel > 320 ? panel / 2 : 0;
+  // The filters changed (or the overview was asked for): draw everything again.
+  function redraw() {
+    compose();
+    sync(true);
+    if (state.selected && state.selected.kind === "node" && view.at.has(state.selected.id)) select(state.selected.id, { focus: false });
+    else if (state.selected) closePanel();
+    ctx.afterRedraw();
   }
-  function keepClearOfPanel(id) {
-    var p = network.canvasToDOM(network.getPositions([id])[id]);
-    var limit = $("stage").clientWidth - 2 * panelShift() - 40;
-    if (panelShift() && p.x > limit) {
-      var view = network.getViewPosition(), scale = network.getScale();
-      network.moveTo({ position: { x: view.x + (p.x - limit + 80) / scale, y: view.y },
-                       animation: { duration: 300, easingFunction: "easeInOutQuad" } });
-    }
-  }
-  function selectEdge(id) {
-    var l = linkById.get(id);
-    if (!l) return false;
-    clearTimeout(landing);
-    state.selected = { kind: "edge", id: id };
-    network.selectEdges([id]);
-    highlight([l.from.id, l.to.id], [l.id]);
-    showEdge(l);
-    return true;
+  function reset() {
+    state.steps = [];
+    closePanel();
+    redraw();
+    network.moveTo({ position: { x: 0, y: 0 }, scale: 1, animation: { duration: 300 } });
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) select(params.nodes[0], { focus: false });
-    else if (params.edges.length) selectEdge(params.edges[0]);
+    if (params.nodes.length) {
+      var id = params.nodes[0], a = articleById.get(id);
+      if (a) selectArticle(a.index, { focus: false }); else select(id, { focus: false });
+    } else if (params.edges.length) selectEdge(params.edges[0]);
     else if (state.selected) closePanel();
   });
   $("panel-close").addEventListener("click", closePanel);
 
-  // ---------------------------------------------------------------- search
-  var index = nodes.map(function (n) {
-    return { n: n, names: [n.label].concat(n.aliases).map(function (s) { return s.toLowerCase(); }) };
+  Object.assign(ctx, { select: select, selectArticle: selectArticle, expandMore: expandMore, redraw: redraw,
+                       reset: reset, view: view, restyle: function () { edgeSet.update(Array.from(edges.values()).map(edgeLook)); } });
+  kgControls(ctx);
+
+  // ---------------------------------------------------------------- first view
+  compose();
+  sync(true);
+  network.moveTo({ position: { x: 0, y: 0 }, scale: 1 });
+  ctx.afterRedraw();
+  network.once("afterDrawing", function () {
+    state.ready = true;
+    state.readyMs = Math.round(performance.now());
+    $("loading").hidden = true;
+    document.documentElement.setAttribute("data-ready", "true");
   });
-  function find(query, limit) {
-    var q = query.trim().toLowerCase();
-    if (!q) return [];
-    var hits = [];
-    index.forEach(function (entry) {
-      var best = null, via = null;
-      entry.names.forEach(function (name, i) {
-        var rank;
-        if (name === q) rank = 0;
-        else if (name.startsWith(q)) rank = 2;
-        else if ((" " + name).indexOf(" " + q) >= 0) rank = 4;
-        else if (name.indexOf(q) >= 0) rank = 6;
-        else return;
-        if (i > 0) rank += 1;  // the canonical name beats an alias
-        if (best === null || rank < best) { best = rank; via = i > 0 ? entry.n.aliases[i - 1] : null; }
-      });
-      if (best !== null) hits.push({ n: entry.n, rank: best, via: via });
-    });
-    hits.sort(function (a, b) { return a.rank - b.rank || b.n.deg - a.n.deg || (a.n.label < b.n.label ? -1 : 1); });
-    return hits.slice(0, limit || 8);
-  }
-
-  var results = [], active = 0;
-  function drawResults() {
-    var ul = $("results");
-    ul.replaceChildren();
-    results.forEach(function (hit, i) {
-      var c = classOf(hit.n);
-      var li = el("li", { role: "option", cls: i === active ? "active" : "" }, [
-        shapeIcon(c.shape, c.colour, 11),
-        el("span", null, [hit.n.label, hit.via ? el("span", { cls: "via", text: " (" + hit.via + ")" }) : null]),
-        el("span", { cls: "cls", text: c.label })]);
-      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(i); });
-      ul.appendChild(li);
-    });
-    ul.hidden = results.length === 0;
-  }
-  function choose(i) {
-    var hit = results[i];
-    if (!hit) return;
-    $("results").hidden = true;
-    $("search").value = hit.n.label;
-    $("search-msg").textContent = "";
-    select(hit.n.id);
-  }
-  $("search").addEventListener("input", function () {
-    results = find(this.value);
-    active = 0;
-    drawResults();
-    $("search-msg").textContent = this.value.trim() && !results.length ? "No entity has that name." : "";
-  });
-  $("search").addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { ev.preventDefault(); if (!results.length) results = find(this.value); choose(active); }
-    else if (ev.key === "ArrowDown") { ev.preventDefault(); active = Math.min(active + 1, results.length - 1); drawResults(); }
-    else if (ev.key === "ArrowUp") { ev.preventDefault(); active = Math.max(active - 1, 0); drawResults(); }
-    else if (ev.key === "Escape") { this.value = ""; results = []; drawResults(); }
-  });
-  $("search").addEventListener("blur", function () { $("results").hidden = true; });
-  $("search").addEventListener("focus", function () { if (results.length) $("results").hidden = false; });
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key === "/" && document.activeElement !== $("search") && document.activeElement.tagName !== "INPUT") {
-      ev.preventDefault(); $("search").focus();
-    }
-  });
-
-  // ---------------------------------------------------------------- filters
-  var DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-  function low(d) { return d + "-00-00".slice(d.length - 4); }
-  function high(d) { return d + "-99-99".slice(d.length - 4); }
-  function dateOk(n) {
-    if (!byClass.get(n.cls) || !byClass.get(n.cls).event) return true;
-    if (!state.dateFrom && !state.dateTo) return true;
-    if (!n.date) return state.undated;
-    if (state.dateFrom && high(n.date) < low(state.dateFrom)) return false;
-    if (state.dateTo && low(n.date) > high(state.dateTo)) return false;
-    return true;
-  }
-  function visible(n) { return state.classOn.get(n.cls) !== false && dateOk(n); }
-
-  var shownNow = new Map(nodes.map(function (n) { return [n.id, true]; }));
-  function applyFilters() {
-    var nodeUpdates = [], count = 0;
-    nodes.forEach(function (n) {
-      var on = visible(n);
-      if (on) count++;
-      if (shownNow.get(n.id) !== on) { shownNow.set(n.id, on); nodeUpdates.push({ id: n.id, hidden: !on }); }
-    });
-    if (nodeUpdates.length) {
-      nodeSet.update(nodeUpdates);
-      edgeSet.update(links.map(function (l) { return { id: l.id, hidden: !(shownNow.get(l.from.id) && shownNow.get(l.to.id)) }; }));
-    }
-    if (state.selected) {
-      var s = state.selected;
-      var gone = s.kind === "node" ? !shownNow.get(s.id)
-        : !(shownNow.get(linkById.get(s.id).from.id) && shownNow.get(linkById.get(s.id).to.id));
-      if (gone) closePanel();
-    }
-    $("visible").textContent = count === nodes.length ? "" : "Showing " + count.toLocaleString("en") + " of " + plural(nodes.length, "entity", "entities");
-    DATA.classes.forEach(function (c) { legendRows.get(c.name).classList.toggle("off", !state.classOn.get(c.name)); });
-  }
-  // Searching for a hidden entity shows it: its class goes back on and the date range is cleared.
-  function reveal(n) {
-    state.classOn.set(n.cls, true);
-    legendBoxes.get(n.cls).checked = true;
-    if (!dateOk(n)) { state.dateFrom = state.dateTo = ""; $("date-from").value = $("date-to").value = ""; }
-    applyFilters();
-  }
-
-  var legendRows = new Map(), legendBoxes = new Map();
-  DATA.classes.forEach(function (c) {
-    var box = el("input", { type: "checkbox", "data-class": c.name });
-    box.checked = true;
-    box.addEventListener("change", function () { state.classOn.set(c.name, box.checked); applyFilters(); });
-    var only = el("button", { type: "button", cls: "only", title: "Show only " + c.label, text: "only" });
-    only.addEventListener("click", function () { setClasses(function (name) { return name === c.name; }); });
-    var row = el("li", null, [el("label", null, [box, shapeIcon(c.shape, c.colour), el("span", { text: c.label })]),
-      only, el("span", { cls: "n", text: c.count.toLocaleString("en") })]);
-    legendRows.set(c.name, row); legendBoxes.set(c.name, box);
-    $("legend").appendChild(row);
-  });
-  function setClasses(pred) {
-    DATA.classes.forEach(function (c) {
-      var on = !!pred(c.name);
-      state.classOn.set(c.name, on); legendBoxes.get(c.name).checked = on;
-    });
-    applyFilters();
-  }
-  $("all-classes").addEventListener("click", function () { setClasses(function () { return true; }); });
-  $("no-topics").addEventListener("click", function () { setClasses(function (name) { return name !== "Topic" && state.classOn.get(name); }); });
-
-  if (DATA.classes.some(function (c) { return c.event; })) {
-    $("dates").hidden = false;
-    var dated = nodes.filter(function (n) { return n.date; }).map(function (n) { return n.date; }).sort();
-    if (dated.length) { $("date-from").placeholder = "from " + dated[0]; $("date-to").placeholder = "to " + dated[dated.length - 1]; }
-  }
-  function readDates() {
-    var from = $("date-from").value.trim(), to = $("date-to").value.trim();
-    var bad = (from && !DATE_RE.test(from)) || (to && !DATE_RE.test(to));
-    $("date-msg").textContent = bad ? "Write dates as YYYY, YYYY-MM or YYYY-MM-DD." : "";
-    if (bad) return;
-    state.dateFrom = from; state.dateTo = to; state.undated = $("undated").checked;
-    applyFilters();
-  }
-  ["date-from", "date-to"].forEach(function (id) { $(id).addEventListener("input", readDates); });
-  $("undated").addEventListener("change", readDates);
-
-  // ---------------------------------------------------------------- controls
-  $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
-  function setLinkLabels(on) {
-    state.linkLabels = on;
-    $("labels").classList.toggle("on", on);
-    edgeSet.update(links.map(edgeLook));
-  }
-  $("labels").addEventListener("click", function () { setLinkLabels(!state.linkLabels); });
-  $("labels").classList.toggle("on", state.linkLabels);
-  applyFilters();
+  network.redraw();
 
   return {
-    state: state, find: find, select: select, selectEdge: selectEdge, close: closePanel,
-    setClasses: setClasses, nodeCount: nodes.length, edgeCount: links.length,
-    get ready() { return state.ready; }, get stabilizedMs() { return state.stabilizedMs; },
+    state: state, find: ctx.find, select: select, selectArticle: selectArticle, selectEdge: selectEdge,
+    close: closePanel, reset: reset, setClasses: ctx.setClasses, setCountries: ctx.setCountries,
+    setDates: ctx.setDates, expandMore: function (id) { expandMore(byId.get(id)); },
+    drawn: function () { return Array.from(view.at.keys()); },
+    overview: function () { return view.overview.slice(); },
+    titles: function () { return view.titles.map(function (t) { return { text: t.text, rect: t.rect }; }); },
+    nodeCount: nodes.length, edgeCount: links.length,
+    get ready() { return state.ready; }, get readyMs() { return state.readyMs; },
   };
 })();

@@ -348,6 +348,26 @@ def test_html_big_page_is_byte_identical_whatever_the_order():
     assert render(shuffled) == first
 
 
+def test_html_page_does_not_depend_on_string_hashing(tmp_path):
+    # sets of strings iterate in an order that changes from one Python process to the next
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys, hashlib; sys.path.insert(0, 'tests'); from test_html import synthetic;"
+              "from kg.export.html import build_page;"
+              "print(hashlib.sha256(build_page(synthetic(800, seed=4)).html).hexdigest())")
+    root = Path(__file__).resolve().parent.parent
+    digests = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", script], cwd=root, env=env, capture_output=True, text=True, check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
+    assert hashlib.sha256(build_page(synthetic(800, seed=4)).html).hexdigest() in digests
+
+
 def test_html_corpus_scale_page_size_and_build_time():
     # ~7,000 entities as the corpus has: the page carries them all and stays small.
     g = synthetic(7000)

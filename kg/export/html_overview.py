@@ -74,6 +74,16 @@ def _simple(g: nx.MultiDiGraph) -> nx.Graph:
     return h
 
 
+def _ordered(h: nx.Graph, nodes: Sequence[str]) -> nx.Graph:
+    """The subgraph on ``nodes``, built in sorted order: a networkx subgraph view of a few
+    nodes iterates them in set order, which changes with Python's string hashing."""
+    keep = set(nodes)
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(keep))
+    sub.add_edges_from((s, o, h[s][o]) for s in sorted(keep) for o in sorted(h[s]) if o in keep and s < o)
+    return sub
+
+
 def _ties(g: nx.MultiDiGraph, h: nx.Graph) -> Dict[str, List[str]]:
     cls = g.nodes
     found: Dict[str, Counter] = defaultdict(Counter)
@@ -179,7 +189,7 @@ def _layout(h: nx.Graph, groups: List[List[str]], score: Dict[str, float]) -> Di
         cx, cy = centres[i]
         top = grp[:_MAIN_MEMBERS]
         if len(top) > 1:
-            pos = nx.spring_layout(h.subgraph(top), seed=7, weight="weight", iterations=100)
+            pos = nx.spring_layout(_ordered(h, top), seed=7, weight="weight", iterations=100)
             inner = radii[i] - _UNIT * 0.4
             for n in top:
                 home[n] = (round(cx + float(pos[n][0]) * inner), round(cy + float(pos[n][1]) * inner))

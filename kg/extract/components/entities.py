@@ -1,0 +1,408 @@
+"""kg_entities: the entities a text names. The statistical NER proposes, knowledge and cues decide.
+
+- A name the lexicon knows is what the lexicon says (a state, a city, an organisation, an
+  initiative), whatever the NER thought ("Sri Lanka's" is no person).
+- A demonym names its state ("Iranian" is a mention of Iran).
+- A government organ joined to a state ("the Chinese Foreign Ministry", "Iran's Ministry of
+  Energy", "the Foreign Ministry of Kazakhstan") is that state's organ.
+- A span the NER calls PERSON is a person when nothing contradicts it: no office or courtesy
+  title inside (those are cut off: "Secretary Blinken" is Blinken), no word that heads the
+  name of a body, a place, a work or an event, no weekday, no state or known body, no
+  possessive. A name right after an office ("President Faustin-Archange Touadéra") is a
+  person whatever the NER called it.
+- An ORG is an institution, a GPE, LOC or FAC the NER finds and the lexicon does not know a
+  place, unless the words of the name say otherwise: a name headed by "Initiative" or
+  "Corridor" is an initiative, by "Agreement" a document, by "Summit" an event (no entity).
+- A lower-case project with a proper name ("the Uma Oya project") is an initiative.
+
+Boundaries come from the tokens: determiners, possessives and punctuation at the edges are
+cut. Reads: ``doc.ents``, ``doc.spans["kg_known"]``, tags and dependencies. Writes:
+``doc.spans["kg_entities"]`` (label: the class; ``span._.ref`` the entity, ``span._.country``
+its state where one is known).
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterable, List, Optional, Set
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...findings import Ref
+from ...lexicon import Lexicon, of_state
+from ..patterns import phrase_set
+from ..timex import MONTHS, WEEKDAYS
+from .gazetteer import SPANS_KEY as KNOWN
+
+__all__ = ["Entities", "SPANS_KEY", "person_words_ok"]
+
+SPANS_KEY = "kg_entities"
+ENTITY_KINDS = {"country": "Country", "capital": "Place", "place": "Place", "org": "Institution",
+                "initiative": "Initiative", "agreement": "Agreement", "topic": "Topic"}
+#: NER labels and the class a span of each is, when nothing else says
+NER_CLASS = {"PERSON": "Person", "ORG": "Institution", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+_EDGE = {"the", "The", "a", "an", "'s", "’s", "'", "’", ",", ".", "-", "–", "—", "(", ")", "\"", "“", "”",
+         ":", ";", "‘"}
+
+
+def _heads() -> Dict[str, str]:
+    from ..patterns import load_phrases
+    return dict(load_phrases("name_heads"))
+
+
+class Entities:
+    """The component (see the module's docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_entities", *, lexicon: Lexicon):
+        self.name = name
+        self.lex = lexicon
+        self.heads = _heads()
+        self.honorifics = phrase_set("honorifics")
+        self.title_words = {w for t in lexicon.titles for f in t.forms for w in f.split() if w[:1].isupper()}
+        self.not_name = (set(self.heads) | phrase_set("not_name") | self.title_words
+                         | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS})
+
+    # ------------------------------------------------------------------ the component
+    def __call__(self, doc: Doc) -> Doc:
+        known = list(doc.spans[KNOWN]) if KNOWN in doc.spans else []
+        out: List[Span] = []
+        taken: Set[int] = set()
+
+        def add(span: Span, label: str, ref: Ref, country: Optional[Ref] = None) -> None:
+            sp = Span(doc, span.start, span.end, label=label)
+            sp._.ref, sp._.country = ref, country
+            out.append(sp)
+            taken.update(range(span.start, span.end))
+
+        # 1. names the lexicon knows
+        for sp in known:
+            kb = sp._.kb
+            if sp.label_ == "demonym" and kb.country:
+                add(sp, "Country", kb.country, kb.country)
+            elif sp.label_ in ("capital", "place") and not self._place_in_context(sp):
+                continue
+            elif sp.label_ in ENTITY_KINDS:
+                for ref in (kb.refs or ((kb.ref,) if kb.ref else ())):
+                    add(sp, ref.type, ref, kb.country)
+        # 2. organs joined to their state (the state's own name stays a mention of it too)
+        for sp in known:
+            if sp.label_ == "organ":
+                got = self._organ(doc, sp, known)
+                if got and not any(i in taken for i in range(sp.start, sp.end)):
+                    span, ref, country = got
+                    add(span, "Institution", ref, country)
+        # 3. people named right after an office or an honorific
+        for sp in known:
+            if sp.label_ == "title":
+                span = self._name_after(doc, sp.end, taken)
+                if span is not None:
+                    add(span, "Person", Ref("Person", _label(span)))
+        # 4. projects with a proper name written in lower case ("the Colombo port project")
+        places = {i for sp in out if sp.label_ in ("Place", "Country") for i in range(sp.start, sp.end)}
+        for span in self._projects(doc, taken, places):
+            add(span, "Initiative", Ref("Initiative", _label(span)))
+        # 5. what the NER proposes, checked against knowledge and cues
+        people: List[Span] = []
+        others: List[tuple] = []
+        for ent in doc.ents:
+            if ent.label_ not in NER_CLASS:
+                continue
+            span = self._trim(doc, ent)
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if NER_CLASS[ent.label_] == "Person":
+                span = self._person(doc, span, known)
+                if span is not None:
+                    people.append(span)
+                    add(span, "Person", Ref("Person", _label(span)))
+                continue
+            others.append((span, NER_CLASS[ent.label_]))
+        surnames = {p[-1].text for p in people if len(p) > 1} | {p[0].text for p in people if len(p) > 1}
+        for span, cls in others:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            # a word the article uses as a person's name ("Modi", "Trump" tagged as a place)
+            if len(span) == 1 and span.text in surnames:
+                add(span, "Person", Ref("Person", span.text))
+                continue
+            if self._named_by_context(doc, span, known):
+                add(span, "Person", Ref("Person", _label(span)))
+                continue
+            span = self._grow_of_state(doc, span, known)
+            got = self._named(doc, span, cls, known)
+            if got:
+                add(span, got, Ref(got, _label(span)))
+        doc.spans[SPANS_KEY] = sorted(out, key=lambda s: (s.start, -s.end))
+        return doc
+
+    # ------------------------------------------------------------------ places
+    @staticmethod
+    def _place_in_context(sp: Span) -> bool:
+        """A known city is a place when the NER agrees or the words put something there."""
+        kb = sp._.kb
+        if kb.kind == "capital" or getattr(kb.entry, "kind", "") in ("continent", "region") \
+                or sp.root.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        prev = sp.doc[sp.start - 1] if sp.start > 0 else None
+        if prev is not None and prev.lower_ in ("in", "to", "at", "from", "near", "outside", "into", "of", "visit",
+                                                "visited", "visiting", "via"):
+            return True
+        # "the Colombo port", "a Hambantota-based firm": a place named as a modifier
+        nxt = sp.doc[sp.end] if sp.end < len(sp.doc) else None
+        return nxt is not None and nxt.text in ("-based", "based") or (nxt is not None and nxt.text == "-"
+                                                                      and sp.end + 1 < len(sp.doc)
+                                                                      and sp.doc[sp.end + 1].lower_ == "based")
+
+    # ------------------------------------------------------------------ organs
+    def _organ(self, doc: Doc, sp: Span, known: List[Span]):
+        """(span, ref, state) of an organ whose state the words give, else None."""
+        organ = sp._.kb.entry
+        state = None
+        start, end = sp.start, sp.end
+        before = [k for k in known if k.end == sp.start and k.label_ in ("demonym", "country")]
+        if before:
+            state, start = before[0]._.kb.country, before[0].start
+        elif sp.start >= 2 and doc[sp.start - 1].text in ("'s", "’s"):
+            owner = [k for k in known if k.end == sp.start - 1 and k.label_ == "country"]
+            if owner:
+                state, start = owner[0]._.kb.country, owner[0].start
+        elif sp.end + 1 < len(doc) and doc[sp.end].lower_ == "of":
+            j = sp.end + 1
+            if doc[j].lower_ == "the":
+                j += 1
+            after = [k for k in known if k.start == j and k.label_ == "country"]
+            if after:
+                state, end = after[0]._.kb.country, after[0].end
+        if state is None:
+            return None
+        label = organ.template.replace("{country}", of_state(state.label))
+        return Span(doc, start, end), Ref("Institution", label), state
+
+    # ------------------------------------------------------------------ people
+    def _trim(self, doc: Doc, span: Span) -> Optional[Span]:
+        start, end = span.start, span.end
+        while start < end and (doc[start].text in _EDGE or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].text in _EDGE or doc[end - 1].is_space):
+            end -= 1
+        return Span(doc, start, end) if end > start else None
+
+    def _strip_titles(self, doc: Doc, span: Span, known: List[Span]) -> Optional[Span]:
+        """The span without the offices and honorifics in front of the name."""
+        start, end = span.start, span.end
+        titles = {k.start: k.end for k in known if k.label_ in ("title", "demonym", "country")}
+        moved = True
+        while moved and start < end:
+            moved = False
+            if start in titles and titles[start] < end:
+                start, moved = titles[start], True
+            for n in (3, 2, 1):
+                words = " ".join(t.text for t in doc[start:start + n])
+                if start + n < end and words in self.honorifics:
+                    start, moved = start + n, True
+                    break
+            while start < end and doc[start].text in _EDGE:
+                start, moved = start + 1, True
+        return Span(doc, start, end) if end > start else None
+
+    def _person(self, doc: Doc, span: Span, known: List[Span]) -> Optional[Span]:
+        span = self._strip_titles(doc, span, known)
+        if span is None:
+            return None
+        # "Modi's", "Lanka's": a possessive ends the name
+        for t in span:
+            if t.text in ("'s", "’s") and t.i > span.start:
+                span = Span(doc, span.start, t.i)
+                break
+        if not person_words_ok(span, self.not_name):
+            return None
+        # a state, city or known body inside is no person's name ("Sri Lanka's", "Janata Bank")
+        if any(k.start < span.end and k.end > span.start and k.label_ not in ("title", "topic", "group")
+               for k in known):
+            return None
+        if len(span) == 1 and not _cued(doc, span, self.honorifics, known):
+            return None
+        return span
+
+    def _name_after(self, doc: Doc, i: int, taken: Set[int]) -> Optional[Span]:
+        """The person named right after an office ("President Faustin-Archange Touadéra"):
+        capitalised proper nouns, initials and the particles between them."""
+        start = i
+        while start < len(doc) and doc[start].text in self.honorifics:
+            start += 1
+        if start < len(doc) and doc[start].ent_iob_ == "B" and doc[start].ent_type_ == "PERSON":
+            # the NER's person starts right there: its whole name, offices inside it included
+            ent = next(e for e in doc.ents if e.start == start)
+            span = self._trim(doc, ent)
+            if span is not None and not any(k in taken for k in range(span.start, span.end)) \
+                    and person_words_ok(span, self.not_name - self.title_words):
+                return span
+        end = start
+        while end < len(doc) and end not in taken:
+            t = doc[end]
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in self.not_name:
+                end += 1
+            elif t.text in ("-", "‐") and end > start and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+                end += 1
+            elif t.lower_ in _PARTICLES and end > start and end + 1 < len(doc) \
+                    and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+                end += 1
+            else:
+                break
+        if end == start or (end - start == 1 and doc[start].ent_type_ not in ("PERSON", "")):
+            return None
+        span = Span(doc, start, end)
+        if doc[end - 1].text in ("-", "‐") or not person_words_ok(span, self.not_name):
+            return None
+        if span.root.ent_type_ in ("GPE", "NORP", "LOC") or (end - start == 1 and doc[start].ent_type_ != "PERSON"
+                                                               and not doc[start].text.istitle()):
+            return None
+        return span
+
+    # ------------------------------------------------------------------ other names
+    def _named(self, doc: Doc, span: Span, cls: str, known: List[Span]) -> Optional[str]:
+        """The class of an ORG, GPE, LOC or FAC span the lexicon does not know, or None when
+        its words and context say it is no entity."""
+        words = [t.text for t in span]
+        if all(not w[:1].isupper() for w in words if w.isalpha()):
+            return None
+        cut = next((n for n, w in enumerate(words) if w in ("of", "for", "on") and n > 0), len(words))
+        head = self.heads.get(words[cut - 1]) or self.heads.get(words[-1])
+        if any(k.start <= span.start and k.end >= span.end and k.label_ in ENTITY_KINDS for k in known):
+            return None                         # the lexicon's reading stands
+        if any(k.start == span.start and k.end == span.end for k in known):
+            return None                         # exactly a title, an organ, a demonym
+        if self.lex.country(span.text) or self.lex.country_by_demonym(span.text):
+            return None                         # a state's name the lexicon set aside ("US dollars")
+        if head == "event":
+            return None
+        if head == "agreement":
+            return "Agreement"
+        if head == "initiative":
+            return "Initiative"
+        if len(span) == 1 and head is not None:
+            return None                         # a head alone ("Ministry") names nothing
+        if head == "institution":
+            return "Institution"
+        if head == "place":
+            return "Place"
+        # with no head word, every word must be a proper noun: a capitalised common noun at
+        # a sentence's start ("Automakers", "Farmers") or an initialism ("LNG") is no name
+        proper = [t for t in span if t.is_alpha]
+        if not proper or any(t.pos_ != "PROPN" for t in proper) or any(t.text in self.not_name for t in proper):
+            return None
+        if len(span) == 1 and (span[0].text.isupper() or span[0].text.lower() in _COMPASS):
+            return None
+        if any(w in self.title_words for w in words):
+            return None                         # "President", "Minister" name no body
+        if cls == "Place":
+            if len(span) > 4:
+                return None
+            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+            # a place the lexicon does not know is named where the words put something there
+            if span.root.ent_type_ == "GPE" and prev not in ("in", "at", "to", "from", "near", "outside", "into"):
+                return None
+        return cls
+
+    def _named_by_context(self, doc: Doc, span: Span, known: List[Span]) -> bool:
+        """A name followed by its office in apposition is a person's ("Thilaka Jayasundara,
+        Secretary, Ministry of Industries"; "Ding Tao, the chargé d'affaires"), whatever the
+        NER labelled it."""
+        if not 2 <= len(span) <= 4 or not all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+            return False
+        if not person_words_ok(span, self.not_name):
+            return False
+        j = span.end
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return False
+        k = j + 1 + (doc[j + 1].lower_ in ("the", "a", "an"))
+        return any(t.start == k and t.label_ == "title" for t in known) or \
+            any(t.start == k + 1 and t.label_ == "title" and doc[k].text in ("'s",) for t in known)
+
+    @staticmethod
+    def _grow_of_state(doc: Doc, span: Span, known: List[Span]) -> Span:
+        """ "Chamber of Construction Industry of" + "Sri Lanka": a name cut before its state."""
+        if span.end + 1 < len(doc) and span[-1].lower_ == "of":
+            after = next((k for k in known if k.start in (span.end, span.end + 1) and k.label_ == "country"), None)
+            if after is not None:
+                return Span(doc, span.start, after.end)
+        if span.end < len(doc) and doc[span.end].lower_ == "of" and span.end + 1 < len(doc):
+            after = next((k for k in known if k.start in (span.end + 1, span.end + 2) and k.label_ == "country"
+                          and (k.start == span.end + 1 or doc[span.end + 1].lower_ == "the")), None)
+            head = span[-1].text
+            if after is not None and head in _HEAD_OF_STATE_BODY:
+                return Span(doc, span.start, after.end)
+        return span
+
+    def _projects(self, doc: Doc, taken: Set[int], places: Set[int]) -> Iterable[Span]:
+        """ "the Colombo Port City project", "the Adani wind power project": a project, initiative
+        or programme whose modifiers include a proper name is a named initiative (a place's name
+        may open it; an acronym in brackets is left out of the name)."""
+        for t in doc:
+            if t.lower_ not in ("project", "initiative", "corridor", "programme", "program", "scheme") \
+                    or t.i in taken or t.pos_ != "NOUN":
+                continue
+            mods = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            if not mods or not any(m.pos_ == "PROPN" and m.i not in taken for m in mods):
+                continue
+            start = min(m.left_edge.i for m in mods)
+            while start < t.i and (doc[start].text in _EDGE or doc[start].pos_ == "DET"
+                                   or (doc[start].i in taken and doc[start].i not in places)):
+                start += 1
+            if start < t.i and doc[start].pos_ == "PROPN" and not any(
+                    i in taken and i not in places for i in range(start, t.i)):
+                yield Span(doc, start, t.i + 1)
+
+_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
+#: a body's name that goes on with "of" and its state ("Chamber of Commerce of Sri Lanka")
+_HEAD_OF_STATE_BODY = {"Industry", "Commerce", "Chamber", "Board", "Investment", "Council", "Authority",
+                       "Bank", "Commission", "Institute", "Association", "Federation", "Bureau", "Agency"}
+_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den",
+              "ter", "bin", "ibn", "al", "el", "la", "le", "y", "bint"}
+
+
+def person_words_ok(span: Span, not_name: Set[str]) -> bool:
+    """Whether the words of a span have the shape of a person's name."""
+    words = [t for t in span if not t.is_punct or t.text in (".", "-")]
+    if not words or len(words) > 6:
+        return False
+    for t in words:
+        w = t.text
+        if w in not_name or any(c.isdigit() for c in w):
+            return False
+        if w.isalpha() and w[:1].islower() and w.lower() not in _PARTICLES:
+            return False
+        if len(w) > 3 and w.isupper() and len(words) == 1:
+            return False                        # an acronym
+    return True
+
+
+def _cued(doc: Doc, span: Span, honorifics: Set[str], known: List[Span]) -> bool:
+    """A one-word name is a person's only after an office or a courtesy title ("Mr. Blinken")."""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is None:
+        return False
+    if prev.text in honorifics:
+        return True
+    return any(k.end == span.start and k.label_ == "title" for k in known)
+
+
+def _label(span: Span) -> str:
+    """A name as a label: single spaces, without an acronym in brackets inside it
+    ("Extended Fund Facility (EFF) programme" -> "Extended Fund Facility programme")."""
+    words = []
+    skip = False
+    for t in span:
+        if t.text == "(":
+            skip = True
+        elif t.text == ")":
+            skip = False
+        elif not skip:
+            words.append(t.text + t.whitespace_)
+    return " ".join("".join(words).split()) or " ".join(span.text.split())
+
+
+@Language.factory("kg_entities", assigns=["doc.spans", "span._.ref", "span._.country"],
+                  requires=["doc.ents", "token.pos", "token.dep"],
+                  default_config={"lexicon": {"@misc": "kg.lexicon.v1"}})
+def make_entities(nlp: Language, name: str, lexicon: Lexicon) -> Entities:
+    return Entities(nlp, name, lexicon=lexicon)

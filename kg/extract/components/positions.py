@@ -1,0 +1,297 @@
+"""kg_positions: offices and who holds them.
+
+An office is written as a title, widened by the words news English puts around it:
+
+- a rank before it makes another office ("Deputy Minister of Energy", "State Minister");
+- a portfolio after "of" or "for", or before "Minister", names the office in full ("Minister
+  of Ports, Shipping and Aviation", "Power and Energy Minister");
+- the state is the title's own modifier: a demonym or state name before it ("Iranian
+  Foreign Minister", "Iran Ambassador"), a possessive ("China's Foreign Minister"), or "of"
+  a state after it ("President of the Philippines"); a body after "of" makes it an office of
+  that body ("Secretary-General of the United Nations"); "to" or "in" a state after an
+  envoy's title is where the envoy serves;
+- a word such as "former" or "then" before it says the holder holds it no longer.
+
+The holder is the person named right after the title ("Foreign Minister Wang Yi"), or in
+apposition to it ("Wang Yi, China's foreign minister"; "Sri Lanka's envoy to Kenya, Kana
+Kananathan"); a plural title goes to each name of the list after it ("MPs A and B").
+
+A title whose state the words do not give takes it from the office-holder tables when the
+holder held that office at the article's date; otherwise the office stays without a state
+(a :class:`~kg.findings.RoleMention`, completed across articles or dropped), never taking a
+state that merely stands nearby.
+
+Reads: ``kg_known`` titles, organs and states, ``kg_entities``, the parse. Writes:
+``doc._.positions`` (a list of :class:`Office`).
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...findings import Ref
+from ...lexicon import Lexicon, Title, of_state
+from ...officeholders import OfficeHolders
+from ..patterns import load_phrases
+from .entities import SPANS_KEY as ENTITIES
+from .gazetteer import SPANS_KEY as KNOWN
+
+__all__ = ["Office", "Positions"]
+
+
+@dataclass
+class Office:
+    """An office named in the text, and who holds it."""
+
+    span: Span                        # the title as written, with its rank, portfolio and state words
+    role: str                         # "Foreign Minister", "Deputy Minister of Energy"
+    title: Title
+    state: Optional[Ref] = None       # the state it is an office of
+    body: Optional[Ref] = None        # the organisation it is an office of
+    receiving: Optional[Ref] = None   # where an envoy serves
+    holders: Tuple[Span, ...] = ()    # Person spans
+    former: bool = False
+    plural: bool = False              # "MPs", "ministers": a title before a list of names
+
+    @property
+    def ref(self) -> Optional[Ref]:
+        """The Position, when the office's state or body is known."""
+        owner = self.body or self.state
+        if owner is None:
+            return None
+        label = f"{self.role} of {of_state(owner.label) if owner.type == 'Country' else _of_body(owner.label)}"
+        if self.receiving is not None and self.title.kind == "diplomat" and self.receiving != self.state:
+            label += f" to {of_state(self.receiving.label)}"
+        return Ref("Position", label)
+
+
+def _of_body(label: str) -> str:
+    return label if label.startswith(("the ", "The ")) or label[:1].isupper() and " " not in label \
+        else "the " + label
+
+
+class Positions:
+    """The component (see the module's docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_positions", *, lexicon: Lexicon,
+                 officeholders: Optional[OfficeHolders] = None):
+        self.name = name
+        self.lex = lexicon
+        self.officeholders = officeholders
+        mods = load_phrases("title_modifiers")
+        self.ranks = {p for p, v in mods if v == "rank"}
+        self.former = {p for p, v in mods if v == "former"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = list(doc.spans[KNOWN]) if KNOWN in doc.spans else []
+        ents = list(doc.spans[ENTITIES]) if ENTITIES in doc.spans else []
+        by_start = {s.start: s for s in ents}
+        states_at_end = {k.end: k for k in known if k.label_ in ("demonym", "country")}
+        states_at_start = {k.start: k for k in known if k.label_ == "country"}
+        ents_at_start: Dict[int, Span] = {}
+        for s in ents:
+            ents_at_start.setdefault(s.start, s)
+        offices: List[Office] = []
+        titles = [k for k in known if k.label_ == "title"]
+        # "Secretary to the Prime Minister", "Adviser to the President": one office, the first's
+        by_end = {k.end: k for k in titles}
+        joined: Dict[int, Span] = {}
+        for k in titles:
+            if k.start >= 3 and doc[k.start - 1].lower_ == "the" and doc[k.start - 2].lower_ == "to" \
+                    and (k.start - 2) in by_end:
+                joined[by_end[k.start - 2].start] = k
+        inner = {k.start for k in joined.values()}
+        for t in titles:
+            if t.start in inner:
+                continue
+            title: Title = t._.kb.entry
+            if t.start in joined:
+                second = joined[t.start]
+                office = self._office(doc, t.start, second.end, title,
+                                      f"{title.role} to the {second._.kb.entry.role}", True, t._.kb.plural,
+                                      states_at_end, states_at_start, ents_at_start)
+            else:
+                office = self._office(doc, t.start, t.end, title, title.role, False, t._.kb.plural,
+                                      states_at_end, states_at_start, ents_at_start)
+            office.holders = self._holders(doc, office, by_start, ents)
+            self._complete_state(doc, office)
+            offices.append(office)
+        doc._.positions = offices
+        return doc
+
+    # ------------------------------------------------------------------ the office
+    def _office(self, doc: Doc, start: int, end: int, title: Title, role: str, grown: bool, plural: bool,
+                states_at_end, states_at_start, ents_at_start) -> Optional[Office]:
+        words = [w.text for w in doc[start:end]]
+        # a portfolio before "Minister": "Power and Energy Minister", "Ports, Shipping and Aviation Minister"
+        if words[-1].lower() == "minister" and len(words) == 1:
+            j = start
+            while j > 0:
+                w = doc[j - 1]
+                if w.text in (",", "and", "&") and j - 1 > start - 8 and j > 1 and doc[j - 2].text[:1].isupper():
+                    j -= 1
+                    continue
+                if not (w.text[:1].isupper() and w.pos_ in ("PROPN", "NOUN")) or w.lower_ in self.ranks \
+                        or w.lower_ in self.former or w.ent_type_ in ("PERSON", "GPE", "NORP") or j in states_at_end:
+                    break
+                j -= 1
+            while j < start and doc[j].text in (",", "and", "&"):
+                j += 1
+            if j < start:
+                role, start, grown = f"Minister of {doc[j:start].text}", j, True
+        # a portfolio or a part after "of"/"for": "Minister of Ports, Shipping and Aviation",
+        # "Assistant Secretary for South and Central Asian Affairs", "Secretary for Asia and the Pacific"
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].text[:1].isupper() \
+                and (end + 1) not in states_at_start and not _names_owner(ents_at_start.get(end + 1)) \
+                and not (doc[end + 1].lower_ == "the" and ((end + 2) in states_at_start
+                                                          or _names_owner(ents_at_start.get(end + 2)))):
+            j = end + 1
+
+            def inside(k: int) -> bool:
+                return k not in states_at_start and not _names_owner(ents_at_start.get(k))
+            while j < len(doc) and (doc[j].text[:1].isupper() and inside(j)
+                                    or doc[j].text in (",", "and", "&") and j + 1 < len(doc)
+                                    and (doc[j + 1].text[:1].isupper() and inside(j + 1)
+                                         or doc[j + 1].lower_ == "the" and j + 2 < len(doc)
+                                         and doc[j + 2].text[:1].isupper() and inside(j + 2))
+                                    or doc[j].lower_ == "the" and doc[j - 1].lower_ == "and"):
+                j += 1
+            while j > end + 1 and doc[j - 1].text in (",", "and", "&", "the"):
+                j -= 1
+            if j > end + 1 and doc[j - 1].pos_ in ("PROPN", "NOUN"):
+                written = doc[start:end].text if not grown else role
+                role = f"{written} {doc[end].lower_} {doc[end + 1:j].text}"
+                end, grown = j, True
+        # a rank before it: "Deputy", "State", "Assistant"
+        former = False
+        while start > 0:
+            prev = doc[start - 1].lower_
+            two = f"{doc[start - 2].lower_} {prev}" if start > 1 else ""
+            if two in self.ranks:
+                role, start, grown = f"{doc[start - 2].text.capitalize()} {doc[start - 1].text.capitalize()} {role}", \
+                    start - 2, True
+            elif prev in self.ranks and not doc[start - 1].ent_type_ == "PERSON":
+                # with a rank, the office is named as written ("Deputy Minister of Energy")
+                base = role if grown else " ".join(doc[start:end].text.split())
+                role, start, grown = f"{doc[start - 1].text.capitalize()} {base}", start - 1, True
+            elif prev.rstrip("-") in self.former:
+                former, start = True, start - 1
+                if doc[start].text.endswith("-") or (start > 0 and doc[start].text == "-"):
+                    pass
+            elif prev == "-" and start > 1 and doc[start - 2].lower_ in self.former:
+                former, start = True, start - 2
+            else:
+                break
+        if grown:
+            role = _tidy(role)
+        office = Office(Span(doc, start, end), role, title, former=former, plural=plural)
+        # the state before it: "Iranian", "Iran", "China's"
+        s = start
+        if s > 0 and doc[s - 1].text in ("'s", "’s") and (s - 1) in states_at_end:
+            owner = states_at_end[s - 1]
+            office.state, office.span = owner._.kb.country, Span(doc, owner.start, end)
+        elif s in states_at_end:
+            owner = states_at_end[s]
+            office.state, office.span = owner._.kb.country, Span(doc, owner.start, end)
+        # "of (the) X" after it: a state or a body
+        j = end
+        if j + 1 < len(doc) and doc[j].lower_ == "of":
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            if k in states_at_start:
+                office.state = states_at_start[k]._.kb.country
+                office.span = Span(doc, office.span.start, states_at_start[k].end)
+            elif k in ents_at_start and ents_at_start[k].label_ == "Institution":
+                body = ents_at_start[k]
+                office.body = body._.ref
+                office.state = office.state or body._.country
+                office.span = Span(doc, office.span.start, body.end)
+        # an envoy's post: "to Kenya", "in Azerbaijan"
+        j = office.span.end
+        if title.kind == "diplomat" and j + 1 < len(doc) and doc[j].lower_ in ("to", "in"):
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            if k in states_at_start:
+                office.receiving = states_at_start[k]._.kb.country
+        return office
+
+    # ------------------------------------------------------------------ the holder
+    def _holders(self, doc: Doc, office: Office, by_start: Dict[int, Span], ents: List[Span]) -> Tuple[Span, ...]:
+        end = office.span.end
+        # skip an envoy's post and honorifics: "envoy to Kenya, Kana Kananathan"
+        j = end
+        if office.receiving is not None:
+            j += 2 + (doc[end + 1].lower_ == "the") if end + 1 < len(doc) else 0
+        while j < len(doc) and doc[j].text in ("Dr.", "Dr", "Mr.", "Mr", "Ms.", "Mrs.", "Prof.", "H.E.", "Hon."):
+            j += 1
+        persons = [s for s in ents if s.label_ == "Person"]
+        first = by_start.get(j)
+        found: List[Span] = []
+        if first is not None and first.label_ == "Person":
+            found.append(first)
+        elif j < len(doc) and doc[j].text == "," and (j + 1) in by_start and by_start[j + 1].label_ == "Person":
+            # "the envoy, Kana Kananathan," (apposition)
+            cand = by_start[j + 1]
+            if cand.root.dep_ == "appos" or cand.root.head.i in range(office.span.start, office.span.end):
+                found.append(cand)
+        else:
+            # "Wang Yi, China's foreign minister": the title in apposition to a person before it
+            root = office.span.root
+            if root.dep_ == "appos" and root.head.i < office.span.start:
+                owner = next((p for p in persons if p.start <= root.head.i < p.end), None)
+                if owner is not None:
+                    found.append(owner)
+        if found and office.span[-1].lower_ != found[0][0].lower_:
+            # a plural title, or "A and B" after the title: every name of the list
+            if office.plural:
+                last = found[0]
+                for p in persons:
+                    if p.start > last.end and p.start - last.end <= 2 and \
+                            all(doc[i].text in (",", "and") for i in range(last.end, p.start)):
+                        found.append(p)
+                        last = p
+        return tuple(found)
+
+    # ------------------------------------------------------------------ the state from the tables
+    def _complete_state(self, doc: Doc, office: Office) -> None:
+        if office.state is not None or office.body is not None or not office.holders or self.officeholders is None:
+            return
+        art = doc._.article
+        date = art.reference_date if art is not None else None
+        if date is None:
+            return
+        holder = office.holders[0]._.ref
+        for term in self.officeholders.terms(holder.label):
+            if term.holds_on(date) and _same_role(term.role, office.role):
+                if term.state and term.state in self.lex.countries:
+                    office.state = Ref("Country", self.lex.countries[term.state].name)
+                elif term.organisation:
+                    office.body = Ref("Institution", term.organisation)
+                return
+
+
+def _names_owner(span: Optional[Span]) -> bool:
+    """Whether an entity after "of" owns the office (a state or a body), rather than being a
+    word of its portfolio ("for South Asian Affairs")."""
+    return span is not None and span.label_ in ("Country", "Institution", "Person") and span[0].pos_ != "ADJ"
+
+
+def _same_role(a: str, b: str) -> bool:
+    return a.lower() == b.lower()
+
+
+def _tidy(role: str) -> str:
+    """An office's name in title case, as offices are written ("Deputy Minister of Energy")."""
+    small = {"of", "for", "and", "the", "to", "in", "on"}
+    words = role.split()
+    return " ".join(w if (w.lower() in small and i) or not w[:1].isalpha() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words)).replace(" ,", ",")
+
+
+@Language.factory("kg_positions", assigns=["doc._.positions"], requires=["doc.spans"],
+                  default_config={"lexicon": {"@misc": "kg.lexicon.v1"},
+                                  "officeholders": {"@misc": "kg.officeholders.v1"}})
+def make_positions(nlp: Language, name: str, lexicon: Lexicon, officeholders: OfficeHolders) -> Positions:
+    return Positions(nlp, name, lexicon=lexicon, officeholders=officeholders)

@@ -1,0 +1,123 @@
+"""Articles in, findings out: the language pipeline over each article, then what its Docs hold
+as :class:`~kg.findings.Finding` values, each with the reader's Sentence it was read from.
+
+Extraction is per article and pure: the same article gives the same findings, in any
+process, in any batch.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc
+
+from ..articles import Article
+from ..findings import Fact, Finding, Mention, Ref, RoleMention
+from .docs import make_docs, sentence_of
+from .nlp import pipeline
+
+__all__ = ["extract_article", "extract_articles", "doc_findings", "BATCH"]
+
+#: Docs parsed together (spaCy's neural layers work faster on batches)
+BATCH = 16
+#: bodies that are part of their state: its organs and agencies, not its companies or banks
+STATE_BODIES = ("agency", "state_news", "central_bank", "party")
+
+
+def extract_articles(articles: Iterable[Article], progress: Optional[Callable[[int], None]] = None
+                     ) -> Iterator[Tuple[Article, List[Finding]]]:
+    """(article, findings) for each article, in order; the Docs are parsed in batches.
+
+    ``progress(n)`` is told of every ``n`` characters parsed (for a bar within a big file).
+    """
+    nlp = pipeline()
+    pending: List[Tuple[Article, int]] = []       # article, number of its Docs
+
+    def docs() -> Iterator[Doc]:
+        for art in articles:
+            parts = list(make_docs(nlp, art))
+            pending.append((art, len(parts)))
+            yield from parts
+    found: List[Finding] = []
+    got = 0
+    stream = nlp.pipe(docs(), batch_size=BATCH)
+    while True:
+        while pending and got == pending[0][1]:
+            art, _ = pending.pop(0)
+            yield art, _article_findings(art, found)
+            found, got = [], 0
+        try:
+            doc = next(stream)
+        except StopIteration:
+            break
+        found += doc_findings(doc)
+        got += 1
+        if progress:
+            progress(len(doc.text))
+    while pending:                                # articles with no text to parse
+        art, _ = pending.pop(0)
+        yield art, _article_findings(art, found)
+        found = []
+
+
+def extract_article(article: Article) -> List[Finding]:
+    """Every finding of one article."""
+    return next(iter(extract_articles([article])))[1]
+
+
+def _article_findings(article: Article, found: List[Finding]) -> List[Finding]:
+    return found
+
+
+def doc_findings(doc: Doc) -> List[Finding]:
+    """The findings a Doc's annotations hold: each entity mention, what knowledge adds to it
+    (a city's state, a state body's state), each office, then what the event, agreement,
+    relationship, stance and figure components found."""
+    out: List[Finding] = []
+    named = {s._.ref for s in doc.spans.get("kg_entities", []) if s._.ref and s._.ref.type == "Country"}
+    for s in doc.spans.get("kg_entities", []):
+        sent = sentence_of(doc, s)
+        if sent is None or s._.ref is None:
+            continue
+        out.append(Mention(sent, s._.ref, " ".join(s.text.split()), s.start_char + doc._.offset,
+                           s.end_char + doc._.offset))
+        state = s._.country
+        if state is None or state == s._.ref or state not in named:
+            continue
+        if s._.ref.type == "Place":
+            out.append(Fact(sent, s._.ref, "locatedIn", state))
+        elif s._.ref.type == "Institution" and _state_body(s):
+            out.append(Fact(sent, s._.ref, "partOf", state))
+    for office in doc._.positions or ():
+        out += _office_findings(doc, office)
+    out += doc._.findings or []
+    return out
+
+
+def _state_body(span) -> bool:
+    kb = getattr(span, "_").get("kb") if span.has_extension("kb") else None
+    entry = getattr(kb, "entry", None) if kb is not None else None
+    kind = getattr(entry, "kind", None)
+    # an organ (no lexicon row of an organisation) is the state's; a known body when its kind is
+    return kind is None or kind in STATE_BODIES
+
+
+def _office_findings(doc: Doc, office) -> List[Finding]:
+    sent = sentence_of(doc, office.span)
+    if sent is None:
+        return []
+    out: List[Finding] = []
+    pos = office.ref
+    surface = " ".join(office.span.text.split())
+    if pos is None:
+        for h in office.holders:
+            if not office.former:
+                out.append(RoleMention(sent, h._.ref, office.role, surface))
+        return out
+    out.append(Mention(sent, pos, surface if surface.lower() != office.role.lower() else pos.label))
+    owner = office.body or office.state
+    out.append(Fact(sent, pos, "positionIn", owner))
+    out.append(Fact(sent, pos, "role", office.role))
+    if not office.former:
+        for h in office.holders:
+            out.append(Fact(sent, h._.ref, "holdsPosition", pos))
+    return out

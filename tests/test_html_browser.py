@@ -1,15 +1,17 @@
 """The HTML graph in a real browser: Debian's headless Chromium, offline, driven by Selenium.
 
-Asserts from the live DOM what a reader sees: every node drawn, search focusing a node, a
-click showing the evidence, markup from an article shown as text and never run, a big graph
-settling within seconds and then standing still.
+Asserts from the live page what a reader sees: a first view whose labels are 12 px or more and
+overlap nothing (read from vis-network's own label boxes), no entity drawn without a link,
+search drawing and centring any entity, a click drawing a neighbourhood, the filters, every
+fact's sentence in the panel, markup from an article shown as text and never run, and a
+7,000-entity page ready within seconds (the time is printed; only a generous bound is
+asserted, the machines are shared).
 
 Skips where /usr/bin/chromium or /usr/bin/chromedriver is missing; scripts/test installs
 Debian's chromium and chromium-driver when run as root.
 """
 from __future__ import annotations
 
-import random
 import shutil
 import tempfile
 import time
@@ -20,9 +22,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.export.html import build_page, render
-from kg.network import CLASS_ORDER, to_networkx
+from kg.network import to_networkx
 
 from conftest import SEEDS, turtle_prefixes
+from test_html import SMALL_TTL, synthetic
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -37,6 +40,7 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 ID = "https://w3id.org/diplokg/id/"
 IMG = "<img src=x onerror=alert(1)>"
@@ -46,7 +50,7 @@ BREAKOUT = "</script><script>window.__xss=2</script>"
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
          "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--disable-quic",
          "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--disable-extensions", "--window-size=1400,900"]
+         "--disable-sync", "--disable-extensions", "--window-size=1400,900", "--force-device-scale-factor=1"]
 # Runs before any script of the page: records any alert and any injected script.
 TRAP = "window.__xss = 0; window.alert = window.confirm = window.prompt = function () { window.__xss = 'alert'; };"
 
@@ -74,6 +78,24 @@ dkgr:meeting-xss a dkg:Event , dkg:Meeting ; rdfs:label "Meeting of the minister
     dkg:participant dkgr:xss-minister , dkgr:ilham-aliyev .
 """
 
+# What vis-network drew: each drawn entity's label box and shape box (canvas units), its label
+# size on screen, and the page's group titles.
+DRAWING = """
+var s = network.getScale(), out = [];
+kg.drawn().forEach(function (id) {
+  var n = network.body.nodes[id], l = n.labelModule.size, r = n.options.size;
+  out.push({id: id, px: n.labelModule.fontOptions.size * s, text: n.options.label || '',
+            label: n.options.label ? [l.left, l.top, l.left + l.width, l.top + l.height] : null,
+            shape: [n.x - r, n.y - r, n.x + r, n.y + r]});
+});
+var c = network.canvas.frame.canvas;
+var a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: c.clientWidth, y: c.clientHeight});
+return {scale: s, nodes: out, view: [a.x, a.y, b.x, b.y],
+        titles: kg.titles().map(function (t) { return [t.rect.left, t.rect.top, t.rect.right, t.rect.bottom]; })};
+"""
+# The drawn links, as pairs of entity ids.
+DRAWN_EDGES = "return network.body.data.edges.get().map(function (e) { return [e.from, e.to]; })"
+
 
 @pytest.fixture(scope="module")
 def driver():
@@ -85,6 +107,8 @@ def driver():
     opts.add_argument(f"--user-data-dir={profile}")
     drv = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
     drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
+    drv.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                        {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False})
     drv.set_script_timeout(60)
     try:
         yield drv
@@ -93,12 +117,57 @@ def driver():
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def open_page(drv, path: Path, timeout: float = 60.0) -> None:
+def open_page(drv, path: Path, timeout: float = 60.0) -> float:
+    """Open a page and wait until it is interactive; returns the seconds that took."""
+    started = time.perf_counter()
     drv.get(path.resolve().as_uri())
     deadline = time.time() + timeout
     while not drv.execute_script("return !!(window.kg && kg.ready)"):
-        assert time.time() < deadline, "the graph did not finish its layout"
-        time.sleep(0.05)
+        assert time.time() < deadline, "the page did not become ready"
+        time.sleep(0.02)
+    return time.perf_counter() - started
+
+
+def js(drv, script, *args):
+    return drv.execute_script(script, *args)
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def assert_readable(drawing, *, on_screen: bool = True, min_px: float = 12.0) -> None:
+    """Every label at least ``min_px`` on screen, no label over another label, a shape or a
+    group title, and (in a first view) everything inside the canvas."""
+    nodes = drawing["nodes"]
+    labelled = [n for n in nodes if n["label"]]
+    small = [(n["text"], round(n["px"], 1)) for n in labelled if n["px"] < min_px - 1e-6]
+    assert not small, small
+    clashes = []
+    for i, a in enumerate(labelled):
+        for b in labelled[i + 1:]:
+            if overlaps(a["label"], b["label"]):
+                clashes.append((a["text"], b["text"]))
+        for b in nodes:
+            if b is not a and overlaps(a["label"], b["shape"]):
+                clashes.append((a["text"], "shape of " + b["text"]))
+        for t in drawing["titles"]:
+            if overlaps(a["label"], t):
+                clashes.append((a["text"], "a group title"))
+    assert not clashes, clashes[:10]
+    if on_screen:
+        view = drawing["view"]
+        outside = [n["text"] for n in nodes
+                   if (n["label"] or n["shape"])[0] < view[0] or (n["label"] or n["shape"])[2] > view[2]
+                   or n["shape"][1] < view[1] or (n["label"] or n["shape"])[3] > view[3]]
+        assert not outside, outside
+
+
+def assert_nothing_floats(drv) -> None:
+    drawn = set(js(drv, "return kg.drawn()"))
+    linked = {end for pair in js(drv, DRAWN_EDGES) for end in pair}
+    assert drawn and drawn <= linked, sorted(drawn - linked)[:10]
+    assert set(js(drv, "return network.body.data.nodes.getIds()")) == drawn
 
 
 @pytest.fixture(scope="module")
@@ -120,29 +189,72 @@ def hostile_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def loaded(driver, hostile_build):
-    triples, page = hostile_build
-    open_page(driver, page)
-    return driver, to_networkx(triples)
+def hostile_graph(hostile_build):
+    return to_networkx(hostile_build[0])
 
 
-def js(drv, script, *args):
-    return drv.execute_script(script, *args)
+@pytest.fixture
+def loaded(driver, hostile_build, hostile_graph):
+    """The driver showing the hostile build's page (opened again if a test left it)."""
+    page = hostile_build[1]
+    if driver.current_url != page.resolve().as_uri():
+        open_page(driver, page)
+    return driver, hostile_graph
+
+
+@pytest.fixture(scope="module")
+def big_page(tmp_path_factory):
+    """A synthetic page of 7,000 entities (the corpus's size), with its graph."""
+    g = synthetic(7000)
+    path = tmp_path_factory.mktemp("html-big") / "big.html"
+    path.write_bytes(build_page(g).html)
+    return path, g
 
 
 def panel_text(drv) -> str:
     return js(drv, "return document.getElementById('panel').hidden ? '' : document.getElementById('panel-body').textContent")
 
 
-def test_html_browser_draws_every_node(loaded):
-    drv, g = loaded
-    assert js(drv, "return network.body.data.nodes.length") == g.number_of_nodes()
-    assert js(drv, "return network.body.data.edges.length") == g.number_of_edges()
-    # vis created (and laid out) a node for each one, with a position on the canvas.
-    assert js(drv, "return Object.keys(network.getPositions()).length") == g.number_of_nodes()
-    assert js(drv, "return network.body.data.nodes.get({filter: function (n) { return n.hidden; }}).length") == 0
-    counts = js(drv, "return document.getElementById('counts').textContent")
-    assert counts.startswith(f"{g.number_of_nodes()} entities")
+def show_all_sentences(drv) -> None:
+    while js(drv, "var b = document.querySelector('#panel button.more:not([hidden])'); if (b && /sentence/.test(b.textContent)) { b.click(); return true; } return false;"):
+        pass
+
+
+# ---------------------------------------------------------------------------- the first view
+
+def test_html_browser_seeds_first_view_is_readable(driver, seeds_build):
+    out, _ = seeds_build
+    open_page(driver, out / "graph.html")
+    drawing = js(driver, DRAWING)
+    assert drawing["scale"] == 1
+    assert_readable(drawing)
+    assert_nothing_floats(driver)
+    texts = {n["text"] for n in drawing["nodes"]}
+    assert {"China", "Azerbaijan", "Ilham Aliyev"} <= texts
+    assert len(texts) >= 25
+    assert js(driver, "return kg.titles().length") >= 1  # the groups are named
+
+
+def test_html_browser_corpus_scale_first_view_is_readable(driver, big_page):
+    path, g = big_page
+    took = open_page(driver, path)
+    ready_ms = js(driver, "return kg.readyMs")
+    size = path.stat().st_size
+    print(f"7,000 entities, {size / 1e6:.1f} MB: interactive {ready_ms} ms after navigation began "
+          f"({took:.2f} s as Selenium saw it)")
+    assert ready_ms < 15000  # the goal is 3 s; the margin is for a busy shared machine
+    drawing = js(driver, DRAWING)
+    assert_readable(drawing)
+    assert_nothing_floats(driver)
+    assert 30 <= len(drawing["nodes"]) <= 150
+    countries = sorted((n for n, d in g.nodes(data=True) if d["cls"] == "Country"), key=lambda n: -g.degree(n))
+    assert countries[0] in js(driver, "return kg.drawn()")
+    assert js(driver, "return kg.nodeCount") == 7000
+    # and it answers a click at once
+    started = time.perf_counter()
+    js(driver, "kg.select(arguments[0], {focus: false})", countries[0])
+    print(f"drawing the neighbourhood of the busiest country took {time.perf_counter() - started:.2f} s")
+    assert_nothing_floats(driver)
 
 
 def test_html_browser_fetches_nothing(loaded):
@@ -150,13 +262,15 @@ def test_html_browser_fetches_nothing(loaded):
     assert js(drv, "return performance.getEntriesByType('resource').map(function (e) { return e.name; })") == []
 
 
-def test_html_browser_layout_is_frozen(loaded):
+def test_html_browser_nothing_moves(loaded):
     drv, _ = loaded
     assert js(drv, "return network.physics.options.enabled") is False
     before = js(drv, "return network.getPositions()")
     time.sleep(0.5)
     assert js(drv, "return network.getPositions()") == before
 
+
+# ---------------------------------------------------------------------------- search and click
 
 def search(drv, text: str) -> None:
     box = drv.find_element(By.ID, "search")
@@ -165,16 +279,8 @@ def search(drv, text: str) -> None:
     box.send_keys(Keys.ENTER)
 
 
-@pytest.mark.parametrize("typed", ["Ilham Aliyev", "aliyev"])
-def test_html_browser_search_focuses_a_node_by_any_name(loaded, typed):
-    drv, g = loaded
-    target = ID + "ilham-aliyev"
-    assert "Aliyev" in g.nodes[target]["aliases"]
-    js(drv, "kg.close(); network.moveTo({position: {x: 5000, y: 5000}, scale: 0.5})")
-    search(drv, typed)
-    assert js(drv, "return network.getSelectedNodes()") == [target]
-    # The view moves it to the middle of the canvas left of the panel (the animation may stop
-    # a frame short).
+def assert_centred(drv, target: str) -> None:
+    # The view moves it to the middle of the canvas left of the panel.
     where = ("var c = network.canvas.frame.canvas, panel = document.getElementById('panel');"
              " var free = c.clientWidth - (panel.hidden ? 0 : panel.offsetWidth + 12);"
              " var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);"
@@ -183,41 +289,110 @@ def test_html_browser_search_focuses_a_node_by_any_name(loaded, typed):
     while True:
         dx, dy = js(drv, where, target)
         if abs(dx) < 20 and abs(dy) < 20:
-            break
+            return
         assert time.time() < deadline, (dx, dy)
         time.sleep(0.1)
+
+
+@pytest.mark.parametrize("typed", ["Ilham Aliyev", "aliyev"])
+def test_html_browser_search_jumps_to_a_node_by_any_name(loaded, typed):
+    drv, g = loaded
+    target = ID + "ilham-aliyev"
+    assert "Aliyev" in g.nodes[target]["aliases"]
+    js(drv, "kg.reset(); network.moveTo({position: {x: 5000, y: 5000}, scale: 0.5})")
+    search(drv, typed)
+    assert js(drv, "return network.getSelectedNodes()") == [target]
+    assert_centred(drv, target)
     assert js(drv, "return document.querySelector('#panel h2').textContent") == "Ilham Aliyev"
 
 
-def test_html_browser_click_shows_the_evidence(loaded):
+def test_html_browser_search_draws_an_entity_not_in_the_overview(loaded):
     drv, g = loaded
-    target = ID + "meeting-2025-04-23-ilham-aliyev-li-qiang"
-    sentence = g.nodes[target]["evidence"][0][0]
-    js(drv, "kg.close(); network.focus(arguments[0], {scale: 2.5})", target)
-    time.sleep(0.2)
+    js(drv, "kg.reset()")
+    drawn = set(js(drv, "return kg.drawn()"))
+    hidden = sorted((n for n in g if g.degree(n) and n not in drawn), key=lambda n: (-g.degree(n), n))
+    target = hidden[0]
+    search(drv, g.nodes[target]["label"])
+    assert js(drv, "return network.getSelectedNodes()") == [target]
+    assert target in js(drv, "return kg.drawn()")
+    assert_centred(drv, target)
+    assert_nothing_floats(drv)
+
+
+def settle(drv) -> None:
+    """Stop any view animation where it is: headless Chromium may pause animation frames
+    until an input event comes, so an animation could go on under the mouse."""
+    js(drv, "network.moveTo({position: network.getViewPosition(), scale: network.getScale()})")
+
+
+def click_node(drv, node_id: str) -> None:
+    settle(drv)
     canvas = drv.find_element(By.CSS_SELECTOR, "#mynetwork canvas")
-    spot = js(drv, "var p = network.getPositions([arguments[0]])[arguments[0]]; return network.canvasToDOM(p)", target)
+    spot = js(drv, "return network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]])", node_id)
     size = js(drv, "var r = arguments[0].getBoundingClientRect(); return [r.width, r.height]", canvas)
     ActionChains(drv).move_to_element_with_offset(canvas, spot["x"] - size[0] / 2, spot["y"] - size[1] / 2).click().perform()
     time.sleep(0.3)
+
+
+def test_html_browser_click_expands_the_neighbourhood(driver, big_page):
+    path, g = big_page
+    open_page(driver, path)
+    before = set(js(driver, "return kg.drawn()"))
+    simple = nx.Graph(g)
+    # the drawn entity with most neighbours not drawn yet
+    target = max(before, key=lambda n: (len(set(simple[n]) - before), n))
+    missing = set(simple[target]) - before
+    assert missing
+    click_node(driver, target)
+    assert js(driver, "return network.getSelectedNodes()") == [target]
+    after = set(js(driver, "return kg.drawn()"))
+    limit = js(driver, "return JSON.parse(document.getElementById('kg-data').textContent).expandMax")
+    # its most important neighbours, up to the limit, are drawn now (some were already)
+    neighbours = set(simple[target])
+    assert len(after & neighbours) >= min(limit, len(neighbours))
+    assert after & missing and before <= after
+    assert_nothing_floats(driver)
+    # still nothing over anything, wherever the new ones went
+    js(driver, "network.fit({maxZoomLevel: 1}); network.redraw()")
+    assert_readable(js(driver, DRAWING), on_screen=False, min_px=0)
+    # the panel offers the rest
+    assert "drawn" in panel_text(driver)
+
+
+def test_html_browser_click_shows_every_fact_with_its_sentence(loaded):
+    drv, g = loaded
+    target = ID + "ilham-aliyev"
+    js(drv, "kg.reset(); kg.select(arguments[0], {focus: false}); kg.close()", target)  # drawn, wherever it was
+    click_node(drv, target)
     assert js(drv, "return network.getSelectedNodes()") == [target]
+    show_all_sentences(drv)
     text = panel_text(drv)
-    assert g.nodes[target]["label"] in text
-    assert sentence in text
-    title = g.nodes[target]["evidence"][0][1]
-    assert title in text
+    sentences = {sent for _, _, d in g.edges(target, data=True) for sent, _, _ in d["evidence"]}
+    sentences |= {sent for _, _, d in g.in_edges(target, data=True) for sent, _, _ in d["evidence"]}
+    assert len(sentences) > 5
+    assert all(sent in text for sent in sentences)
+    assert "same sentence" not in text
+    # nothing in the panel is hidden from the reader (but the spent "more" button)
+    assert js(drv, "return Array.from(document.querySelectorAll('#panel [hidden]')).every("
+                   "function (e) { return e.tagName === 'BUTTON'; })")
+    # each sentence is quoted once
+    quoted = js(drv, "return Array.from(document.querySelectorAll('#panel li.block q')).map(function (q) { return q.textContent; })")
+    assert len(quoted) == len(set(quoted))
 
 
-def test_html_browser_edge_click_shows_its_evidence(loaded):
+def test_html_browser_link_click_shows_its_sentences(loaded):
     drv, g = loaded
     s, o = ID + "ilham-aliyev", ID + "president-of-azerbaijan"
-    data = next(d for d in g.get_edge_data(s, o).values() if d["prop"] == "holdsPosition")
+    data = [d for d in g.get_edge_data(s, o).values()]
+    js(drv, "kg.reset(); kg.select(arguments[0], {focus: false})", s)
     edge = js(drv, "var a = arguments[0], b = arguments[1]; return network.body.data.edges.get()"
-                   ".filter(function (e) { return e.from === a && e.to === b; }).map(function (e) { return e.id; })", s, o)
-    js(drv, "kg.selectEdge(arguments[0])", edge[0])
+                   ".filter(function (e) { return (e.from === a && e.to === b) || (e.from === b && e.to === a); })"
+                   ".map(function (e) { return e.id; })", s, o)
+    assert len(edge) == 1  # the links of a pair are one line on the canvas
+    assert js(drv, "return kg.selectEdge(arguments[0])", edge[0])
     text = panel_text(drv)
     assert "holds position" in text and "Ilham Aliyev" in text
-    assert all(sent in text for sent, _, _ in data["evidence"])
+    assert all(sent in text for d in data for sent, _, _ in d["evidence"])
 
 
 def test_html_browser_markup_from_articles_shows_as_text_and_runs_nothing(loaded):
@@ -229,106 +404,112 @@ def test_html_browser_markup_from_articles_shows_as_text_and_runs_nothing(loaded
     assert BREAKOUT in text  # the alias, literally
     assert f"Ruritanian Foreign Minister {IMG} met {BREAKOUT} in Graustark." in text
     assert f"{BREAKOUT} {IMG} weekly" in text
-    # The search suggestions and tooltips hold it as text too.
+    # The search suggestions, tooltips and the article's own panel hold it as text too.
     drv.find_element(By.ID, "search").send_keys(Keys.BACKSPACE)
+    articles = js(drv, "return JSON.parse(document.getElementById('kg-data').textContent).articles")
+    js(drv, "kg.selectArticle(arguments[0])", [a[0] for a in articles].index(ID + "article-xss"))
+    assert f"{BREAKOUT} {IMG} weekly" in panel_text(drv)
     assert js(drv, "return document.querySelectorAll('img').length") == 0
     assert js(drv, "return document.scripts.length") == 3
     assert js(drv, "return window.__xss") == 0
     with pytest.raises(NoAlertPresentException):
         drv.switch_to.alert.text
-    # What the fixture article itself made of the markup, if anything, is inert as well.
     fixture_nodes = [n for n, d in g.nodes(data=True) if "<img" in d["label"] or any("<img" in a for a in d["aliases"])]
     assert ID + "xss-minister" in fixture_nodes
 
 
-def test_html_browser_class_toggles_and_dates(loaded):
+# ---------------------------------------------------------------------------- filters
+
+def drawn_data(drv):
+    data = js(drv, "return JSON.parse(document.getElementById('kg-data').textContent)")
+    by_id = {n["id"]: (i, n) for i, n in enumerate(data["nodes"])}
+    return data, [by_id[i] for i in js(drv, "return kg.drawn()") if i in by_id]
+
+
+def test_html_browser_filters_by_class_country_and_dates(loaded):
     drv, g = loaded
-    visible = "return network.body.data.nodes.get({filter: function (n) { return !n.hidden; }}).length"
-    topics = sum(1 for _, d in g.nodes(data=True) if d["cls"] == "Topic")
-    js(drv, "kg.close()")
+    js(drv, "kg.reset()")
     drv.find_element(By.CSS_SELECTOR, 'input[data-class="Topic"]').click()
-    assert js(drv, visible) == g.number_of_nodes() - topics
+    _, drawn = drawn_data(drv)
+    assert drawn and not [n for _, n in drawn if n["cls"] == "Topic"]
+    assert_nothing_floats(drv)
     # Only persons and countries: "only" on Person, then tick Country.
     row = drv.find_element(By.CSS_SELECTOR, 'input[data-class="Person"]').find_element(By.XPATH, "../..")
     ActionChains(drv).move_to_element(row).perform()
     row.find_element(By.CSS_SELECTOR, "button.only").click()
     drv.find_element(By.CSS_SELECTOR, 'input[data-class="Country"]').click()
-    wanted = sum(1 for _, d in g.nodes(data=True) if d["cls"] in ("Person", "Country"))
-    assert js(drv, visible) == wanted
-    hidden_edges = js(drv, "return network.body.data.edges.get({filter: function (e) { return !e.hidden; }})"
-                           ".every(function (e) { return !network.body.data.nodes.get(e.from).hidden && !network.body.data.nodes.get(e.to).hidden; })")
-    assert hidden_edges
+    _, drawn = drawn_data(drv)
+    assert drawn and {n["cls"] for _, n in drawn} <= {"Person", "Country"}
+    assert_readable(js(drv, DRAWING))
     drv.find_element(By.ID, "all-classes").click()
-    assert js(drv, visible) == g.number_of_nodes()
+    # A country: what is drawn is tied to it.
+    Select(drv.find_element(By.ID, "country-a")).select_by_visible_text("Azerbaijan")
+    data, drawn = drawn_data(drv)
+    azerbaijan = next(i for i, n in enumerate(data["nodes"]) if n["id"] == ID + "azerbaijan")
+    assert len(drawn) > 5
+    assert all(i == azerbaijan or azerbaijan in n.get("ties", []) for i, n in drawn)
+    assert_readable(js(drv, DRAWING))
+    assert_nothing_floats(drv)
+    Select(drv.find_element(By.ID, "country-a")).select_by_index(0)
     # A date range hides the events outside it, and the undated ones when asked.
-    events = {n: d for n, d in g.nodes(data=True) if d["cls"] in ("StateVisit", "Meeting", "Conference", "Event")}
-    dated_2025 = [n for n, d in events.items() if any(v.startswith("2025") for k in ("date", "startDate") for v in d["literals"].get(k, []))]
-    undated = [n for n, d in events.items() if not any(d["literals"].get(k) for k in ("date", "startDate", "endDate"))]
     drv.find_element(By.ID, "date-from").send_keys("2025")
     drv.find_element(By.ID, "undated").click()
-    shown = set(js(drv, "return network.body.data.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.id; })"))
-    assert set(dated_2025) <= shown
-    assert not (set(events) - set(dated_2025)) & shown
-    drv.find_element(By.ID, "undated").click()
-    shown = set(js(drv, "return network.body.data.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return n.id; })"))
-    assert set(undated) <= shown
-    drv.find_element(By.ID, "date-from").clear()
-    drv.find_element(By.ID, "date-from").send_keys(Keys.SPACE, Keys.BACKSPACE)
-    assert js(drv, visible) == g.number_of_nodes()
+    time.sleep(0.4)
+    _, drawn = drawn_data(drv)
+    events = [n for _, n in drawn if n["cls"] in ("StateVisit", "Meeting", "Conference", "Event")]
+    assert all(n.get("date", "").startswith("2025") for n in events)
+    # Looking for an event the range hides brings it back.
+    old = next(n for n, d in g.nodes(data=True) if d["cls"] == "StateVisit" and g.degree(n)
+               and any(v.startswith("2014") for v in d["literals"].get("startDate", []) + d["literals"].get("date", [])))
+    js(drv, "kg.select(arguments[0])", old)
+    assert old in js(drv, "return kg.drawn()")
+    assert js(drv, "return document.getElementById('date-from').value") == ""
+    js(drv, "kg.setDates('', '', true); kg.reset()")
 
 
-def synthetic(n: int, seed: int = 1) -> nx.MultiDiGraph:
-    """A scale-free graph of ``n`` entities of every class, with evidence, as to_networkx gives."""
-    rnd = random.Random(seed)
-    base = nx.barabasi_albert_graph(n, 2, seed=seed)
-    g = nx.MultiDiGraph()
-    for i in base.nodes:
-        cls = rnd.choice(CLASS_ORDER)
-        g.add_node(f"{ID}e{i}", label=f"{cls} number {i}", cls=cls, aliases=[f"E{i}"],
-                   literals={"date": [f"2024-{1 + i % 12:02d}"]} if cls == "Meeting" else {},
-                   evidence=[(f"A sentence about entity {i}.", f"Article {i % 40}", "2025-01-01")])
-    for a, b in base.edges:
-        g.add_edge(f"{ID}e{a}", f"{ID}e{b}", key="partOf", prop="partOf",
-                   evidence=[(f"A sentence linking {a} and {b}.", f"Article {a % 40}", "2025-01-01")])
-    return g
-
-
-def test_html_browser_2000_nodes_settle_and_freeze(driver, tmp_path):
-    page = build_page(synthetic(2000), max_nodes=2000)
-    path = tmp_path / "big.html"
-    path.write_bytes(page.html)
-    started = time.time()
+def test_html_browser_entity_in_no_fact_hangs_from_its_articles(driver, tmp_path):
+    ttl = SMALL_TTL + "\ndkgr:lonely-place a dkg:Place ; rdfs:label \"Lonely Place\" .\n"
+    triples = [q.triple for q in ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE)]
+    path = tmp_path / "mentions.html"
+    path.write_bytes(render(triples))
     open_page(driver, path)
-    wall = time.time() - started
-    ms = js(driver, "return kg.stabilizedMs")
-    print(f"2,000 nodes: layout done {ms} ms after the network was created, {wall:.1f} s after loading began")
-    assert js(driver, "return network.body.data.nodes.length") == 2000
-    # The layout stops at its budget (1.5 s); the margin is for a busy CI machine.
-    assert ms < 6000
-    assert js(driver, "return network.physics.options.enabled") is False
-    before = js(driver, "return network.getPositions(['%se0', '%se1999'])" % (ID, ID))
-    time.sleep(0.5)
-    assert js(driver, "return network.getPositions(['%se0', '%se1999'])" % (ID, ID)) == before
+    assert ID + "graustark-gazette" not in js(driver, "return kg.drawn()")  # not in the overview
+    search(driver, "Graustark Gazette")
+    drawn = js(driver, "return kg.drawn()")
+    assert ID + "graustark-gazette" in drawn and ID + "article-1" in drawn
+    assert [ID + "article-1", ID + "graustark-gazette"] in js(driver, DRAWN_EDGES)
+    assert_nothing_floats(driver)
+    assert "Ruritania and Freedonia talk trade" in panel_text(driver)
+    # An entity with neither a link nor an article is found and explained, but not drawn.
+    search(driver, "Lonely Place")
+    assert js(driver, "return document.querySelector('#panel h2').textContent") == "Lonely Place"
+    assert ID + "lonely-place" not in js(driver, "return kg.drawn()")
+    assert_nothing_floats(driver)
 
+
+# ---------------------------------------------------------------------------- edge cases
 
 def test_html_browser_big_graph_is_cut_with_a_note(driver, tmp_path):
     page = build_page(synthetic(400), max_nodes=150)
     path = tmp_path / "cut.html"
     path.write_bytes(page.html)
     open_page(driver, path)
-    assert js(driver, "return network.body.data.nodes.length") == 150
+    assert js(driver, "return kg.nodeCount") == 150
     note = driver.find_element(By.ID, "note")
     assert note.is_displayed()
-    assert note.text.startswith("Showing the 150 most connected of 400 entities")
+    assert note.text.startswith("This page holds the 150 most connected of 400 entities")
 
 
 @pytest.mark.parametrize("n_loose", [0, 3])
 def test_html_browser_graph_without_links_still_opens(driver, tmp_path, n_loose):
     g = nx.MultiDiGraph()
     for k in range(n_loose):
-        g.add_node(f"{ID}topic-{k}", label=f"topic {k}", cls="Topic", aliases=[], literals={}, evidence=[])
+        g.add_node(f"{ID}topic-{k}", label=f"topic {k}", cls="Topic", aliases=[], literals={}, evidence=[], articles=[])
     path = tmp_path / "loose.html"
     path.write_bytes(build_page(g).html)
     open_page(driver, path, timeout=15)
-    assert js(driver, "return network.body.data.nodes.length") == n_loose
+    assert js(driver, "return kg.drawn().length") == 0  # nothing to hang them from
     assert not driver.find_element(By.ID, "loading").is_displayed()
+    if n_loose:
+        search(driver, "topic 1")
+        assert js(driver, "return document.querySelector('#panel h2').textContent") == "topic 1"

@@ -455,6 +455,8 @@ var kg = (function () {
   function redraw() {
     compose();
     sync(true);
+    // the overview alone is laid out for the screen at 1:1: show it so
+    if (!state.steps.length) network.moveTo({ position: { x: 0, y: 0 }, scale: 1 });
     if (state.selected && state.selected.kind === "node" && view.at.has(state.selected.id)) select(state.selected.id, { focus: false });
     else if (state.selected) closePanel();
     ctx.afterRedraw();
@@ -463,7 +465,6 @@ var kg = (function () {
     state.steps = [];
     closePanel();
     redraw();
-    network.moveTo({ position: { x: 0, y: 0 }, scale: 1, animation: { duration: 300 } });
   }
 
   network.on("click", function (params) {

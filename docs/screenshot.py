@@ -1,9 +1,13 @@
-"""Take the README's screenshot of the HTML graph: headless Chromium, offline, 1400x900.
+"""Take a screenshot of the HTML graph: headless Chromium, offline, 1400x900.
 
 Usage (from the repository root, with Debian's chromium and chromium-driver installed):
 
     .venv/bin/kg build seeds -o /tmp/seeds
     .venv/bin/python docs/screenshot.py /tmp/seeds/graph.html docs/graph.png --select "Ilham Aliyev"
+
+Without --select the picture is the page's first view (its overview). With it, that entity is
+clicked: its neighbourhood is drawn and the panel shows its sources. The page's time to
+interactive (ms after navigation began) is printed.
 """
 from __future__ import annotations
 
@@ -27,8 +31,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("page", type=Path)
     parser.add_argument("png", type=Path)
-    parser.add_argument("--select", help="an entity to select (its panel shows its sources)")
-    parser.add_argument("--zoom", type=float, default=0.8, help="the scale to show the selected entity at")
+    parser.add_argument("--select", help="an entity to click (its neighbourhood is drawn, the panel shows its sources)")
+    parser.add_argument("--zoom", type=float, default=None,
+                        help="also centre the selected entity at this scale (default: leave the view as it is)")
     parser.add_argument("--size", default="1400,900")
     args = parser.parse_args()
 
@@ -43,22 +48,30 @@ def main() -> None:
             width, height = (int(x) for x in args.size.split(","))
             driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            # no gliding views: a headless browser may pause an animation half-way
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                                   {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
             driver.get(args.page.resolve().as_uri())
             deadline = time.time() + 30
             while not driver.execute_script("return !!(window.kg && kg.ready)"):
                 if time.time() > deadline:
-                    raise SystemExit("the page did not finish its layout in 30 s")
-                time.sleep(0.1)
+                    raise SystemExit("the page did not become ready in 30 s")
+                time.sleep(0.05)
+            ready = driver.execute_script("return kg.readyMs")
             if args.select:
                 hit = driver.execute_script("var h = kg.find(arguments[0], 1); return h.length ? h[0].n.id : null",
                                             args.select)
                 if hit is None:
                     raise SystemExit(f"no entity named {args.select!r}")
-                driver.execute_script("kg.select(arguments[0], {scale: arguments[1]})", hit, args.zoom)
-            time.sleep(1.0)
+                if args.zoom:
+                    driver.execute_script("kg.select(arguments[0], {scale: arguments[1]})", hit, args.zoom)
+                else:
+                    driver.execute_script("kg.select(arguments[0], {focus: false})", hit)
+            time.sleep(0.8)
             args.png.parent.mkdir(parents=True, exist_ok=True)
             driver.save_screenshot(str(args.png))
-            print(f"Wrote {args.png} (layout {driver.execute_script('return kg.stabilizedMs')} ms)")
+            drawn = driver.execute_script("return kg.drawn().length")
+            print(f"Wrote {args.png} (interactive {ready} ms after navigation began; {drawn} entities drawn)")
         finally:
             driver.quit()
 

@@ -109,6 +109,9 @@ def driver():
     drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
     drv.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                         {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    # views jump instead of gliding: a headless browser may pause an animation half-way
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                        {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
     drv.set_script_timeout(60)
     try:
         yield drv

@@ -206,12 +206,14 @@ var kgControls = function (ctx) {
     $("visible").textContent = "Drawn: " + drawn.toLocaleString("en") + " of " +
       (pass < nodes.length ? pass.toLocaleString("en") + " that pass the filters (" + plural(nodes.length, "entity", "entities") + " in all)"
                            : plural(nodes.length, "entity", "entities"));
-    $("view-note").textContent = state.steps.length ? "" : "The overview shows the " + ctx.view.overview.length +
-      " most active entities. Click one to draw its links; Find reaches every entity.";
+    var shown = ctx.view.overview.length;
+    $("view-note").textContent = state.steps.length ? "" : shown ? "The overview shows the " + shown +
+      " most active entities. Click one to draw its links; Find reaches every entity."
+      : "No entity here has a link to draw. Find reaches every entity and its sources.";
   }
 
   // ---------------------------------------------------------------- buttons
-  $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
+  $("fit").addEventListener("click", function () { network.fit({ animation: ctx.motion }); });
   $("home").addEventListener("click", function () { ctx.reset(); });
   $("labels").addEventListener("click", function () {
     state.linkLabels = !state.linkLabels;

@@ -356,8 +356,11 @@ var kg = (function () {
   }
 
   // ---------------------------------------------------------------- selecting and opening
+  // Views glide to a selection, unless the reader asked for less motion.
+  var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var ctx = { DATA: DATA, nodes: nodes, articles: articles, byId: byId, state: state, el: el, $: $,
-              classOf: classOf, neighbours: neighbours, isDrawn: isDrawn, visible: visible, shapeIcon: null };
+              classOf: classOf, neighbours: neighbours, isDrawn: isDrawn, visible: visible, shapeIcon: null,
+              motion: still ? false : { duration: 400, easingFunction: "easeInOutQuad" } };
   var panel = kgPanel(ctx);
 
   function opened(step) {
@@ -383,18 +386,24 @@ var kg = (function () {
     var panelW = $("panel").hidden ? 0 : $("panel").offsetWidth + 12;
     if (opts && opts.focus) {
       var scale = Math.max(network.getScale(), opts.scale || 1);
-      network.focus(focusId, { scale: scale, offset: { x: -panelW / 2, y: 0 }, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+      network.focus(focusId, { scale: scale, offset: { x: -panelW / 2, y: 0 }, animation: ctx.motion });
       return;
     }
-    // keep the neighbourhood on screen, left of the panel, without zooming in
-    var w = $("mynetwork").clientWidth - panelW, h = $("mynetwork").clientHeight, out = false;
+    // keep the neighbourhood (with its labels) on screen, left of the panel, never zooming in
+    var w = $("mynetwork").clientWidth - panelW, h = $("mynetwork").clientHeight, m = 16;
+    var box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
     ids.forEach(function (id) {
-      var p = view.at.get(id);
-      if (!p) return;
-      var d = network.canvasToDOM(p);
-      if (d.x < 20 || d.y < 20 || d.x > w - 20 || d.y > h - 20) out = true;
+      var b = view.packer.boxes.get(id);
+      if (!b) return;
+      box.left = Math.min(box.left, b.left); box.right = Math.max(box.right, b.right);
+      box.top = Math.min(box.top, b.top); box.bottom = Math.max(box.bottom, b.bottom);
     });
-    if (out) network.fit({ nodes: ids.filter(function (id) { return view.at.has(id); }), maxZoomLevel: network.getScale(), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    if (!isFinite(box.left)) return;
+    var a = network.canvasToDOM({ x: box.left, y: box.top }), z = network.canvasToDOM({ x: box.right, y: box.bottom });
+    if (a.x >= m && a.y >= m && z.x <= w - m && z.y <= h - m) return;
+    var scale = Math.min(network.getScale(), (w - 2 * m) / (box.right - box.left), (h - 2 * m) / (box.bottom - box.top));
+    network.moveTo({ position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 }, scale: scale,
+                     offset: { x: -panelW / 2, y: 0 }, animation: ctx.motion });
   }
 
   // Select an entity (a click, the search box, a name in the panel): draw it and its
@@ -475,6 +484,21 @@ var kg = (function () {
     else if (state.selected) closePanel();
   });
   $("panel-close").addEventListener("click", closePanel);
+  // A dragged entity keeps its new place: later neighbourhoods go round it there.
+  network.on("dragEnd", function (params) {
+    params.nodes.forEach(function (id) {
+      var p = network.getPositions([id])[id], item = byId.get(id) || articleById.get(id);
+      if (!p || !item || !view.at.has(id)) return;
+      view.at.set(id, { x: p.x, y: p.y });
+      view.packer.add(id, kgLayout.shifted(boxOf(item), p.x, p.y));
+    });
+  });
+  // The overview is laid out for the screen: lay it out again when the screen changes size.
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () { if (!state.steps.length && !state.selected) redraw(); }, 250);
+  });
 
   Object.assign(ctx, { select: select, selectArticle: selectArticle, expandMore: expandMore, redraw: redraw,
                        reset: reset, view: view, restyle: function () { edgeSet.update(Array.from(edges.values()).map(edgeLook)); } });

@@ -358,8 +358,15 @@ def test_html_browser_click_expands_the_neighbourhood(driver, big_page):
     # still nothing over anything, wherever the new ones went
     js(driver, "network.fit({maxZoomLevel: 1}); network.redraw()")
     assert_readable(js(driver, DRAWING), on_screen=False, min_px=0)
-    # the panel offers the rest
-    assert "drawn" in panel_text(driver)
+    # the panel offers the rest, and draws it
+    assert f"{len(neighbours)} linked entities" in panel_text(driver)
+    assert len(neighbours) > len(after & neighbours)
+    more = driver.find_element(By.XPATH, "//div[@class='drawn']/button")
+    assert more.text.startswith("draw ")
+    more.click()
+    again = set(js(driver, "return kg.drawn()"))
+    assert len(again & neighbours) > len(after & neighbours)
+    assert_nothing_floats(driver)
 
 
 def test_html_browser_click_shows_every_fact_with_its_sentence(loaded):

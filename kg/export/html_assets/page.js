@@ -173,8 +173,9 @@ var kg = (function () {
   var view = { at: new Map(), packer: null, toScreen: null, overview: [], titles: [] };
   function isDrawn(n) { return view.at.has(n.id); }
   function bounds() {
+    // the strip along the bottom is left to the buttons there
     var w = $("mynetwork").clientWidth || 800, h = $("mynetwork").clientHeight || 600, m = 14;
-    return { left: -w / 2 + m, right: w / 2 - m, top: -h / 2 + m, bottom: h / 2 - m };
+    return { left: -w / 2 + m, right: w / 2 - m, top: -h / 2 + m, bottom: h / 2 - m - 34 };
   }
   function put(id, p, box) { view.at.set(id, { x: p.x, y: p.y }); view.packer.add(id, kgLayout.shifted(box, p.x, p.y)); }
   function unput(id) { view.at.delete(id); view.packer.remove(id); }

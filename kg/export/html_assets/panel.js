@@ -169,8 +169,9 @@ var kgPanel = function (ctx) {
       var line = el("div", { cls: "drawn" }, [plural(others.length, "linked entity", "linked entities") + ", " + drawn + " drawn"]);
       var missing = others.filter(function (o) { return !ctx.isDrawn(o) && ctx.visible(o); }).length;
       if (missing) {
-        var draw = el("button", { type: "button", cls: "more", text: " · draw " + Math.min(missing, DATA.expandMax) + " more" });
+        var draw = el("button", { type: "button", cls: "more", text: "draw " + Math.min(missing, DATA.expandMax) + " more" });
         draw.addEventListener("click", function () { ctx.expandMore(n); });
+        line.appendChild(document.createTextNode(" · "));
         line.appendChild(draw);
       }
       body.appendChild(line);

@@ -12,6 +12,8 @@ still running at the table's newest snapshot.
 ['Joe Biden']
 >>> oh.office_of("Joe Biden", "President", on="2025-06-01") is None
 True
+>>> oh.office_qid("President of the United States")
+'Q11696'
 """
 from __future__ import annotations
 
@@ -172,6 +174,18 @@ class OfficeHolders:
         leaders; or a one-word alias). One person may come back with several offices."""
         day = _as_date(on)
         return [t for t in self._by_surname.get(fold(surname), []) if t.first_day <= day <= t.last_day]
+
+    def office_qid(self, office: str, on: Optional[DateLike] = None) -> Optional[str]:
+        """The Wikidata item of an office ("President of the United States" -> "Q11696"), as the
+        sources state it for its terms: the item of the term covering ``on``; with no date, the
+        item when every term of the office that has one names the same. None where no source
+        states one, or where they differ (an office renamed or split: give the date)."""
+        terms = self._by_office.get(office.casefold(), [])
+        if on is not None:
+            day = _as_date(on)
+            terms = [t for t in terms if t.first_day <= day <= t.last_day]
+        items = {t.office_qid for t in terms if t.office_qid}
+        return items.pop() if len(items) == 1 else None
 
     def office_of(self, name: str, role: str, on: DateLike) -> Optional[str]:
         """The office with that role the person held on that day, or None (none, or several)."""

@@ -25,8 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("oh") / "officeholders.tsv"
     snaps = [f"--snapshot={d}@{d.name}" for d in sorted((FIXTURES / "snapshots").iterdir())]
+    pos = FIXTURES / "positions"
     proc = subprocess.run([sys.executable, "-m", "kg.tools.gen_officeholders",
-                           "--historic", str(FIXTURES / "historic"), *snaps, "-o", str(out)],
+                           "--historic", str(FIXTURES / "historic"), *snaps,
+                           "--repos", str(pos / "repos.csv"), "--positions", str(pos),
+                           "--heads", str(pos / "heads.csv"), "-o", str(out)],
                           cwd=ROOT, capture_output=True, text=True, check=True)
     rows = list(csv.DictReader((l for l in out.open(encoding="utf-8") if not l.startswith("#")),
                                delimiter="\t"))
@@ -80,7 +83,8 @@ def test_snapshots_open_and_close_terms(generated):
     # listed until 2024-01, gone from the 2025-01-31 page with no successor: closed that month
     assert (frank["start"], frank["end"]) == ("2005-01-01", "2025-01")
     (alice,) = _find(rows, "Alice Alpha")
-    assert (alice["end"], alice["source"]) == ("2003-04-10", "peppercat-historic")
+    assert (alice["end"], alice["source"].split(",")[0]) == ("2003-04-10", "peppercat-historic")
+    assert "peppercat-snapshot" not in alice["source"]
 
 
 def test_overlapping_holder_outside_the_succession_chain_is_left_out_and_reported(generated):
@@ -88,6 +92,22 @@ def test_overlapping_holder_outside_the_succession_chain_is_left_out_and_reporte
     assert not _find(rows, "Gina Eta")
     assert "left out Gina Eta" in log
     assert [r["person"] for r in rows if r["role"] == "Finance Minister"] == ["Eve Epsilon", "Frank Zeta"]
+
+
+def test_office_items_only_where_a_source_states_one(generated):
+    _, rows, log = generated
+    item = {r["person"]: (r["office_qid"], r["source"]) for r in rows}
+    # the page title names one item in the place's position lists
+    assert item["Carol Gamma"] == ("Q9009003", "peppercat-historic,ep-positions")
+    assert item["Kim Lambda"][0] == "Q9009010"
+    assert item["Nora Nu"][0] == "Q9009020"          # the organisations' page has its own list
+    # two position lists give "Secretary of the Treasury" two items: none is taken
+    assert item["Lee Müller"] == ("", "peppercat-historic")
+    # no list for the place
+    assert item["Jai Kappa"][0] == ""
+    # the heads table agrees with the title (Bob) or names another item (Hal): none then
+    assert item["Bob Beta"][0] == "Q9009001"
+    assert item["Hal Theta"][0] == "" and "office item clash Hal Theta" in log
 
 
 def test_role_for_examples():
@@ -190,3 +210,26 @@ def test_every_state_office_names_a_lexicon_state():
     for t in load_officeholders().terms_all:
         if t.state:
             assert t.office == f"{t.role} of {of_state(countries[t.state].name)}"
+
+
+def test_office_items_the_sources_state(oh):
+    # every-politician-scrapers' position lists (us-cabinet, united-kingdom-cabinet, world)
+    assert oh.office_qid("President of the United States") == "Q11696"
+    assert oh.office_qid("Prime Minister of the United Kingdom") == "Q14211"
+    assert oh.office_qid("Secretary-General of the United Nations") == "Q81066"
+    assert oh.office_qid("Secretary of State of the United States", on="2024-06-01") == "Q14213"
+    # Spain's foreign ministry changed its name: each term keeps its own item, so ask by date
+    assert oh.office_qid("Foreign Minister of Spain") is None
+    assert oh.office_qid("Foreign Minister of Spain", on="2024-01-01") is not None
+    # an office QID is never a person's: no item is both
+    people = {t.person_qid for t in oh.terms_all}
+    assert not {t.office_qid for t in oh.terms_all if t.office_qid} & people
+    share = sum(1 for t in oh.terms_all if t.office_qid) / len(oh)
+    assert share > 0.85
+
+
+def test_nato_secretary_general(oh):
+    assert _people(oh.holders("Secretary-General", org="North Atlantic Treaty Organization",
+                              on="2025-06-01")) == ["Mark Rutte"]
+    assert oh.office_of("Mark Rutte", "Secretary-General", on="2025-06-01") == \
+        "Secretary-General of the North Atlantic Treaty Organization"

@@ -15,11 +15,18 @@ The facts are Wikidata's (P39 "position held" with its start and end qualifiers)
   office, or, when there is none, at the month of the first snapshot that no longer lists the
   holder (month precision). Source tag ``peppercat-snapshot``.
 
-Only facts are kept: the name, the Wikidata id, the office, the state or organisation and the
-dates. Run from the project root (the regenerate commands are in kg/data/SOURCES.md)::
+* ``--repos repos.csv --positions DIR --heads FILE`` (optional): the Wikidata item of each
+  term's position, from the position lists of the every-politician-scrapers repository behind
+  each page and from world-leaders-2021's heads table (rules in
+  ``kg/tools/officeholders/office_items.py``). Source tags ``ep-positions``, ``ep-heads``.
+
+Only facts are kept: the name, the Wikidata id, the office, the state or organisation, the
+dates and the position's item. Run from the project root (the regenerate commands are in
+kg/data/SOURCES.md)::
 
     python -m kg.tools.gen_officeholders --historic /tmp/pc/efd4378/docs/leaders \\
-        --snapshot /tmp/pc/4940eac/docs/leaders@2025-01-31 ... -o kg/data/officeholders.tsv
+        --snapshot /tmp/pc/4940eac/docs/leaders@2025-01-31 ... --repos /tmp/ep/repos.csv \\
+        --positions /tmp/ep --heads /tmp/ep/world-leaders-be7039c.csv -o kg/data/officeholders.tsv
 
 What is left out, on purpose: pages of places that are not states in the lexicon (Abkhazia,
 Scotland, US states...), positions that map to no canonical role, and, for single-holder offices,

@@ -595,8 +595,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     help="docs/leaders folder with <place>/leaders-historic.csv files")
     ap.add_argument("--snapshot", action="append", default=[], metavar="DIR@YYYY-MM-DD",
                     help="docs/leaders folder of a later commit, with its date (repeatable)")
-    ap.add_argument("--repos", type=Path,
-                    help="Peppercat's repos.csv (country item, page slug, scraper repository)")
+    ap.add_argument("--repos", type=Path, action="append", default=[],
+                    help="Peppercat's repos.csv (country item, page slug, scraper repository); "
+                         "repeatable (kg/tools/officeholders/extra_repos.csv adds sibling "
+                         "repositories for pages whose own the store lacks)")
     ap.add_argument("--positions", type=Path,
                     help="folder with <repo>/wikidata/*.csv position lists (position,title) of "
                          "the repositories --repos names")
@@ -627,7 +629,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.repos:
         from kg.tools.officeholders.office_items import (assign_office_items, read_heads,
                                                          read_position_lists, read_repos)
-        repos = read_repos(args.repos)
+        repos = [r for path in args.repos for r in read_repos(path)]
         place_of = lambda slug: slug if slug in ORG_PAGES else codes.get(slug)
         titles = read_position_lists(args.positions, repos, place_of) if args.positions else {}
         code_of_item = {qid: codes[slug] for qid, slug, _ in repos if qid and slug in codes}

@@ -256,6 +256,22 @@ _STARTERS = set(
     "one officials what why how who still then now today yesterday separately moreover furthermore "
     "additionally instead under despite speaking".split())
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+_SPACE_RUN = re.compile(r"\s*")
+_WORD = re.compile(r"[\w']+")
+_OPENERS = frozenset("\"'“‘«([")
+
+
+def _token_before(par: str, end: int) -> str:
+    """The word that ends at ``end`` ("U.S", "Mr"), back to a space or an opening quote or bracket.
+
+    Read backwards from ``end``, so it costs the word's length: a pattern searched for at the
+    end of ``par[:end]`` is tried from every position of the paragraph, which is quadratic in
+    a long word and copies the paragraph at each full stop.
+    """
+    start = end
+    while start and not (par[start - 1].isspace() or par[start - 1] in _OPENERS):
+        start -= 1
+    return par[start:end]
 
 
 def _boundary(par: str, m: re.Match, nxt: int) -> bool:
@@ -265,11 +281,11 @@ def _boundary(par: str, m: re.Match, nxt: int) -> bool:
     mark = m.group().rstrip("\"'”’»)]")
     if mark != "." or len(m.group()) > 1:
         return True         # ?, !, ellipsis, or a full stop inside closing quotes/brackets
-    token = re.search(r"[^\s\"'“‘«(\[]*$", par[:m.start()]).group().lower()
+    token = _token_before(par, m.start()).lower()
     if token in _NEVER:
         return False
     if token in _MAYBE or re.fullmatch(r"(?:[a-z]\.)+[a-z]|[a-z]", token):   # U.S., a.m., W.
-        word = re.match(r"[\w']+", par[nxt:])
+        word = _WORD.match(par, nxt)
         return first in "\"“‘«(" or bool(word and word.group().lower() in _STARTERS)
     return True
 
@@ -290,7 +306,7 @@ def split_sentences(paragraph: str) -> List[Tuple[int, int]]:
     spans: List[Tuple[int, int]] = []
     start = len(paragraph) - len(paragraph.lstrip())
     for m in _END.finditer(paragraph):
-        nxt = m.end() + len(paragraph[m.end():]) - len(paragraph[m.end():].lstrip())
+        nxt = _SPACE_RUN.match(paragraph, m.end()).end()      # the next sentence's first character
         if m.end() > start and nxt < len(paragraph) and _boundary(paragraph, m, nxt):
             spans.append((start, m.end()))
             start = nxt

@@ -2,9 +2,11 @@
 each with a made-up sentence of its own."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from kg.articles import read_text
+from kg.articles import read_text, split_sentences
 from kg.extract import extract_article
 from kg.findings import AgreementFinding
 
@@ -31,3 +33,15 @@ def agreements_in(body: str) -> set:
 ])
 def test_robustness_document_with_an_adjective_before_its_kind(body, expected):
     assert agreements_in(body) == expected
+
+
+# Splitting a paragraph into sentences looked back over the whole paragraph at every full stop
+# (a pattern searched for at the end of paragraph[:i], and the rest of the paragraph copied to
+# skip the spaces after it): quadratic in the paragraph's length, minutes for an article
+# without paragraph breaks or with one very long word.
+def test_robustness_sentence_splitting_is_linear_in_a_paragraph():
+    paragraph = "Officials of Kenya met in " + "x" * 20000 + " on Monday. " + "He left. " * 20000
+    started = time.perf_counter()
+    spans = split_sentences(paragraph)
+    assert time.perf_counter() - started < 5
+    assert len(spans) == 20001 and paragraph[slice(*spans[0])].endswith("on Monday.")

@@ -45,3 +45,11 @@ def test_robustness_sentence_splitting_is_linear_in_a_paragraph():
     spans = split_sentences(paragraph)
     assert time.perf_counter() - started < 5
     assert len(spans) == 20001 and paragraph[slice(*spans[0])].endswith("on Monday.")
+
+
+# A figure pattern that starts with a number tried every digit of a run of digits again, each
+# time to the run's end: quadratic in the run (12 s for 20,000 digits).
+def test_robustness_long_run_of_digits_in_a_figure():
+    started = time.perf_counter()
+    extract_article(read_text(HEAD + "Trade between Kenya and Ghana rose by " + "7" * 50000 + " in 2023."))
+    assert time.perf_counter() - started < 5

@@ -27,7 +27,11 @@ __all__ = ["figures"]
 SCALE = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
          "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "m": Decimal(10) ** 6,
          "thousand": Decimal(1000)}
-_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+# A number is read from the first digit of a run: without the look-behind, a pattern that
+# starts with a number (PERCENT, WORD_MONEY) tries every digit of a long run of digits again,
+# each time to its end, which is quadratic in the run; and from inside a run, it finds only
+# what it has already found (or failed to find) at the run's first digit.
+_NUM = r"(\d{1,3}(?:,\d{3})+|(?<!\d)\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(trillion|billion|million|thousand|bn|mn)\b)?"
 SYMBOL_MONEY = re.compile(r"(?:(US|U\.S\.|A|C|HK|NZ|S)?\$|€|£|¥|₹|₽)\s?" + _NUM + _SCALE)
 WORD_MONEY = re.compile(_NUM + _SCALE + r"\s+(?:[A-Z][a-z]+\s+)?(U\.S\.\s+dollars|US\s+dollars|dollars|[a-z]+)\b")

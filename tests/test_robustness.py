@@ -53,3 +53,18 @@ def test_robustness_long_run_of_digits_in_a_figure():
     started = time.perf_counter()
     extract_article(read_text(HEAD + "Trade between Kenya and Ghana rose by " + "7" * 50000 + " in 2023."))
     assert time.perf_counter() - started < 5
+
+
+# Words found by a case-insensitive pattern were looked up in a table by their lower case, but
+# re.IGNORECASE also takes "İ" and "ı" for "i" and "ſ" for "s", which lower() does not turn
+# into them: KeyError 'laſt'.
+@pytest.mark.parametrize("body", [
+    "Kenya and Ghana held talks laſt year and will meet again thıs year.",
+    "Talks between Kenya and Ghana are planned for next month, after a meeting laſt week.",
+    "Trade between Kenya and Ghana grew 5 percent in the ſecond half of 2023.",
+    "Trade between Kenya and Ghana trİpled in 2023.",
+    "Nearly 2 mİllion people have fled the fighting, and 3 mıllion remain displaced.",
+])
+def test_robustness_case_insensitive_words_with_unicode_folds(body):
+    plain = body.replace("İ", "i").replace("ı", "i").replace("ſ", "s")
+    assert len(extract_article(read_text(HEAD + body))) == len(extract_article(read_text(HEAD + plain)))

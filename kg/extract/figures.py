@@ -20,6 +20,7 @@ from ..lexicon import get_lexicon
 from .clauses import actors_of
 from .doc import Doc
 from .events import _context_year
+from .text import table_key
 from .timex import NUMBER_WORDS, find_times
 
 __all__ = ["figures"]
@@ -88,7 +89,7 @@ def _falling(text: str, pos: int) -> bool:
 
 
 def _number(text: str) -> Optional[Decimal]:
-    text = text.replace(",", "").lower()
+    text = table_key(text.replace(",", ""))
     if text in NUMBER_WORDS:
         return Decimal(NUMBER_WORDS[text]) if NUMBER_WORDS[text] else None
     try:
@@ -174,7 +175,7 @@ def figures(doc: Doc) -> List[Finding]:
                 value = -value          # "trade fell 3.8 percent": a growth of -3.8 percent
             add(m.start(), m.end(), measure, value, "percent")
         for m in TIMES.finditer(text):
-            value = Decimal(MULTIPLE[m.group(2).lower()]) if m.group(2) else _number(m.group(1))
+            value = Decimal(MULTIPLE[table_key(m.group(2))]) if m.group(2) else _number(m.group(1))
             add(m.start(), m.end(), _nearest(text, m.start(), GROWTH_WORDS), value, "times")
         for m in COUNT.finditer(text):
             noun = m.group(4).lower()
@@ -193,11 +194,11 @@ def figures(doc: Doc) -> List[Finding]:
                 continue
             value = _number(m.group(1))
             if value is not None and m.group(2):
-                value *= SCALE[m.group(2).lower()]
+                value *= SCALE[table_key(m.group(2))]
             add(m.start(), m.end(), measure, value, None)
         for m in BARE_PEOPLE.finditer(text) if digits else ():
             measure = next((ms for w, ms in PEOPLE_FATE if w in m.group(3).lower()), None)
-            add(m.start(), m.end(), measure, _number(m.group(1)) * SCALE[m.group(2).lower()], None)
+            add(m.start(), m.end(), measure, _number(m.group(1)) * SCALE[table_key(m.group(2))], None)
         for m in UP_FROM.finditer(text) if digits else ():
             # "70 flights a week …, up from 45 two years ago": the earlier figure of the same measure
             prev = [o for o in out if isinstance(o, ObservationFinding) and o.sentence is sent and o.unit is None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, Iterator, List, NamedTuple, Sequence, Tuple
 
-__all__ = ["Token", "tokenize", "Gazetteer", "is_cap", "CONNECTORS", "cued_finditer"]
+__all__ = ["Token", "tokenize", "Gazetteer", "is_cap", "CONNECTORS", "cued_finditer", "table_key"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:(?:['’](?!s\b)|[.\-])[^\W_]+)*|['’]s\b|\S")
 #: lower-case words that may stand inside a proper name ("Great Hall of the People")
@@ -49,6 +49,22 @@ def cued_finditer(pattern: "re.Pattern[str]", cue: "re.Pattern[str]", text: str)
     most sentences many times faster.
     """
     return pattern.finditer(text) if cue.search(text) else iter(())
+
+
+# re.IGNORECASE matches by Unicode's simple case folding, which takes the Turkish dotted and
+# dotless i ("İ", "ı") for "i" and the long s ("ſ") for "s"; str.lower() keeps "ı" and "ſ"
+# and turns "İ" into two characters. These are the only letters a case-insensitive pattern
+# takes for an ASCII letter that lower() does not turn into it.
+_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def table_key(word: str) -> str:
+    """A word found by a case-insensitive pattern as the lower-case key of a table ("LAſT" -> "last").
+
+    ``word.lower()`` is not enough: the pattern also matched the letters that only Unicode case
+    folding equates with ASCII ones, and a table indexed with ``lower()`` then has no such key.
+    """
+    return word.translate(_FOLDS).lower()
 
 
 def is_cap(word: str) -> bool:

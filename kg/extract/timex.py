@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
+from .text import table_key
+
 __all__ = ["Timex", "find_times", "MONTHS", "NUMBER_WORDS", "number_value"]
 
 MONTHS = {m: i for i, m in enumerate(
@@ -91,12 +93,12 @@ class Timex:
 
 
 def _month(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
+    return MONTHS[table_key(word).rstrip(".")]
 
 
 def number_value(word: str) -> Optional[float]:
     """ "four" -> 4, "12" -> 12, "8,000" -> 8000."""
-    w = word.lower().replace(",", "")
+    w = table_key(word).replace(",", "")
     if w in NUMBER_WORDS:
         return NUMBER_WORDS[w]
     try:
@@ -152,7 +154,7 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
         n = number_value(g[0])
         return f"{g[1]}-01/{g[1]}-{int(n):02d}" if n and 1 <= n <= 12 else None
     if kind == "part_of_year":
-        a, b = PART_OF_YEAR[f"{g[0].lower()} {g[1].lower()}"]
+        a, b = PART_OF_YEAR[f"{table_key(g[0])} {table_key(g[1])}"]
         return f"{g[2]}-{a:02d}/{g[2]}-{b:02d}"
     if kind == "month_range":
         return f"{g[2]}-{_month(g[0]):02d}/{g[2]}-{_month(g[1]):02d}"
@@ -192,8 +194,8 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
     if kind == "relweek":
         if not ref:
             return None
-        step = {"last": -1, "this": 0, "next": 1}[g[0].lower()]
-        if g[1].lower() == "week":
+        step = {"last": -1, "this": 0, "next": 1}[table_key(g[0])]
+        if table_key(g[1]) == "week":
             day = ref + datetime.timedelta(days=7 * step)
             return f"{day.year}-{day.month:02d}"
         month = ref.month + step
@@ -206,7 +208,7 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
     if kind == "my":
         return f"{g[1]}-{_month(g[0]):02d}"
     if kind == "md":
-        if g[0].lower().rstrip(".") == "may" and not m.group(0)[0].isupper():
+        if table_key(g[0]).rstrip(".") == "may" and not m.group(0)[0].isupper():
             return None
         if len(years) == 1:
             return _day(next(iter(years)), _month(g[0]), int(g[1]))
@@ -221,13 +223,13 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
     if kind == "weekday":
         if not ref:
             return None
-        delta = (ref.weekday() - WEEKDAYS[g[0].lower()]) % 7
+        delta = (ref.weekday() - WEEKDAYS[table_key(g[0])]) % 7
         day = ref + datetime.timedelta(days=(7 - delta) % 7) if future else ref - datetime.timedelta(days=delta)
         return day.isoformat()
     if kind == "relyear":
         if not ref:
             return None
-        return str(ref.year + {"last": -1, "this": 0, "next": 1}[g[0].lower()])
+        return str(ref.year + {"last": -1, "this": 0, "next": 1}[table_key(g[0])])
     if kind == "year":
         return g[0]
     return None

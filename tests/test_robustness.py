@@ -8,7 +8,7 @@ import pytest
 
 from kg.articles import read_text, split_sentences
 from kg.extract import extract_article
-from kg.findings import AgreementFinding
+from kg.findings import AgreementFinding, RelationshipFinding
 
 
 # ------------------------------------------------------------------ regressions
@@ -68,3 +68,11 @@ def test_robustness_long_run_of_digits_in_a_figure():
 def test_robustness_case_insensitive_words_with_unicode_folds(body):
     plain = body.replace("İ", "i").replace("ı", "i").replace("ſ", "s")
     assert len(extract_article(read_text(HEAD + body))) == len(extract_article(read_text(HEAD + plain)))
+
+
+# "N years ago" took N as a float: hundreds of digits are an infinite float, which int()
+# refuses (OverflowError); and N over the reference year gave no year of the common era.
+@pytest.mark.parametrize("years, start", [("30", "1994"), ("5000", None), ("9" * 400, None)])
+def test_robustness_years_ago_beyond_the_common_era(years, start):
+    found = extract_article(read_text(HEAD + f"Kenya and Ghana established diplomatic relations {years} years ago."))
+    assert [f.start_date for f in found if isinstance(f, RelationshipFinding)] == [start]

@@ -214,8 +214,10 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
             return _day(next(iter(years)), _month(g[0]), int(g[1]))
         return _day(ref.year, _month(g[0]), int(g[1])) if ref and not years else None
     if kind == "ago":
+        # a year of the common era, as xsd:gYear and datetime count them: "5000 years ago" is
+        # none, and a number of hundreds of digits is an infinite float that int() refuses
         n = number_value(g[0])
-        return str(ref.year - int(n)) if ref and n else None
+        return str(ref.year - int(n)) if ref and n and n < ref.year else None
     if kind == "today":
         return ref.isoformat() if ref else None
     if kind == "yesterday":

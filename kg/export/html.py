@@ -243,7 +243,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 #: The page's scripts, in the order they run (each defines what the next ones use).
-_SCRIPTS = ("layout.js", "panel.js", "controls.js", "page.js")
+_SCRIPTS = ("layout.js", "model.js", "view.js", "panel.js", "controls.js", "page.js")
 
 
 def build_page(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES,

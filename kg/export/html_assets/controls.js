@@ -209,6 +209,7 @@ var kgControls = function (ctx) {
     var shown = ctx.view.overview.length;
     $("view-note").textContent = state.steps.length ? "" : shown ? "The overview shows the " + shown +
       " most active entities. Click one to draw its links; Find reaches every entity."
+      : pass < nodes.length ? "Nothing that passes the filters links to anything else that does: widen them, or use Find."
       : "No entity here has a link to draw. Find reaches every entity and its sources.";
   }
 

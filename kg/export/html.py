@@ -75,10 +75,12 @@ _VIS_DIR = "lib/vis-9.1.2"
 
 @dataclass(frozen=True)
 class HtmlPage:
-    """A rendered page and what it shows.
+    """A rendered page and what it holds.
 
-    ``note`` is empty unless the graph was cut to ``max_nodes``; it is the sentence the page
-    shows above the graph.
+    ``shown`` entities of the graph's ``total`` are in the page (all of them unless the graph
+    was cut to ``max_nodes``), with ``edges`` links between them; the page draws an overview
+    of them and the rest on demand. ``note`` is empty unless the graph was cut; it is the
+    sentence the page shows above the graph.
     """
 
     html: bytes

@@ -123,3 +123,62 @@ def test_run_script_end_to_end(tmp_path):
     assert one["rss_peak_mb"] > 0
     assert out_md.read_text().startswith("Measured on ")
     assert "| articles | jobs | wall s |" in out_md.read_text()
+
+
+# ----------------------------------------------------------------- benchmarks/real.py (real news)
+def test_real_script_figures_on_tiny_sizes(tmp_path):
+    """benchmarks/real.py on the seeds: 3 articles compared with spaCy (when its model is
+    installed), sizes 2, 3 and 7 (7 needs copies with a changed headline), big files of 20 and
+    40 KB. Checks that every figure comes out and the ratios are computed; times are not judged."""
+    import importlib.util
+
+    from benchmarks import real
+
+    order = real.choose(real.article_files(ROOT / "seeds"), seed=0)
+    assert len(order) == 5 and real.choose(order, seed=0) == order     # deterministic
+    paths, copies = real.article_set(order, 7, tmp_path / "work")
+    assert copies == 2 and paths[:5] == order
+    assert len({read_article(p).id for p in paths}) == 7            # copies are not duplicates
+    meta = real.big_file(order, 20 * 1024, tmp_path / "big.txt")
+    assert 19 * 1024 < meta["bytes"] <= 20 * 1024 and meta["paragraphs"] > 5
+    assert read_article(tmp_path / "big.txt").title == "Foreign-policy news digest"
+    assert real.parse_sizes("1,4") == [1024 ** 2, 4 * 1024 ** 2] and real.parse_sizes("20K") == [20480]
+
+    out_json, out_md = tmp_path / "real.json", tmp_path / "real.md"
+    assert real.main(["--corpus", str(ROOT / "seeds"), "--compare", "3", "--sizes", "2,3,7", "--big", "20K,40K",
+                      "--max-wait", "0", "--json", str(out_json), "--markdown", str(out_md)]) == 0
+    data = json.loads(out_json.read_text())
+    assert data["machine"]["cores"] and data["machine"]["python"]
+
+    c = data["compare"]
+    assert c["kg"]["articles"] == 3 and c["kg"]["wall"] > 0 and c["kg"]["rss_peak_mb"] > 0
+    if importlib.util.find_spec(real.MODEL) is None:
+        assert "spacy_skipped" in c
+    else:
+        assert c["spacy"]["texts"] == 3 and c["spacy"]["tokens"] > 0 and c["spacy"]["load_s"] > 0
+        for key in ("ratio_total", "ratio_pipe", "ratio_cpu"):
+            assert isinstance(c[key], float) and c[key] > 0
+        assert c["ratio_total"] == pytest.approx((c["kg"]["import_s"] + c["kg"]["wall"])
+                                                 / (c["spacy"]["load_s"] + c["spacy"]["wall"]))
+
+    builds = data["builds"]
+    assert sorted(builds, key=int) == ["2", "3", "7"]
+    assert builds["7"]["copies"] == 2 and builds["7"]["articles"] == 7 and not builds["7"]["problems"]
+    for r in builds.values():
+        assert r["wall"] > 0 and r["cpu"] > 0 and r["rss_peak_mb"] > 0 and r["triples"] > 0
+    g = data["growth"]
+    assert g["small"] == 2 and g["large"] == 7
+    for key in ("time_per_article", "cpu_per_article", "peak_rss", "net_memory_per_article"):
+        assert isinstance(g[key], float) and g[key] > 0
+
+    big = data["big"]
+    assert [r["label"] for r in big] == ["20 KB", "40 KB"] and all(r["articles"] == 1 for r in big)
+    b = data["big_ratio"]
+    assert b["size"] == pytest.approx(2, rel=0.05)
+    assert b["time"] > 0 and b["memory"] > 0 and isinstance(b["time_met"], bool)
+
+    text = "\n".join(real.report(data))           # the report renders from the JSON file too
+    for part in ("machine:", "== 1.", "== 2.", "== 3.", "growth 7 vs 2 articles", "40 KB vs 20 KB",
+                 "others %"):
+        assert part in text
+    assert out_md.read_text().startswith("Measured on ")

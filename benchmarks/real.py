@@ -445,13 +445,15 @@ def _dirty() -> List[str]:
 def compare_figures(spacy_runs: List[Dict[str, Any]], kg_runs: List[Dict[str, Any]]) -> Dict[str, Any]:
     """The ratios of kg build over spaCy (best run of each): with loading, without, CPU time."""
     out: Dict[str, Any] = {}
+    kg_runs = [r for r in kg_runs if "failed" not in r]
+    spacy_runs = [r for r in spacy_runs if "failed" not in r]
     if not kg_runs:
         return out
     kg = min(kg_runs, key=lambda r: r["wall"])
     out["kg"] = kg
     out["kg_total_s"] = kg["import_s"] + kg["wall"]
     if not spacy_runs or "skipped" in spacy_runs[0]:
-        out["spacy_skipped"] = spacy_runs[0]["skipped"] if spacy_runs else "not run"
+        out["spacy_skipped"] = spacy_runs[0]["skipped"] if spacy_runs else "it failed (see above)"
         return out
     sp = min(spacy_runs, key=lambda r: r["wall"])
     out["spacy"] = sp
@@ -511,7 +513,9 @@ def run(corpus: Path, compare: Optional[int] = 600, sizes: Sequence[int] = (500,
         big: Sequence[int] = (MIB, 4 * MIB), jobs: int = 2, seed: int = 0, batch_size: int = 50,
         repeat: int = 1, timeout: Optional[float] = None, max_wait: float = 0.0, work: Optional[Path] = None,
         say: Callable[[str], None] = lambda msg: None) -> Dict[str, Any]:
-    """Every measurement; the figures as a dict (what ``--json`` writes)."""
+    """Every measurement; the figures as a dict (what ``--json`` writes). A measurement whose
+    process fails is listed under ``failed`` (with the end of its error output) and the others
+    go on."""
     from benchmarks.run import machine
     corpus = Path(corpus)
     files = article_files(corpus)
@@ -521,7 +525,18 @@ def run(corpus: Path, compare: Optional[int] = 600, sizes: Sequence[int] = (500,
     info = machine()
     info["kg_uncommitted"] = _dirty()
     data: Dict[str, Any] = {"machine": info, "corpus": str(corpus), "corpus_files": len(files), "seed": seed,
-                            "jobs": jobs, "batch_size": batch_size, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+                            "jobs": jobs, "batch_size": batch_size, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+                            "failed": []}
+
+    def attempt(what: str, measure: Callable[[], Dict[str, Any]]) -> Dict[str, Any]:
+        try:
+            return measure()
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            lines = [x for x in str(exc).splitlines() if x.strip()]
+            data["failed"].append({"what": what, "error": "\n".join(lines[-12:])})
+            say(f"  FAILED: {lines[-1] if lines else exc}")
+            return {"failed": lines[-1] if lines else str(exc)}
+
     own = work is None
     work = Path(tempfile.mkdtemp(prefix="kg-real-work-")) if own else Path(work)
     work.mkdir(parents=True, exist_ok=True)
@@ -533,33 +548,41 @@ def run(corpus: Path, compare: Optional[int] = 600, sizes: Sequence[int] = (500,
             data["compare"] = {"articles": compare, "copies": copies, "spacy_runs": [], "kg_runs": []}
             for i in range(repeat):
                 say(f"spaCy pipeline on {compare:,} articles, {jobs} processes ({i + 1}/{repeat}) ...")
-                data["compare"]["spacy_runs"].append(measure_spacy(paths, jobs, batch_size, timeout, max_wait))
+                data["compare"]["spacy_runs"].append(attempt(
+                    f"spaCy on {compare:,} articles",
+                    lambda: measure_spacy(paths, jobs, batch_size, timeout, max_wait)))
                 say(f"kg build on {compare:,} articles, --jobs {jobs} ({i + 1}/{repeat}) ...")
-                data["compare"]["kg_runs"].append(measure_build(paths, jobs, timeout, max_wait))
+                data["compare"]["kg_runs"].append(attempt(
+                    f"kg build on {compare:,} articles", lambda: measure_build(paths, jobs, timeout, max_wait)))
             data["compare"].update(compare_figures(data["compare"]["spacy_runs"], data["compare"]["kg_runs"]))
         data["builds"] = {}
         for n in sorted(set(sizes)):
             paths, copies = article_set(order, n, work)
             say(f"kg build on {n:,} articles ({copies:,} copies), --jobs {jobs} ...")
-            r = measure_build(paths, jobs, timeout, max_wait)
-            r["copies"] = copies
-            data["builds"][n] = r
+            r = attempt(f"kg build on {n:,} articles", lambda: measure_build(paths, jobs, timeout, max_wait))
+            if "failed" not in r:
+                r["copies"] = copies
+                data["builds"][n] = r
         data["growth"] = growth_figures(data["builds"])
         data["big"] = []
         if big:
             say("kg build on one article (the fixed cost of a build) ...")
-            data["big_fixed"] = measure_build(order[:1], jobs, timeout, max_wait)
-            data["big_fixed"].update(bytes=order[0].stat().st_size, words=len(order[0].read_bytes().split()),
-                                     label="one article")
+            fixed = attempt("kg build on one article", lambda: measure_build(order[:1], jobs, timeout, max_wait))
+            if "failed" not in fixed:
+                fixed.update(bytes=order[0].stat().st_size, words=len(order[0].read_bytes().split()),
+                             label="one article")
+                data["big_fixed"] = fixed
             for nbytes in sorted(set(big)):
                 meta = big_file(order, nbytes, work / f"big-{nbytes}.txt",
                                 headline=f"Foreign-policy news digest, {_label(nbytes)}")
                 say(f"kg build on one file of {meta['bytes']:,} bytes ...")
-                r = measure_build([Path(meta["path"])], jobs, timeout, max_wait)
-                r.update(meta, label=_label(nbytes))
-                data["big"].append(r)
+                r = attempt(f"kg build on the {_label(nbytes)} file",
+                            lambda: measure_build([Path(meta["path"])], jobs, timeout, max_wait))
+                if "failed" not in r:
+                    r.update(meta, label=_label(nbytes))
+                    data["big"].append(r)
                 os.unlink(meta["path"])
-            data["big_ratio"] = big_figures(data["big"], data["big_fixed"])
+            data["big_ratio"] = big_figures(data["big"], data.get("big_fixed"))
     finally:
         if own:
             shutil.rmtree(work, ignore_errors=True)
@@ -762,6 +785,8 @@ def report(data: Dict[str, Any]) -> List[str]:
     if data.get("big"):
         lines.append("== 3. big files, one article each")
         lines += _fmt_table(BIG_HEADERS, _big_rows(data)) + notes["big"] + [""]
+    for f in data.get("failed") or []:
+        lines += [f"FAILED: {f['what']}:"] + [f"  {x}" for x in f["error"].splitlines()[-6:]] + [""]
     return lines
 
 
@@ -780,6 +805,8 @@ def markdown(data: Dict[str, Any]) -> str:
         out += _md_table(SIZE_HEADERS, _size_rows(data["builds"])) + [""] + [f"- {n}" for n in notes["sizes"]] + [""]
     if data.get("big"):
         out += _md_table(BIG_HEADERS, _big_rows(data)) + [""] + [f"- {n}" for n in notes["big"]] + [""]
+    for f in data.get("failed") or []:
+        out.append(f"- FAILED: {f['what']}: `{f['error'].splitlines()[-1] if f['error'] else '?'}`")
     return "\n".join(out)
 
 
@@ -839,7 +866,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         say(f"figures written to {args.json}")
     if args.markdown:
         args.markdown.write_text(markdown(data))
-    return 0
+    return 1 if data.get("failed") else 0
 
 
 if __name__ == "__main__":

@@ -41,8 +41,7 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     """
     result = BuildResult()
     files, result.problems = collect_paths(paths)
-    tick = progress("extracting", len(files)) if progress and files else None
-    articles, findings, result.blocks, problems = read_and_extract(files, jobs, tick, result.timings, languages)
+    articles, findings, result.blocks, problems = read_and_extract(files, jobs, progress, result.timings, languages)
     result.problems += problems
     if not articles:
         return result

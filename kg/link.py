@@ -34,7 +34,7 @@ __all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "lin
            "coverage", "report"]
 
 #: The types that are linked, in report order.
-TYPES = ("Country", "Institution", "Person")
+TYPES = ("Country", "Institution", "Person", "Position")
 #: The namespace of Wikidata items.
 WIKIDATA = "http://www.wikidata.org/entity/"
 SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
@@ -43,7 +43,7 @@ RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 DKG_NS = str(DKG)
 COLUMNS = ("type", "label", "qid", "source")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_PLURAL = {"Country": "countries", "Institution": "institutions", "Person": "people"}
+_PLURAL = {"Country": "countries", "Institution": "institutions", "Person": "people", "Position": "offices"}
 
 Table = Mapping[Tuple[str, str], "WikidataItem"]
 
@@ -79,7 +79,33 @@ def load_wikidata(path: Optional[Union[str, Path]] = None) -> Dict[Tuple[str, st
 
 @functools.lru_cache(maxsize=1)
 def _cached_table() -> Tuple[Tuple[Tuple[str, str], WikidataItem], ...]:
-    return tuple(_load(_default_path()).items())
+    table = _load(_default_path())
+    for key, item in _knowledge_items().items():
+        table.setdefault(key, item)
+    return tuple(table.items())
+
+
+def _knowledge_items() -> Dict[Tuple[str, str], WikidataItem]:
+    """Items the other tables of world knowledge state: the office-holders' people and offices
+    (kg/data/officeholders.tsv) and the generated organisations (organisations_generated.tsv).
+    A label two sources give different items is left out: the link would not be certain."""
+    from .lexicon import get_lexicon
+    from .officeholders import get_officeholders
+
+    found: Dict[Tuple[str, str], set] = {}
+    sources: Dict[Tuple[str, str], str] = {}
+
+    def add(kind: str, label: str, qid: str, source: str) -> None:
+        if label and qid and _QID.match(qid):
+            found.setdefault((kind, label), set()).add(qid)
+            sources.setdefault((kind, label), source)
+    for t in get_officeholders().terms_all:
+        add("Person", t.person, t.person_qid, "officeholders")
+        add("Position", t.office, t.office_qid, "officeholders")
+    for o in get_lexicon().organisations:
+        add("Institution", o.label, getattr(o, "wikidata", None) or "", "organisations")
+    return {key: WikidataItem(key[0], key[1], qids.pop(), sources[key])
+            for key, qids in found.items() if len(qids) == 1}
 
 
 def _load(path: Path) -> Dict[Tuple[str, str], WikidataItem]:

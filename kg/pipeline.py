@@ -19,13 +19,14 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Un
 
 from .articles import Article, read_article
 from .errors import ArticleError, ArticleSkipped, ExtractionError, KgError
-from .extract import extract_article
+from .extract.nlp import pipeline
+from .extract.run import extract_article, extract_articles
 from .findings import Finding
 from .model import GraphModel
 from .resolve import resolve
 from .triples import TripleTable
 
-__all__ = ["ARTICLE_SUFFIXES", "BuildResult", "collect_paths", "read_articles", "extract_all",
+__all__ = ["ARTICLE_SUFFIXES", "BuildResult", "collect_paths", "read_and_extract", "read_and_extract_chunk",
            "build_model"]
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -104,53 +105,62 @@ def _read_one(path: Path, languages: Optional[Sequence[str]] = READ_LANGUAGES):
     return article
 
 
-def read_articles(files: Iterable[Path], progress: Optional[Callable] = None
-                  ) -> Tuple[List[Article], List[KgError]]:
-    """Read every file; the same text under two names is read once."""
-    articles: Dict[str, Article] = {}
-    problems: List[KgError] = []
-    for f in files:
-        got = _read_one(f)
-        if isinstance(got, KgError):
-            problems.append(got)
-        elif got.id not in articles:
-            articles[got.id] = got
-        if progress:
-            progress(1)
-    return [articles[k] for k in sorted(articles)], problems
-
-
-def _extract(article: Article) -> Tuple[str, List[Finding]]:
-    return article.id, extract_article(article)
-
-
 def read_and_extract_one(path: Path, languages: Optional[Sequence[str]] = READ_LANGUAGES):
-    """Read and extract one file: (article, findings, findings-file block), or the KgError.
+    """Read and extract one file: (article, findings, findings-file block), or the KgError."""
+    return read_and_extract_chunk([path], languages)[0]
 
-    The article comes back without its text and sentences (the findings keep the sentences
-    they were read from): a big build then holds only what it needs. The block is the
-    article's part of the findings file (:func:`kg.findings_io.article_block`), made here so
-    that workers, not the main process, pay for it.
+
+def read_and_extract_chunk(paths: Sequence[Path], languages: Optional[Sequence[str]] = READ_LANGUAGES,
+                           parsing: Optional[Callable[[int], None]] = None) -> list:
+    """Read and extract some files (a worker's share): for each, in order, (article, findings,
+    findings-file block) or the KgError that says why it was left out.
+
+    The articles are parsed together (the language pipeline is faster on batches). An
+    exception while extracting the batch is met again article by article, so that only the
+    article that raised it is lost. Each article comes back without its text and sentences
+    (the findings keep the sentences they were read from): a big build holds only what it
+    needs. The block is the article's part of the findings file, made here so that workers,
+    not the main process, pay for it. ``parsing(n)`` hears of every n characters parsed.
     """
-    got = _read_one(path, languages)
-    return got if isinstance(got, KgError) else _extract_one(got)
+    results: list = [None] * len(paths)
+    todo: List[Tuple[int, Article]] = []
+    for n, path in enumerate(paths):
+        got = _read_one(path, languages)
+        if isinstance(got, KgError):
+            results[n] = got
+        else:
+            todo.append((n, got))
+    try:
+        for (n, art), (_, found) in zip(todo, extract_articles([a for _, a in todo], progress=parsing)):
+            results[n] = _package(art, found)
+    except Exception:               # noqa: BLE001 - find the article that raised, keep the others
+        for n, art in todo:
+            results[n] = _extract_one(art)
+    return results
+
+
+def _package(article: Article, findings: List[Finding]):
+    from .findings_io import article_block
+
+    meta = dataclasses.replace(article, text="", sentences=())
+    return meta, findings, article_block(meta, findings)
 
 
 def _extract_one(article: Article):
     """(article without its text, findings, findings-file block), or the ExtractionError of an
     article whose extraction raised (the build goes on without it)."""
-    from .findings_io import article_block
-
     try:
-        findings = extract_article(article)
-        meta = dataclasses.replace(article, text="", sentences=())
-        return meta, findings, article_block(meta, findings)
+        return _package(article, extract_article(article))
     except Exception as exc:        # noqa: BLE001 - one article's bug never sinks the batch
         return ExtractionError.from_exception(article.path, exc)
 
 
 #: ``jobs="auto"`` starts worker processes from this many files on (below, starting them costs more)
 AUTO_MIN_FILES = 100
+#: files a worker reads and parses at a time
+CHUNK = 8
+#: an article longer than this (characters) gets a progress bar of its own
+BIG_ARTICLE = 200_000
 
 
 def job_count(jobs: Union[int, str], files: int) -> int:
@@ -167,15 +177,19 @@ def job_count(jobs: Union[int, str], files: int) -> int:
     return max(1, min(cores, files))
 
 
-def read_and_extract(files: Sequence[Path], jobs: Union[int, str] = 1, progress: Optional[Callable] = None,
+Progress = Callable[[str, int], Callable[[int], None]]
+
+
+def read_and_extract(files: Sequence[Path], jobs: Union[int, str] = 1, progress: Optional[Progress] = None,
                      timings: Optional[Dict[str, float]] = None,
                      languages: Optional[Sequence[str]] = READ_LANGUAGES):
     """Read and extract every file, in ``jobs`` processes when more than one.
 
     Returns (articles, findings by article id, findings-file blocks by article id, problems);
     the same for any ``jobs``. The same text under two names is read once (the first name in
-    the given order). ``timings`` gets the seconds spent ("read" and "extract" in one
-    process; all of it as "extract" when several share the work).
+    the given order). ``progress(stage, total)`` returns an ``advance(n)`` callback: one stage
+    counts the files, and in one process a big file gets a stage of its own counting its
+    characters. ``timings`` gets the seconds spent extracting.
     """
     articles: Dict[str, Article] = {}
     findings: Dict[str, List[Finding]] = {}
@@ -183,6 +197,7 @@ def read_and_extract(files: Sequence[Path], jobs: Union[int, str] = 1, progress:
     problems: List[KgError] = []
     timings = timings if timings is not None else defaultdict(float)
     jobs = job_count(jobs, len(files))
+    tick = progress("extracting", len(files)) if progress and files else None
 
     def take(got) -> None:
         if isinstance(got, KgError):
@@ -190,55 +205,30 @@ def read_and_extract(files: Sequence[Path], jobs: Union[int, str] = 1, progress:
         elif got[0].id not in articles:
             art, fs, block = got
             articles[art.id], findings[art.id], blocks[art.id] = art, fs, block
-        if progress:
-            progress(1)
+        if tick:
+            tick(1)
 
+    start = time.perf_counter()
+    pipeline()                      # loaded once here, so that forked workers share it
     if jobs > 1 and len(files) > 1:
-        start = time.perf_counter()
-        chunk = max(1, len(files) // (jobs * 16))
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-            for got in pool.map(functools.partial(read_and_extract_one, languages=languages), files,
-                                chunksize=chunk):
-                take(got)
-        timings["extract"] += time.perf_counter() - start
+        chunks = [files[i:i + CHUNK] for i in range(0, len(files), CHUNK)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for got in pool.map(functools.partial(read_and_extract_chunk, languages=languages), chunks):
+                for one in got:
+                    take(one)
     else:
         for path in files:
-            t0 = time.perf_counter()
-            got = _read_one(path, languages)
-            t1 = time.perf_counter()
-            if not isinstance(got, KgError):
-                got = _extract_one(got)
-            timings["read"] += t1 - t0
-            timings["extract"] += time.perf_counter() - t1
-            take(got)
+            parsing = None
+            try:
+                size = path.stat().st_size
+            except OSError:
+                size = 0
+            if progress and size > BIG_ARTICLE:
+                parsing = progress(f"parsing {path.name}", size)
+            for one in read_and_extract_chunk([path], languages, parsing):
+                take(one)
+    timings["extract"] += time.perf_counter() - start
     return [articles[k] for k in sorted(articles)], findings, blocks, problems
-
-
-def _warm() -> None:
-    """Build the lexicon's gazetteer once per worker, before its first article."""
-    from .extract.entities import gazetteer
-    gazetteer()
-
-
-def extract_all(articles: Sequence[Article], jobs: int = 1,
-                progress: Optional[Callable] = None) -> Dict[str, List[Finding]]:
-    """Findings per article id; with ``jobs`` > 1 the articles are shared among processes
-    (extraction is per article, so the result does not depend on ``jobs``)."""
-    out: Dict[str, List[Finding]] = {}
-    if jobs > 1 and len(articles) > 1:
-        chunk = max(1, len(articles) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for aid, findings in pool.map(_extract, articles, chunksize=chunk):
-                out[aid] = findings
-                if progress:
-                    progress(1)
-    else:
-        for art in articles:
-            aid, findings = _extract(art)
-            out[aid] = findings
-            if progress:
-                progress(1)
-    return out
 
 
 def build_model(articles: Sequence[Article], findings: Dict[str, List[Finding]],

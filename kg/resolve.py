@@ -20,6 +20,8 @@ the square of the number of entities.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -56,23 +58,54 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
 
 
 def _people(fs: Iterable[Finding]) -> Dict[Ref, Ref]:
-    persons = set()
-    for f in fs:
-        for r in refs_of(f):
-            if r.type == "Person":
-                persons.add(r)
-    by_part: Dict[str, set] = defaultdict(set)
-    for p in persons:
-        parts = p.label.split()
-        if len(parts) >= 2:
-            by_part[parts[0]].add(p)
-            by_part[parts[-1]].add(p)
+    """People named differently in different articles who are one office-holder of the tables
+    ("Joseph Biden" and "Joe Biden"; "Seyed Ebrahim Raisi" and "Ebrahim Raisi"). Across
+    articles a name is only ever merged on such evidence, never on a surname alone: two
+    articles' "Rajapaksa" may be two people."""
+    from .officeholders import get_officeholders
+
+    table = get_officeholders()
+    persons = {r for f in fs for r in refs_of(f) if r.type == "Person"}
     out = {}
     for p in persons:
-        if " " not in p.label:
-            cands = by_part.get(p.label, set())
-            if len(cands) == 1:
-                out[p] = next(iter(cands))
+        canon = _table_person(p.label, table)
+        if canon is not None and canon != p.label:
+            out[p] = Ref("Person", canon)
+    return out
+
+
+def _table_person(name: str, table) -> "str | None":
+    """The tables' name of the office-holder ``name`` is: by a name or alias of theirs; by one
+    that ends the given name after forenames or honorifics the tables leave out ("Seyed Ebrahim
+    Raisi"); or, for a name of as many words whose forenames are the same, by a surname spelt
+    the same but for a letter or two ("Disanayaka" for "Dissanayake"), when one person fits."""
+    words = name.split()
+    for k in range(0, max(1, len(words) - 1)):
+        tail = " ".join(words[k:])
+        people = {t.person for t in table.terms(tail)}
+        if len(people) == 1:
+            return people.pop()
+        if people:
+            return None
+    if len(words) < 2:
+        return None
+    near = {p for p in _people_by_forenames(table).get(_fold(" ".join(words[:-1])), ())
+            if len(p.split()) == len(words)
+            and difflib.SequenceMatcher(None, _fold(p.split()[-1]), _fold(words[-1])).ratio() >= 0.85}
+    return near.pop() if len(near) == 1 else None
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1)
+def _people_by_forenames(table) -> Dict[str, set]:
+    out: Dict[str, set] = defaultdict(set)
+    for t in table.terms_all:
+        words = t.person.split()
+        if len(words) >= 2:
+            out[_fold(" ".join(words[:-1]))].add(t.person)
     return out
 
 
@@ -156,11 +189,27 @@ def _roles(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[tuple, List[F
     return {key: [(pos, where.get(pos)) for pos in poss] for key, poss in out.items() if len(poss) == 1}
 
 
+#: offices too general to stand without their state: a node "President" would join every
+#: president the build cannot place (the office-holder tables place heads and foreign ministers)
+_TOO_GENERAL = frozenset({"president", "prime minister", "premier", "chancellor", "foreign minister",
+                          "minister", "king", "queen", "vice president", "secretary", "ambassador", "envoy",
+                          "spokesperson", "member", "official", "director", "chairman", "governor",
+                          "commander", "adviser", "commissioner", "mayor", "senator", "secretary of state",
+                          "secretary-general", "director-general", "special envoy", "deputy", "leader"})
+
+
 def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, Ref]) -> List[Finding]:
+    """An office written without its state: the office the same person holds with that title
+    in another article, else an office of that name without a state ("State Minister"), unless
+    the name is too general to stand alone."""
     person = mapping.get(f.person, f.person)
     got = roles.get((person, f.role))
     if not got:
-        return []
+        if f.role.lower() in _TOO_GENERAL:
+            return []
+        pos = Ref("Position", f.role)
+        return [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else f.role),
+                Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role)]
     pos, where = got[0]
     out: List[Finding] = [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else pos.label),
                           Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role)]

@@ -40,6 +40,7 @@ EXTENSIONS = {
     # kg_entities
     ("span", "ref"): (None, "the entity a span names, a kg.findings.Ref (kg_entities, kg_mentions)"),
     ("span", "country"): (None, "the state a demonym, city, organ or body belongs to, a Ref"),
+    ("span", "part_of"): (None, "the body a body is part of, a Ref (\"the NPC Standing Committee\")"),
     # kg_mentions
     ("token", "ref"): (None, "the person a pronoun or a short name stands for (kg_mentions)"),
     # kg_positions

@@ -29,6 +29,7 @@ COMPONENTS = {
     "kg_entities": "entities",
     "kg_mentions": "mentions",
     "kg_positions": "positions",
+    "kg_topics": "topics",
     "kg_modality": "modality",
     "kg_context": "context",
     "kg_events": "events",
@@ -42,6 +43,12 @@ COMPONENTS = {
 @spacy.registry.misc("kg.lexicon.v1")
 def _lexicon() -> Lexicon:
     return get_lexicon()
+
+
+@spacy.registry.misc("kg.topics.v1")
+def _topics():
+    from ..topics import get_topics
+    return get_topics()
 
 
 @spacy.registry.misc("kg.officeholders.v1")

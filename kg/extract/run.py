@@ -80,6 +80,9 @@ def doc_findings(doc: Doc) -> List[Finding]:
             continue
         out.append(Mention(sent, s._.ref, " ".join(s.text.split()), s.start_char + doc._.offset,
                            s.end_char + doc._.offset))
+        if s._.part_of is not None:
+            out.append(Fact(sent, s._.ref, "partOf", s._.part_of))
+            continue
         state = s._.country
         if state is None or state == s._.ref or state not in named:
             continue

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ...findings import Ref
 from ...lexicon import Lexicon, of_state
+from ...officeholders import OfficeHolders
 from ..patterns import phrase_set
 from ..timex import MONTHS, WEEKDAYS
 from .gazetteer import SPANS_KEY as KNOWN
@@ -52,9 +53,11 @@ def _heads() -> Dict[str, str]:
 class Entities:
     """The component (see the module's docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "kg_entities", *, lexicon: Lexicon):
+    def __init__(self, nlp: Language, name: str = "kg_entities", *, lexicon: Lexicon,
+                 officeholders: Optional[OfficeHolders] = None):
         self.name = name
         self.lex = lexicon
+        self.officeholders = officeholders
         self.heads = _heads()
         self.honorifics = phrase_set("honorifics")
         self.title_words = {w for t in lexicon.titles for f in t.forms for w in f.split() if w[:1].isupper()}
@@ -117,13 +120,16 @@ class Entities:
                 continue
             others.append((span, NER_CLASS[ent.label_]))
         surnames = {p[-1].text for p in people if len(p) > 1} | {p[0].text for p in people if len(p) > 1}
+        headline = _title_case(doc, doc._.sentences[0] if doc._.sentences else None)
         for span, cls in others:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             # a word the article uses as a person's name ("Modi", "Trump" tagged as a place)
-            if len(span) == 1 and span.text in surnames:
+            if len(span) == 1 and (span.text in surnames or self._leader(doc, span)):
                 add(span, "Person", Ref("Person", span.text))
                 continue
+            if headline is not None and headline[0] <= span.start < headline[1]:
+                continue                        # every word of a title-case headline looks like a name
             if self._named_by_context(doc, span, known):
                 add(span, "Person", Ref("Person", _label(span)))
                 continue
@@ -131,8 +137,37 @@ class Entities:
             got = self._named(doc, span, cls, known)
             if got:
                 add(span, got, Ref(got, _label(span)))
+        # 6. names the NER missed, known by the word that heads them ("Extended Fund Facility"),
+        # and the parts of known bodies ("the NPC Standing Committee", "the Standing Committee
+        # of the National People's Congress")
+        orgs = {sp.start: sp for sp in out if sp.label_ == "Institution"}
+        org_ends = {sp.end: sp for sp in out if sp.label_ == "Institution"}
+        for span, cls in self._shaped(doc, taken, headline):
+            parent = None
+            if cls == "Institution":
+                k = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
+                if span.end < len(doc) and doc[span.end].lower_ == "of" and k in orgs:
+                    parent, span = orgs[k], Span(doc, span.start, orgs[k].end)
+                elif span.start in org_ends and org_ends[span.start].start < span.start:
+                    parent = org_ends[span.start]
+                    span = Span(doc, parent.start, span.end)
+            if parent is not None:
+                own = Span(doc, span.start, parent.start - 1 - (doc[parent.start - 1].lower_ == "the")) \
+                    if parent.start > span.start else Span(doc, parent.end, span.end)
+                add(span, cls, Ref(cls, f"{_label(own)} of {_the(parent._.ref.label)}"), parent._.country)
+                out[-1]._.part_of = parent._.ref
+            else:
+                add(span, cls, Ref(cls, _label(span)))
+        out = _defined_acronyms(doc, out)
         doc.spans[SPANS_KEY] = sorted(out, key=lambda s: (s.start, -s.end))
         return doc
+
+    def _leader(self, doc: Doc, span: Span) -> bool:
+        """A single word that is the surname of exactly one office-holder of the article's date."""
+        art = doc._.article
+        if self.officeholders is None or art is None or art.reference_date is None or not span[0].is_title:
+            return False
+        return len({t.person for t in self.officeholders.by_surname(span.text, on=art.reference_date)}) == 1
 
     # ------------------------------------------------------------------ places
     @staticmethod
@@ -303,6 +338,33 @@ class Entities:
                 return None
         return cls
 
+    def _shaped(self, doc: Doc, taken: Set[int], headline: Optional[tuple]) -> Iterable[tuple]:
+        """Runs of capitalised proper nouns (with "of", "for", "and" inside) that end in a word
+        heading an institution, an initiative, a document or a place."""
+        i = 0
+        n = len(doc)
+        while i < n:
+            t = doc[i]
+            if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_sent_start and t.text in self.not_name \
+                    or (headline is not None and headline[0] <= i < headline[1]):
+                i += 1
+                continue
+            j = i
+            while j < n and j not in taken and (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                                                or doc[j].lower_ in ("of", "for", "and", "&") and j + 1 < n
+                                                and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper()
+                                                and j + 1 not in taken):
+                j += 1
+            if j - i >= 2:
+                words = [w.text for w in doc[i:j]]
+                cut = next((k for k, w in enumerate(words) if w in ("of", "for") and k > 0), len(words))
+                kind = self.heads.get(words[-1]) or self.heads.get(words[cut - 1])
+                cls = {"institution": "Institution", "initiative": "Initiative", "agreement": "Agreement",
+                       "place": "Place"}.get(kind or "")
+                if cls and not any(w in self.title_words for w in words[:1]):
+                    yield Span(doc, i, j), cls
+            i = max(j, i + 1)
+
     def _named_by_context(self, doc: Doc, span: Span, known: List[Span]) -> bool:
         """A name followed by its office in apposition is a person's ("Thilaka Jayasundara,
         Secretary, Ministry of Industries"; "Ding Tao, the chargé d'affaires"), whatever the
@@ -344,6 +406,8 @@ class Entities:
             mods = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod")]
             if not mods or not any(m.pos_ == "PROPN" and m.i not in taken for m in mods):
                 continue
+            if any(doc[i].text in self.heads for m in mods for i in range(m.left_edge.i, m.i + 1)):
+                continue                        # "the Extended Fund Facility (EFF) programme": the name is headed
             start = min(m.left_edge.i for m in mods)
             while start < t.i and (doc[start].text in _EDGE or doc[start].pos_ == "DET"
                                    or (doc[start].i in taken and doc[start].i not in places)):
@@ -373,6 +437,9 @@ def person_words_ok(span: Span, not_name: Set[str]) -> bool:
             return False
         if len(w) > 3 and w.isupper() and len(words) == 1:
             return False                        # an acronym
+    last = words[-1]
+    if last.tag_ == "NNPS" or (len(last.text) >= 2 and last.text.isupper() and last.is_alpha):
+        return False                            # "Backhoe Loaders", "Petronet LNG": no surname
     return True
 
 
@@ -384,6 +451,54 @@ def _cued(doc: Doc, span: Span, honorifics: Set[str], known: List[Span]) -> bool
     if prev.text in honorifics:
         return True
     return any(k.end == span.start and k.label_ == "title" for k in known)
+
+
+def _the(label: str) -> str:
+    """A body's name after "of": "the National People's Congress", "the United Nations"."""
+    return label if label.startswith(("the ", "The ")) else "the " + label
+
+
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in label.replace("-", " ").split() if w[:1].isupper())
+
+
+def _defined_acronyms(doc: Doc, spans: List[Span]) -> List[Span]:
+    """ "the Extended Fund Facility (EFF)": within the article the acronym names what it was
+    defined for, whatever else the lexicon knows by it."""
+    defs: Dict[str, Span] = {}
+    for sp in spans:
+        j = sp.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            acr = doc[j + 1].text
+            if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha() and acr[0] == _initials(sp._.ref.label)[:1]:
+                defs.setdefault(acr, sp)
+    if not defs:
+        return spans
+    kept = [sp for sp in spans if not (len(sp) == 1 and sp.text in defs and sp.start != defs[sp.text].end + 1)
+            and not (sp.start == sp.end - 1 and doc[sp.start].text in defs)]
+    taken = {i for sp in kept for i in range(sp.start, sp.end)}
+    for tok in doc:
+        src = defs.get(tok.text)
+        if src is not None and tok.i not in taken:
+            sp = Span(doc, tok.i, tok.i + 1, label=src.label_)
+            sp._.ref, sp._.country = src._.ref, src._.country
+            kept.append(sp)
+    return kept
+
+
+def _title_case(doc: Doc, sentence) -> Optional[tuple]:
+    """(first token, end token) of a headline written in title case, where every word looks like a
+    name; None when the first sentence is not one."""
+    if sentence is None:
+        return None
+    span = doc.char_span(sentence.start - doc._.offset, sentence.end - doc._.offset, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if t.is_alpha and t.lower_ not in ("of", "the", "and", "for", "on", "in", "to", "a",
+                                                                "an", "at", "by", "with", "as", "from")]
+    if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.75:
+        return span.start, span.end
+    return None
 
 
 def _label(span: Span) -> str:
@@ -403,6 +518,7 @@ def _label(span: Span) -> str:
 
 @Language.factory("kg_entities", assigns=["doc.spans", "span._.ref", "span._.country"],
                   requires=["doc.ents", "token.pos", "token.dep"],
-                  default_config={"lexicon": {"@misc": "kg.lexicon.v1"}})
-def make_entities(nlp: Language, name: str, lexicon: Lexicon) -> Entities:
-    return Entities(nlp, name, lexicon=lexicon)
+                  default_config={"lexicon": {"@misc": "kg.lexicon.v1"},
+                                  "officeholders": {"@misc": "kg.officeholders.v1"}})
+def make_entities(nlp: Language, name: str, lexicon: Lexicon, officeholders: OfficeHolders) -> Entities:
+    return Entities(nlp, name, lexicon=lexicon, officeholders=officeholders)

@@ -81,6 +81,10 @@ def entries(lex: Lexicon) -> Iterable[Tuple[str, bool, Known]]:
         known = Known("org", Ref("Institution", o.label), state(o.country), o)
         for name in (o.label, *o.aliases, *o.acronyms):
             yield name, False, known
+        for acronym in o.acronyms:
+            # British papers write a pronounceable acronym as a word: "Nato", "Brics", "Asean"
+            if len(acronym) >= 4 and acronym.isalpha() and acronym.isupper():
+                yield acronym.capitalize(), False, known
     for t in lex.titles:
         for form in t.forms:
             yield form, True, Known("title", None, None, t)
@@ -98,10 +102,10 @@ def entries(lex: Lexicon) -> Iterable[Tuple[str, bool, Known]]:
         known = Known(kind, refs[0] if len(refs) == 1 else None, None, ini, refs if len(refs) > 1 else ())
         for name in (ini.label, *ini.aliases):
             yield name, len(name.split()) > 1, known
-    for topic in lex.topics:
-        yield topic, True, Known("topic", Ref("Topic", topic))
-    for alias, topic in lex.topic_aliases.items():
-        yield alias, len(alias.split()) > 1 or alias.islower(), Known("topic", Ref("Topic", topic))
+    from ...topics import get_topics
+    for wording, code in get_topics().wordings().items():
+        concept = get_topics().concept(code)
+        yield wording, True, Known("topic", Ref("Topic", concept.label))
     for phrase, group in load_phrases("groups"):
         yield phrase, True, Known("group", None, None, group)
 

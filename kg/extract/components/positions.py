@@ -56,6 +56,7 @@ class Office:
     holders: Tuple[Span, ...] = ()    # Person spans
     former: bool = False
     plural: bool = False              # "MPs", "ministers": a title before a list of names
+    receiving_word: str = "to"        # "Ambassador of Iran to Sri Lanka", "Chargé d'Affaires of China in Azerbaijan"
 
     @property
     def ref(self) -> Optional[Ref]:
@@ -65,7 +66,7 @@ class Office:
             return None
         label = f"{self.role} of {of_state(owner.label) if owner.type == 'Country' else _of_body(owner.label)}"
         if self.receiving is not None and self.title.kind == "diplomat" and self.receiving != self.state:
-            label += f" to {of_state(self.receiving.label)}"
+            label += f" {self.receiving_word} {of_state(self.receiving.label)}"
         return Ref("Position", label)
 
 
@@ -85,6 +86,7 @@ class Positions:
         mods = load_phrases("title_modifiers")
         self.ranks = {p for p, v in mods if v == "rank"}
         self.former = {p for p, v in mods if v == "former"}
+        self.groups = {p.lower(): v for p, v in load_phrases("office_groups")}
 
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans[KNOWN]) if KNOWN in doc.spans else []
@@ -93,8 +95,11 @@ class Positions:
         states_at_end = {k.end: k for k in known if k.label_ in ("demonym", "country")}
         states_at_start = {k.start: k for k in known if k.label_ == "country"}
         ents_at_start: Dict[int, Span] = {}
+        ents_at_end: Dict[int, Span] = {}
         for s in ents:
             ents_at_start.setdefault(s.start, s)
+            if s.label_ != "Topic":
+                ents_at_end.setdefault(s.end, s)
         offices: List[Office] = []
         titles = [k for k in known if k.label_ == "title"]
         # "Secretary to the Prime Minister", "Adviser to the President": one office, the first's
@@ -113,19 +118,21 @@ class Positions:
                 second = joined[t.start]
                 office = self._office(doc, t.start, second.end, title,
                                       f"{title.role} to the {second._.kb.entry.role}", True, t._.kb.plural,
-                                      states_at_end, states_at_start, ents_at_start)
+                                      states_at_end, states_at_start, ents_at_start, ents_at_end)
             else:
                 office = self._office(doc, t.start, t.end, title, title.role, False, t._.kb.plural,
-                                      states_at_end, states_at_start, ents_at_start)
+                                      states_at_end, states_at_start, ents_at_start, ents_at_end)
             office.holders = self._holders(doc, office, by_start, ents)
             self._complete_state(doc, office)
+            self._check_terms(doc, office)
             offices.append(office)
+        _anaphora(offices)
         doc._.positions = offices
         return doc
 
     # ------------------------------------------------------------------ the office
     def _office(self, doc: Doc, start: int, end: int, title: Title, role: str, grown: bool, plural: bool,
-                states_at_end, states_at_start, ents_at_start) -> Optional[Office]:
+                states_at_end, states_at_start, ents_at_start, ents_at_end) -> Optional[Office]:
         words = [w.text for w in doc[start:end]]
         # a portfolio before "Minister": "Power and Energy Minister", "Ports, Shipping and Aviation Minister"
         if words[-1].lower() == "minister" and len(words) == 1:
@@ -189,9 +196,13 @@ class Positions:
         if grown:
             role = _tidy(role)
         office = Office(Span(doc, start, end), role, title, former=former, plural=plural)
-        # the state before it: "Iranian", "Iran", "China's"
+        # the state before it: "Iranian", "Iran", "China's"; or a body: "Foreign Ministry spokesperson"
         s = start
-        if s > 0 and doc[s - 1].text in ("'s", "’s") and (s - 1) in states_at_end:
+        body_before = ents_at_end.get(s)
+        if body_before is not None and body_before.label_ == "Institution":
+            office.body, office.state = body_before._.ref, body_before._.country
+            office.span = Span(doc, body_before.start, end)
+        elif s > 0 and doc[s - 1].text in ("'s", "’s") and (s - 1) in states_at_end:
             owner = states_at_end[s - 1]
             office.state, office.span = owner._.kb.country, Span(doc, owner.start, end)
         elif s in states_at_end:
@@ -215,6 +226,7 @@ class Positions:
             k = j + 1 + (doc[j + 1].lower_ == "the")
             if k in states_at_start:
                 office.receiving = states_at_start[k]._.kb.country
+                office.receiving_word = doc[j].lower_
         return office
 
     # ------------------------------------------------------------------ the holder
@@ -255,21 +267,92 @@ class Positions:
         return tuple(found)
 
     # ------------------------------------------------------------------ the state from the tables
+    def _check_terms(self, doc: Doc, office: Office) -> None:
+        """A person the tables show not holding an office at the article's date, when they show
+        someone else holding it, does not hold it then: "President Wickremesinghe" in an article
+        of 2025 speaks of a former president (the office stays, the holder goes)."""
+        if not office.holders or self.officeholders is None or office.former:
+            return
+        art = doc._.article
+        date = art.reference_date if art is not None else None
+        if date is None or office.state is None:
+            return
+        code = next((c.code for c in self.lex.countries.values() if c.name == office.state.label), None)
+        if code is None:
+            return
+        kept = []
+        for h in office.holders:
+            mine = [t for t in self.officeholders.terms(h._.ref.label)
+                    if t.state == code and self._same_office(t.role, office.role)]
+            if any(t.holds_on(date) for t in mine):
+                kept.append(h)
+                continue
+            others = [t for role in self._roles_of(office.role)
+                      for t in self.officeholders.holders(role, state=code, on=date)]
+            if others:
+                continue                        # the tables name another holder that day
+            kept.append(h)
+        if len(kept) < len(office.holders):
+            office.holders = tuple(kept)
+            office.former = office.former or not kept
+
+    def _roles_of(self, role: str) -> List[str]:
+        """The roles that name the same office as ``role`` (itself first)."""
+        group = self.groups.get(role.lower())
+        return [role] + [r for r, g in self.groups.items() if group and g == group and r != role.lower()]
+
+    def _same_office(self, a: str, b: str) -> bool:
+        """Two roles of one office: the same words, or titles of one office in different usage."""
+        a, b = a.lower(), b.lower()
+        return a == b or (a in self.groups and self.groups.get(a) == self.groups.get(b))
+
     def _complete_state(self, doc: Doc, office: Office) -> None:
+        """The state of an office the words leave open, from the office-holder tables: the
+        holder's term with that title at the article's date, or, in an undated article, the one
+        state or body all of the holder's terms with that title are of."""
         if office.state is not None or office.body is not None or not office.holders or self.officeholders is None:
             return
         art = doc._.article
         date = art.reference_date if art is not None else None
-        if date is None:
-            return
         holder = office.holders[0]._.ref
-        for term in self.officeholders.terms(holder.label):
-            if term.holds_on(date) and _same_role(term.role, office.role):
-                if term.state and term.state in self.lex.countries:
-                    office.state = Ref("Country", self.lex.countries[term.state].name)
-                elif term.organisation:
-                    office.body = Ref("Institution", term.organisation)
-                return
+        terms = [t for t in self.officeholders.terms(holder.label) if self._same_office(t.role, office.role)]
+        if date is not None:
+            terms = [t for t in terms if t.holds_on(date)]
+        owners = {(t.state, t.organisation) for t in terms}
+        if len(owners) != 1:
+            return
+        state, org = owners.pop()
+        if state and state in self.lex.countries:
+            office.state = Ref("Country", self.lex.countries[state].name)
+        elif org:
+            office.body = Ref("Institution", org)
+
+
+def _anaphora(offices: List[Office]) -> None:
+    """ "the Prime Minister said": an office named without its holder, after the article has
+    named who holds it, is that person's (the same role, and the same state where it says one)."""
+    placed: Dict[tuple, Office] = {}
+    for office in offices:
+        if office.holders and (office.state or office.body):
+            placed.setdefault((office.role.lower(), office.holders[0]._.ref), office)
+    for office in offices:
+        # "Premier Li Qiang" where the article also writes "Chinese Premier Li Qiang"
+        if office.holders and not (office.state or office.body):
+            other = placed.get((office.role.lower(), office.holders[0]._.ref))
+            if other is not None:
+                office.state, office.body = other.state, other.body
+    seen: Dict[str, Office] = {}
+    for office in offices:
+        if office.holders and not office.former:
+            seen[office.role.lower()] = office
+            continue
+        if office.holders or office.former or office.span[-1].tag_ in ("NNS", "NNPS"):
+            continue
+        prev = seen.get(office.role.lower())
+        if prev is not None and (office.state is None or office.state == prev.state):
+            office.holders = prev.holders[:1]
+            office.state = office.state or prev.state
+            office.body = office.body or prev.body
 
 
 def _names_owner(span: Optional[Span]) -> bool:
@@ -278,8 +361,6 @@ def _names_owner(span: Optional[Span]) -> bool:
     return span is not None and span.label_ in ("Country", "Institution", "Person") and span[0].pos_ != "ADJ"
 
 
-def _same_role(a: str, b: str) -> bool:
-    return a.lower() == b.lower()
 
 
 def _tidy(role: str) -> str:

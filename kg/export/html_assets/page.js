@@ -152,6 +152,7 @@ var kg = (function () {
     c.save();
     c.font = "600 12px " + kgLayout.FACE; c.textAlign = "center"; c.textBaseline = "middle";
     view.titles.forEach(function (t) {
+      if (!t.rect) return;
       c.fillStyle = dim ? "#c3cad3" : "#7b8794";
       c.fillText(t.text, t.x, t.y);
     });
@@ -334,7 +335,7 @@ var kg = (function () {
     setDates: ctx.setDates, expandMore: function (id) { expandMore(byId.get(id)); },
     drawn: function () { return Array.from(view.at.keys()); },
     overview: function () { return view.overview.slice(); },
-    titles: function () { return view.titles.map(function (t) { return { text: t.text, rect: t.rect }; }); },
+    titles: function () { return view.titles.filter(function (t) { return t.rect; }).map(function (t) { return { text: t.text, rect: t.rect }; }); },
     nodeCount: nodes.length, edgeCount: links.length,
     get ready() { return state.ready; }, get readyMs() { return state.readyMs; },
   };

@@ -129,10 +129,14 @@ var kgView = function (m, env) {
       list.forEach(function (n) { xs += view.at.get(n.id).x; top = Math.min(top, view.packer.boxes.get(n.id).top); });
       var w = kgLayout.textWidth(text.toUpperCase(), 12, "600") + 8;
       var box = { left: -w / 2, right: w / 2, top: -9, bottom: 9 };
-      var got = view.packer.spot(box, xs / list.length, top - 12, { bounds: bounds(), reach: 90 });
-      if (!got) return;
-      view.packer.add("title:" + g, got.rect);
-      view.titles.push({ group: g, text: text.toUpperCase(), x: got.x, y: got.y, rect: got.rect, members: list.map(function (n) { return n.id; }) });
+      // its name goes over it if there is room near its top, else the group is shaded unnamed
+      var got = view.packer.spot(box, xs / list.length, top - 12, { bounds: bounds(), reach: 150 });
+      var title = { group: g, text: text.toUpperCase(), rect: null, members: list.map(function (n) { return n.id; }) };
+      if (got) {
+        view.packer.add("title:" + g, got.rect);
+        Object.assign(title, { x: got.x, y: got.y, rect: got.rect });
+      }
+      view.titles.push(title);
     });
   }
   function compose() {

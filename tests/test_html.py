@@ -208,8 +208,7 @@ def test_html_overview_data_for_every_linked_entity():
         assert ("group" in n) == (n["deg"] > 0), n["id"]
     # Countries first: a country outranks a person with as many links.
     assert by_id[ID + "ruritania"]["score"] > by_id[ID + "meeting-1"]["score"] > by_id[ID + "trade"]["score"]
-    # The meeting is tied to Ruritania (its location), the person through the meeting? No:
-    # through an office or an institution only; the topic directly.
+    # The meeting is tied to Ruritania (its location), the topic too (Ruritania supports it).
     ruritania = data["nodes"].index(by_id[ID + "ruritania"])
     assert ruritania in by_id[ID + "meeting-1"]["ties"] and ruritania in by_id[ID + "trade"]["ties"]
     assert data["countries"][0] == ruritania

@@ -1,14 +1,405 @@
-"""No exception on any real or mangled article (issue #12): regressions found on real input,
-each with a made-up sentence of its own."""
+"""No exception on any real or mangled article (issue #12).
+
+The whole per-article path (``read_text`` / ``read_article``, then ``extract_article``) runs
+over every article of ``../shared/corpus`` and over more than a thousand mutated versions of
+corpus and seed articles. A user-facing ``ArticleError`` ("this file can't be read", or
+``ArticleSkipped``: left out on purpose) is an acceptable answer from the reader; any other
+exception is a bug in diplokg, and the failure names the article and the mutation so that one
+call reproduces it::
+
+    from test_robustness import mutated
+    read_text(mutated("numbers", Path("../shared/corpus/r0123.txt")))
+
+Every mutation is made by a ``random.Random`` seeded with the mutation's and the article's
+names, so a run is the same on any machine and any order of tests. The articles are read and
+extracted in two worker processes (forked after the lexicon is loaded), which keeps the file
+within a minute on a two-core machine.
+"""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import random
+import re
 import time
+import traceback
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Dict, Iterable, Iterator, List, Sequence, Tuple
 
 import pytest
 
-from kg.articles import read_text, split_sentences
+from conftest import FIXTURES, SEEDS, SHARED
+from kg.articles import Article, read_article, read_text, split_sentences
+from kg.errors import ArticleError, ArticleSkipped
 from kg.extract import extract_article
 from kg.findings import AgreementFinding, RelationshipFinding
+
+CORPUS = SHARED / "corpus"
+#: how many articles each mutation is applied to (the seeds, then a sample of the corpus)
+PER_MUTATION = 80
+
+
+def corpus_paths() -> List[Path]:
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def own_paths() -> List[Path]:
+    """The project's own articles: the seeds and the test fixtures."""
+    return sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.glob("**/*.txt"))
+
+
+def check(article: Article) -> None:
+    """Extract one article, and hold the reader to its promise about sentence offsets."""
+    for s in article.sentences:
+        assert s.index < 0 or article.text[s.start:s.end] == s.text, \
+            f"sentence {s.index} does not sit at [{s.start}, {s.end}) of the article's text"
+    extract_article(article)
+
+
+def failure(what: str, exc: BaseException) -> str:
+    """One line for a failure: what was read, the exception, and where in diplokg it was raised."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/kg/" in f.filename.replace("\\", "/")]
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno} ({frames[-1].line})" if frames else ""
+    first = (str(exc).splitlines() or [""])[0][:200]
+    return f"{what}: {type(exc).__name__}: {first}{where}"
+
+
+# ------------------------------------------------------------------ running the articles
+def outcome(job: Tuple[str, str]) -> Tuple[str, str]:
+    """Read and extract one article: ("extracted" | "unreadable" | "failed", what happened).
+
+    ``job`` is ("file", path) for a file read with ``read_article``, or (mutation, path) for
+    the text of ``path`` under that mutation, read with ``read_text``.
+    """
+    name, path = job[0], Path(job[1])
+    if name == "file":
+        what, read = f"{path}", lambda: read_article(path)
+    else:
+        what = f"mutation {name!r} of {path} (reproduce: read_text(mutated({name!r}, Path({str(path)!r}))))"
+        text = mutated(name, path)
+        read = lambda: read_text(text, source=path.name)      # noqa: E731
+    try:
+        article = read()
+    except (ArticleError, ArticleSkipped) as exc:
+        return "unreadable", str(exc)
+    except Exception as exc:            # noqa: BLE001 - any other exception is the bug we look for
+        return "failed", failure(f"{what}, reading", exc)
+    try:
+        check(article)
+    except Exception as exc:            # noqa: BLE001
+        return "failed", failure(f"{what}, extracting", exc)
+    return "extracted", what
+
+
+@pytest.fixture(scope="module")
+def run_all() -> Iterator[Callable[[Sequence[Tuple[str, str]]], List[Tuple[str, str]]]]:
+    """A function that runs jobs through :func:`outcome`, in two worker processes where the
+    platform can fork (the lexicon, loaded first, is then shared), else in this one."""
+    extract_article(read_text("Warm-up\n\nKenya and Ghana held talks in Accra."))
+    workers = min(2, os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield lambda jobs: [outcome(job) for job in jobs]
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield lambda jobs: list(pool.map(outcome, jobs, chunksize=4))
+
+
+# ------------------------------------------------------------------ the real corpus
+def test_robustness_every_corpus_article_reads_and_extracts(run_all):
+    paths = corpus_paths()
+    if not paths:
+        pytest.skip(f"no corpus at {CORPUS}")
+    results = run_all([("file", str(p)) for p in paths])
+    failures = [msg for status, msg in results if status == "failed"]
+    unreadable = [msg for status, msg in results if status == "unreadable"]
+    assert not failures, f"{len(failures)} of {len(paths)} corpus articles raised:\n" + "\n".join(failures)
+    # the corpus holds published articles: a reader that refused them all would pass vacuously
+    assert len(unreadable) < len(paths) / 100, "\n".join(unreadable)
+
+
+# ------------------------------------------------------------------ mutations
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)])\s+")
+
+
+def _parts(text: str) -> Tuple[str, List[List[str]]]:
+    """The headline and the body as paragraphs of sentences (a rough split of the test's own)."""
+    lines = text.split("\n")
+    head, body = lines[0], "\n".join(lines[1:])
+    paras = [p.strip() for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
+    return head, [[s for s in _SENTENCE_END.split(p) if s] for p in paras]
+
+
+def _join(head: str, paras: Iterable[Iterable[str]]) -> str:
+    return head + "\n\n" + "\n\n".join(" ".join(p) for p in paras)
+
+
+def _insert(text: str, rng: random.Random, pieces: List[str]) -> str:
+    """``text`` with each piece put in at a random place (inside words too)."""
+    cuts = sorted(rng.randrange(len(text) + 1) for _ in pieces)
+    out, last = [], 0
+    for cut, piece in zip(cuts, pieces):
+        out += [text[last:cut], piece]
+        last = cut
+    return "".join(out) + text[last:]
+
+
+def truncated(text: str, rng: random.Random) -> str:
+    """Cut off inside a word, anywhere (in the headline too)."""
+    words = [m for m in re.finditer(r"\w{2,}", text)]
+    if not words:
+        return text[:len(text) // 2]
+    m = rng.choice(words[len(words) // 10:] if rng.random() < 0.8 else words)
+    return text[:rng.randrange(m.start() + 1, m.end())]
+
+
+def shuffled(text: str, rng: random.Random) -> str:
+    """Every sentence of the body in a random order, regrouped into paragraphs at random."""
+    head, paras = _parts(text)
+    sents = [s for p in paras for s in p]
+    rng.shuffle(sents)
+    out = []
+    while sents:
+        n = rng.randint(1, 4)
+        out.append(sents[:n])
+        sents = sents[n:]
+    return _join(head, out)
+
+
+def doubled(text: str, rng: random.Random) -> str:
+    """Sentences (and sometimes whole paragraphs) said twice in a row."""
+    head, paras = _parts(text)
+    out = []
+    for p in paras:
+        sents = [s for x in p for s in ([x, x] if rng.random() < 0.5 else [x])]
+        out += [sents, sents] if rng.random() < 0.2 else [sents]
+    return _join(head, out)
+
+
+def unpunctuated(text: str, rng: random.Random) -> str:
+    """Punctuation (and symbols) dropped: all of it, or about half."""
+    keep = 0.0 if rng.random() < 0.5 else 0.5
+    return "".join(c for c in text if not unicodedata.category(c)[0] in "PS" or rng.random() < keep)
+
+
+def upper(text: str, rng: random.Random) -> str:
+    return text.upper()
+
+
+def lower(text: str, rng: random.Random) -> str:
+    return text.lower()
+
+
+# Characters that break naive text handling: combining marks, bidirectional controls, emoji and
+# their joiners, CJK, control characters (NEL, file and record separators split lines for
+# str.splitlines), the replacement character, line and paragraph separators, BOMs, and letters
+# whose case mapping changes their length (İ, ß, ligatures) or that are digits to isdigit() but
+# not to int() (², ½, Roman numerals, Arabic-Indic digits).
+_ODD = ["\u0301", "\u0300\u0327", "\u20dd", "\u200f", "\u200e", "\u202e", "\u202b", "\u2067", "\u2069",
+        "😀", "🇨🇳", "👨\u200d👩\u200d👧", "❤\ufe0f", "中国", "한국어", "日本", "\x00", "\x01", "\x07",
+        "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x7f", "\x85", "\x9f", "\ufffd", "\u200d", "\u200c",
+        "\u200b", "\u2028", "\u2029", "\ufeff", "\u00ad", "\u2060", "İ", "ß", "ﬁ", "ǅ", "²", "½", "Ⅻ",
+        "٣", "３", "\u0660\u0661", "\t", "\r", "\u3000", "\u00a0", "\U0001d400", "\U000e0001", "\uffff"]
+
+
+def odd_unicode(text: str, rng: random.Random) -> str:
+    """Odd characters inserted at random places, inside words too."""
+    return _insert(text, rng, [rng.choice(_ODD) for _ in range(rng.randint(5, 80))])
+
+
+# Letters that a case-insensitive pattern takes for i and s, but that str.lower() does not turn
+# into them: a word matched with re.IGNORECASE is not always its table key in lower case.
+_FOLDS = {"i": ["İ", "ı"], "I": ["İ", "ı"], "s": ["ſ"], "S": ["ſ"]}
+
+
+def case_folds(text: str, rng: random.Random) -> str:
+    """Some i, I, s and S written as İ, ı and ſ (Turkish dotted and dotless i, the long s)."""
+    share = rng.choice([0.1, 0.5, 1.0])
+    return "".join(rng.choice(_FOLDS[c]) if c in _FOLDS and rng.random() < share else c for c in text)
+
+
+def long_lines(text: str, rng: random.Random) -> str:
+    """Paragraph breaks removed: the body on one line, or the whole article (headline too)."""
+    head, paras = _parts(text)
+    body = " ".join(s for p in paras for s in p)
+    return head + "\n\n" + body if rng.random() < 0.7 else head + " " + body
+
+
+def _long_word(rng: random.Random) -> str:
+    n = rng.choice([200, 2000, 20000])
+    kind = rng.randrange(7)
+    if kind == 0:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(n))
+    if kind == 1:
+        return "A" * n
+    if kind == 2:
+        return "-".join(rng.choice(["China", "Kenya", "Peru", "Asean", "Eu"]) for _ in range(n // 5))
+    if kind == 3:
+        return "U.S." * (n // 4)
+    if kind == 4:
+        return "".join(rng.choice("0123456789") for _ in range(n))
+    if kind == 5:
+        return "https://example.org/" + "/".join("seg" for _ in range(n // 4))
+    return "".join(rng.choice("ABCDEFGHIJ") + "." for _ in range(n // 2))
+
+
+def long_words(text: str, rng: random.Random) -> str:
+    """One to three words of hundreds to tens of thousands of characters."""
+    return _insert(text, rng, [f" {_long_word(rng)} " for _ in range(rng.randint(1, 3))])
+
+
+_RUN_TOKENS = ["the", "and", ",", ".", "(", "-", "of", "on", "Mr.", "U.S.", "China", "President",
+               "said", "signed", "agreement", "the agreement on trade", "visit", "2024", "$", "%",
+               "Xi Jinping said", "the two countries", "Ministry of Foreign Affairs", "Kenya and",
+               "met with", "January", "Prime Minister", "\"", "'s", "MoU"]
+
+
+def repeated_runs(text: str, rng: random.Random) -> str:
+    """Runs of one token (a word of the article or a word the extractors look for) said over and over."""
+    words = re.findall(r"\S+", text) or ["x"]
+    runs = []
+    for _ in range(rng.randint(1, 3)):
+        if rng.random() < 0.6:
+            token = rng.choice(_RUN_TOKENS)
+        else:
+            a = rng.randrange(len(words))
+            token = " ".join(words[a:a + rng.randint(1, 3)])
+        sep = rng.choice([" ", " ", ", ", ""])
+        runs.append(" " + sep.join([token] * rng.choice([20, 200, 1000])) + " ")
+    return _insert(text, rng, runs)
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+
+
+def _mangle_number(num: str, rng: random.Random) -> str:
+    choice = rng.randrange(10)
+    if choice == 0:
+        return re.sub(r"([.,])", r"\1\1", num) if re.search(r"[.,]", num) else num + ".."
+    if choice == 1:
+        return num + rng.choice(["$", "%", "%%", "$$", "."])
+    if choice == 2:
+        return rng.choice(["$", "%", "US$", "-", "+", "."]) + num
+    if choice == 3:
+        return "9" * rng.choice([12, 25, 400])
+    if choice == 4:
+        return rng.choice(["0", "00", "0000", "-1", "1e400", "0.0.0"])
+    if choice == 5:
+        return num[: rng.randrange(len(num) + 1)] + rng.choice(["$", "%", ",", "."]) + num[rng.randrange(len(num) + 1):]
+    if choice == 6:
+        return rng.choice(["10000", "20245", "1", "3000", "1899"])      # years that are no years
+    return num
+
+
+def numbers(text: str, rng: random.Random) -> str:
+    """Numbers, amounts and dates mangled: "3.1 billion" -> "3..1 bilion", stray "$" and "%",
+    huge numbers, days 0 and 32, "February 30", years 0000 and 10000."""
+    text = re.sub(r"\d+(?:[.,]\d+)*", lambda m: _mangle_number(m.group(), rng), text)
+    text = re.sub(r"\b(billion|million|trillion|percent|per cent)\b",
+                  lambda m: rng.choice([m.group(), m.group()[:-2] + m.group()[-1], m.group().upper(), "bn", "",
+                                        m.group()[0] + m.group()]), text)
+    text = re.sub(rf"\b({_MONTHS})\b", lambda m: rng.choice(
+        [m.group(), m.group() + " " + rng.choice(["0", "30", "31", "32", "99", "00"]),
+         rng.choice(["Febuary", "Sept.", "Dec.", "MAY"])]), text)
+    pieces = [rng.choice(["$", "%", "$ %", "3..1 bilion", "Rs.", "US$ 1.2 bn", "1,,000", "12:99",
+                          "31/02/2024", "2024-13-45", "February 30, 2024", "on 0 March", "in 0000",
+                          "in the 1990s", "10,000,000,000,000,000,000 percent"]) for _ in range(rng.randint(1, 10))]
+    return _insert(text, rng, [f" {p} " for p in pieces])
+
+
+def unbalanced(text: str, rng: random.Random) -> str:
+    """Closing brackets and quotes dropped, opening ones put in at random places."""
+    closers = set(")]}”’\"'»›")
+    text = "".join(c for c in text if c not in closers or rng.random() < 0.4)
+    return _insert(text, rng, [rng.choice("([{“‘\"'«‹)]}”’»") for _ in range(rng.randint(3, 40))])
+
+
+# Lines the reader has to recognise and drop (or keep): datelines with days that do not exist,
+# bylines, captions, credits, date lines, bullets, share buttons.
+_PAGE_LINES = ["BAKU, February 30 (Xinhua) --", "BAKU, April 31, 2025 (Xinhua) -- Talks went on.",
+               "NAIROBI, 0 June (KNA) -", "(Xinhua) --", "--", "-", "BAKU --", "LIMA, Dec. 99, 2024 /PRNewswire/ --",
+               "By", "By Jane Doe, Staff Writer", "Photo: ", "(Xinhua/)", "Published: 2024-02-30",
+               "Updated: 31 September 2024 25:61", "Sunday, 10 December 2023 12:19", "2024", "April 2024",
+               "- ", "• Related headline", "• ", "Share this article", "Advertisement", "(Reporting by )",
+               "Editor:", "Tags: | |", "© 2024", "MAY 5", "Read more:", "”", "(", "*", "...", "?!", "…"]
+
+
+def page_furniture(text: str, rng: random.Random) -> str:
+    """Page furniture, datelines and date lines (some with impossible dates) put in between lines."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 12)):
+        at = rng.randint(0, len(lines))
+        lines[at:at] = [rng.choice(_PAGE_LINES)] + ([""] if rng.random() < 0.5 else [])
+    return "\n".join(lines)
+
+
+MUTATIONS: Dict[str, Callable[[str, random.Random], str]] = {
+    "truncated": truncated, "shuffled": shuffled, "doubled": doubled, "unpunctuated": unpunctuated,
+    "upper": upper, "lower": lower, "odd_unicode": odd_unicode, "case_folds": case_folds, "long_lines": long_lines,
+    "long_words": long_words, "repeated_runs": repeated_runs, "numbers": numbers, "unbalanced": unbalanced,
+    "page_furniture": page_furniture,
+}
+
+
+def stacked(text: str, rng: random.Random) -> str:
+    """Two or three of the other mutations, one after the other."""
+    for name in rng.sample(sorted(n for n in MUTATIONS if n != "stacked"), rng.randint(2, 3)):
+        text = MUTATIONS[name](text, rng)
+    return text
+
+
+MUTATIONS["stacked"] = stacked
+
+
+def mutated(name: str, path: Path) -> str:
+    """The text of ``path`` under mutation ``name``: always the same for the same two names."""
+    text = path.read_text(encoding="utf-8")
+    return MUTATIONS[name](text, random.Random(f"{name}:{path.name}"))
+
+
+def sample(name: str) -> List[Path]:
+    """The articles a mutation is applied to: every seed, then corpus articles (or, without a
+    corpus, the test fixtures) drawn with a seeded generator."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    pool = corpus_paths() or [p for p in own_paths() if p not in seeds]
+    rng = random.Random(f"sample:{name}")
+    return seeds + rng.sample(pool, min(len(pool), PER_MUTATION - len(seeds)))
+
+
+@pytest.mark.parametrize("name", sorted(MUTATIONS))
+def test_robustness_mutated_articles_never_raise(name, run_all):
+    results = run_all([(name, str(p)) for p in sample(name)])
+    failures = [msg for status, msg in results if status == "failed"]
+    assert not failures, f"{len(failures)} mutated articles raised:\n" + "\n".join(failures)
+    assert any(status == "extracted" for status, _ in results), f"mutation {name!r}: no article could be read"
+
+
+def test_robustness_over_a_thousand_mutations():
+    """The issue asks for at least 1,000 mutated articles; the table above makes that many."""
+    if not corpus_paths():
+        pytest.skip(f"no corpus at {CORPUS}: the mutations run over the seeds and fixtures only")
+    assert sum(len(sample(name)) for name in MUTATIONS) >= 1000
+
+
+# ------------------------------------------------------------------ an empty body
+_EMPTY_BODIES = ["", "\n", "\n\n\n", "\n \t \n\u00a0\n", "\n\u200b\u200d\ufeff\n", "\n\u2028\u2029\n",
+                 "\n\x00\x1f\x7f\n", "\n\nShare this article\n\nAdvertisement\n"]
+
+
+@pytest.mark.parametrize("body", _EMPTY_BODIES, ids=range(len(_EMPTY_BODIES)))
+def test_robustness_empty_body_is_an_article_error(body, tmp_path):
+    paths = sorted(SEEDS.glob("*.txt")) + random.Random("empty").sample(corpus_paths(), min(20, len(corpus_paths())))
+    for path in paths:
+        headline = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        text = headline + "\n" + body
+        with pytest.raises(ArticleError):
+            read_text(text, source=path.name)
+        copy = tmp_path / path.name
+        copy.write_text(text, encoding="utf-8")
+        with pytest.raises(ArticleError):
+            read_article(copy)
 
 
 # ------------------------------------------------------------------ regressions

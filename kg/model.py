@@ -17,6 +17,7 @@ from .articles import Article
 from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention,
                        ObservationFinding, Ref, RelationshipFinding, ref_slug, refs_of, slug)
 from .eventmerge import EventRecord, Provenance, compatible, merge_reports, more_precise, visit_parts
+from .topics import get_topics
 from .triples import TripleTable
 from .vocab import DKG, DKGR, ONTOLOGY_IRI
 
@@ -29,6 +30,7 @@ OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PROV = "http://www.w3.org/ns/prov#"
 DCT = "http://purl.org/dc/terms/"
+IPTC = "http://cv.iptc.org/newscodes/mediatopic/"
 DKG_NS = str(DKG)
 
 STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", "in force",
@@ -51,6 +53,8 @@ class GraphModel:
         self.labels: Dict[Ref, Set[str]] = defaultdict(set)
         # the language of a surface seen only in articles not in English (else it is English)
         self.foreign: Dict[Tuple[Ref, str], str] = {}
+        # the articles that name each entity (dkg:mentions)
+        self.mentioned: Dict[Ref, Set[str]] = defaultdict(set)
         # where each agreement is named, for those no document finding describes
         self.named_in: Dict[Ref, Provenance] = defaultdict(Provenance)
         self.facts: Dict[Tuple[Ref, str, object], Provenance] = defaultdict(Provenance)
@@ -78,6 +82,7 @@ class GraphModel:
                 elif lang == "en":
                     self.foreign.pop((f.ref, f.surface), None)
                 self.labels[f.ref].add(f.surface)
+                self.mentioned[f.ref].add(article.id)
             elif isinstance(f, Fact):
                 self._ref(f.subject)
                 if isinstance(f.object, Ref):
@@ -225,15 +230,28 @@ class GraphModel:
                 self._ref(place)
                 add(node, DKG_NS + "dateline", I(self.iri(place)))
 
+        topics = get_topics()
         for ref, surfaces in self.labels.items():
             node = self.iri(ref)
             add(node, a, cls(ref.type))
+            if ref.type == "Topic":
+                # a term of the vocabulary, matched to its IPTC Media Topic
+                got = topics.find(ref.label)
+                if got is not None:
+                    add(node, SKOS + "broadMatch", I(IPTC + got[1].code.split(":", 1)[1]))
             if ref.type in SUPERCLASS:
                 add(node, a, cls(SUPERCLASS[ref.type]))
             add(node, label, tagged(ref.label, self.foreign.get((ref, ref.label), "en")))
             for s in surfaces:
                 if s != ref.label:
                     add(node, alt, tagged(s, self.foreign.get((ref, s), "en")))
+
+        # which articles name each entity, so that an entity in no fact is reachable from them
+        mentions = DKG_NS + "mentions"
+        for ref, aids in self.mentioned.items():
+            node = I(self.iri(ref))
+            for aid in aids:
+                add(self.article_iri(aid), mentions, node)
 
         statement = I(RDF + "Statement")
         for (s, p, o), pv in self.facts.items():

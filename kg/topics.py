@@ -213,6 +213,7 @@ class TopicTable:
     def __init__(self, vocabulary: Mapping[str, Concept], wordings: Sequence[Tuple[str, str]]):
         self.vocabulary: Mapping[str, Concept] = dict(vocabulary)
         self._exact: Dict[str, str] = {}
+        self._key_wording: Dict[str, str] = {}         # key -> the table's first wording with it
         keyed: Dict[str, Optional[str]] = {}
         for wording, code in wordings:
             self._exact[_exact(wording)] = code
@@ -221,8 +222,10 @@ class TopicTable:
                 # two concepts meeting on one key (only by plural or spelling) leave it to the
                 # exact wording: the key gives neither
                 keyed[k] = code if keyed.get(k, code) == code else None
+                self._key_wording.setdefault(k, _exact(wording))
         self._key: Dict[str, str] = {k: c for k, c in keyed.items() if c is not None}
         self.head_lookup = lru_cache(maxsize=1 << 16)(self._head_lookup)
+        self.find = lru_cache(maxsize=1 << 16)(self._find)
 
     def concept(self, code: str) -> Optional[Concept]:
         """The concept of a code, or None."""
@@ -247,17 +250,32 @@ class TopicTable:
         return self.vocabulary[code] if code else None
 
     def _code(self, words: Sequence[str]) -> Optional[str]:
+        """The table's wording these words are (as the table writes it), or None."""
         if not words:
             return None
         text = " ".join(words)
-        return self._exact.get(text) or self._key.get(_key(text))
+        if text in self._exact:
+            return text
+        k = _key(text)
+        return self._key_wording.get(k) if k in self._key else None
 
     def _head_lookup(self, noun_phrase: str) -> Optional[Concept]:
+        got = self._find(noun_phrase)
+        return got[1] if got else None
+
+    def _find(self, noun_phrase: str) -> Optional[Tuple[str, Concept]]:
+        """(the table's wording, its concept) that decides a noun phrase, by the rule of
+        :meth:`head_lookup`: "renewable energy sources" -> ("renewable energy", renewable energy);
+        "knowledge sharing" -> ("knowledge sharing", education). The wording is the topic a
+        graph names (a concept of the vocabulary is broader: many wordings share one)."""
         words = _words(noun_phrase)
         if words is None:
             return None
-        code = _resolve(self, words)
-        return self.vocabulary[code] if code else None
+        wording = _resolve(self, words)
+        if wording is None:
+            return None
+        code = self._exact.get(wording) or self._key.get(_key(wording))
+        return (wording, self.vocabulary[code]) if code else None
 
     def topics_in(self, phrase: str) -> Tuple[Concept, ...]:
         """Every concept of a phrase that coordinates several ("health and education",

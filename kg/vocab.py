@@ -117,6 +117,7 @@ class DKG(DefinedNamespace):
     location: URIRef  # location: Where the event took place: a city, a region or a country.
     measure: URIRef  # measure: What the figure measures, a concept of the scheme dkg:Measure, such as dkg:TradeVolume.
     memberOf: URIRef  # member of: The actor is a member of the institution, as a country is of the SCO.
+    mentions: URIRef  # mentions: An entity the article names, whether or not a fact of the graph involves it: which articles mention X.
     opposes: URIRef  # opposes: A stated position: the actor opposes, rejects or condemns the resource.
     outcome: URIRef  # outcome: What the event produced: an agreement signed or a relationship established at it.
     partOf: URIRef  # part of: An institution is part of a country or another institution (a ministry of a state); an event is part of another event (a meeting held during a visit).

@@ -62,9 +62,8 @@ def _register() -> None:
         importlib.import_module(f"{__package__}.components.{module}")
 
 
-@functools.lru_cache(maxsize=1)
 def statistical() -> Language:
-    """spaCy's English model alone (loaded once per process)."""
+    """spaCy's English model alone, freshly loaded (about a second)."""
     try:
         model = importlib.import_module(MODEL)
     except ImportError:     # pragma: no cover - a broken install
@@ -98,5 +97,6 @@ def build_pipeline(nlp: Language, names: Optional[Sequence[str]] = None,
 
 @functools.lru_cache(maxsize=1)
 def pipeline() -> Language:
-    """The whole pipeline, loaded once per process (each worker has its own)."""
+    """The whole pipeline, loaded once per process (forked workers share the parent's; a
+    failure leaves nothing half-built behind, since each try starts from a fresh model)."""
     return build_pipeline(statistical())

@@ -103,9 +103,8 @@ def entries(lex: Lexicon) -> Iterable[Tuple[str, bool, Known]]:
         for name in (ini.label, *ini.aliases):
             yield name, len(name.split()) > 1, known
     from ...topics import get_topics
-    for wording, code in get_topics().wordings().items():
-        concept = get_topics().concept(code)
-        yield wording, True, Known("topic", Ref("Topic", concept.label))
+    for wording in get_topics().wordings():
+        yield wording, True, Known("topic", Ref("Topic", wording))
     for phrase, group in load_phrases("groups"):
         yield phrase, True, Known("group", None, None, group)
 

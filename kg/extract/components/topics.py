@@ -1,8 +1,9 @@
-"""kg_topics: the subject areas a text names, as concepts of the topic vocabulary.
+"""kg_topics: the subject areas a text names, as terms of the topic vocabulary.
 
-A topic is never a clause: it is a concept of the controlled vocabulary (IPTC Media Topics,
-``kg/topics.py``), and the text's own wording ("knowledge sharing", "renewable energy sources")
-is kept as the mention's surface, which the graph writes as an altLabel. Two ways in:
+A topic is never a clause: it is a wording of the controlled vocabulary (``kg/data/
+topic_wording.tsv``, each term mapped to a concept of IPTC Media Topics by ``kg/topics.py``),
+and the text's own words ("cooperation in renewable energy sources") are kept as the mention's
+surface, which the graph writes as an altLabel. Two ways in:
 
 - a wording of the vocabulary the gazetteer found (``kg_known`` spans of kind topic), outside
   any name ("Energy" in "Ministry of Energy" is the ministry's);
@@ -49,18 +50,18 @@ class Topics:
         out: List[Span] = list(ents)
         for k in (doc.spans[KNOWN] if KNOWN in doc.spans else []):
             if k.label_ == "topic" and not any(i in taken for i in range(k.start, k.end)):
-                concept = self.topics.lookup(k.text)
-                if concept is not None:
-                    out.append(self._span(doc, k.start, k.end, concept.label))
+                got = self.topics.find(k.text)
+                if got is not None:
+                    out.append(self._span(doc, k.start, k.end, got[0]))
                     taken.update(range(k.start, k.end))
         for head in self._candidates(doc):
             for tok in [head] + _conjuncts(head):
                 phrase = _phrase(doc, tok, names)
                 if phrase is None or any(i in taken for i in range(phrase.start, phrase.end)):
                     continue
-                concept = self.topics.head_lookup(phrase.text)
-                if concept is not None:
-                    out.append(self._span(doc, phrase.start, phrase.end, concept.label))
+                got = self.topics.find(phrase.text)
+                if got is not None:
+                    out.append(self._span(doc, phrase.start, phrase.end, got[0]))
                     taken.update(range(phrase.start, phrase.end))
         doc.spans[ENTITIES] = sorted(out, key=lambda s: (s.start, -s.end))
         return doc

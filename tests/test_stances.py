@@ -57,7 +57,7 @@ def test_stances_rule_examples(nlp, name, rule, example, expect):
     # what the text asserts, and a stated plan, are stances
     ("Kenya will continue to support the African Union.", {("Kenya", "supports", "African Union")}),
     ("Peru and Chile firmly oppose protectionism.",
-     {("Peru", "opposes", "trade policy"), ("Chile", "opposes", "trade policy")}),
+     {("Peru", "opposes", "protectionism"), ("Chile", "opposes", "protectionism")}),
     ("Minister Ana Lopez said Colombia would back the Paris Agreement.",
      {("Colombia", "supports", "Paris Agreement")}),
     # negated, refused, hedged or asked-for stances are not

@@ -157,7 +157,7 @@ class Stances:
                 seen.add(key)
                 doc._.findings.append(f)
         topics = {f.object for f in out if isinstance(f.object, Ref) and f.object.type == "Topic"}
-        for (ref, _), (sent, surface) in reading.topic_mentions.items():
+        for (ref, _, _), (sent, surface) in reading.topic_mentions.items():
             if ref in topics:
                 doc._.findings.append(Mention(sent, ref, surface))
         return doc
@@ -200,11 +200,14 @@ class Stances:
                types: FrozenSet[str]) -> Tuple[List[Ref], Optional[str]]:
         """The referents of the first slot that names any (of the wanted types), and the slot."""
         for name in slots:
-            toks = reading.slot(t, name, rule.owners)
-            if role == "object":
+            got = []
+            for x in reading.slot(t, name, rule.owners):
+                if x is t:
+                    continue
                 # "threats such as terrorism and piracy": the named examples are what is meant
-                toks = [y for x in toks for y in (reading.slot(x, "such-as") or [x])]
-            got = [r for x in toks if x is not t for r in reading.refs(x, role) if r.type in types]
+                examples = [r for y in reading.slot(x, "such-as") for r in reading.refs(y, role)
+                            if r.type in types] if role == "object" else []
+                got += examples or [r for r in reading.refs(x, role) if r.type in types]
             if got:
                 return list(dict.fromkeys(got)), name
         return [], None
@@ -228,16 +231,21 @@ class Stances:
             m = "negated" if any(c.dep_ == "neg" for c in t.children) else "asserted"
             if t.dep_ in ("acomp", "attr") and t.head._.modality:
                 m = t.head._.modality if m == "asserted" else m
+        if m != "negated" and _asked(t):
+            return "hypothetical"       # "asked whether he is a member", "if Kenya supports it"
+        if m == "asserted" and t.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return "hypothetical"       # "the need for a bank to support them": a purpose, no stance
         if m == "hypothetical" and self._reported(t):
             return "planned"
         return m
 
     def _reported(self, t: Token) -> bool:
-        """ "X said Y would support Z": a reported future, not a hypothesis."""
-        aux = [c.lower_ for c in t.children if c.dep_ == "aux"]
+        """ "X said Y would support Z", "said it would increase its support": a reported
+        future, not a hypothesis."""
+        clause = t.head if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" else t
+        aux = [c.lower_ for c in clause.children if c.dep_ == "aux"]
         if not aux or aux[0] not in ("would", "'d"):
             return False
-        clause = t
         for _ in range(4):
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.report:
                 return (clause.head._.modality or "asserted") == "asserted"
@@ -278,9 +286,9 @@ class Stances:
             for i, w in enumerate(s):
                 # a state joined by a hyphen to another name: "Armenia-Azerbaijan", "China-Europe"
                 joined = (i + 2 < len(s) and s[i + 1].text in ("-", "–") and not w.whitespace_
-                          and s[i + 2].text[:1].isupper()) or \
+                          and s[i + 2].text[:1].isupper() and not s[i + 2].like_num) or \
                          (i > 1 and s[i - 1].text in ("-", "–") and not s[i - 2].whitespace_
-                          and s[i - 2].text[:1].isupper())
+                          and s[i - 2].text[:1].isupper() and not s[i - 2].like_num)
                 if joined and w.text[:1].isupper():
                     c = self.lex.country(w.text) or self.lex.country_by_demonym(w.text)
                     if c is not None:
@@ -289,6 +297,18 @@ class Stances:
                 for predicate in self.named:
                     out.append(Fact(sent, a, predicate, s._.ref))
         return out
+
+
+def _asked(t: Token) -> bool:
+    """Whether the trigger's clause is a question or a condition ("whether", "if", "unless")."""
+    cur = t
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in cur.children):
+            return True
+        if cur.dep_ not in ("attr", "acomp", "xcomp", "conj", "dobj", "pobj", "prep") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _governed(t: Token, words: FrozenSet[str]) -> bool:

@@ -25,7 +25,7 @@ a government organ when it acts ("Beijing reaffirmed"); the holder of an office 
 Minister, X"); the person a pronoun names (``token._.ref``); the antecedent of "which" and
 "who"; the two sides of a bilateral text ("both countries", "the two leaders") when the text
 makes them clear; what a "through" noun is of ("Kenya's sovereignty"); or, as an object, a topic
-of ``kg.topics`` with the text's wording.
+of ``kg.topics`` (a term of its vocabulary), with the text's wording.
 """
 from __future__ import annotations
 
@@ -93,14 +93,17 @@ class Reading:
             for i in range(o.span.start, o.span.end):
                 self.offices[i] = o
             if o.state is not None and not o.former and o.body is None:
-                for h in o.holders:
-                    if h._.ref is not None:
-                        self.state_of.setdefault(h._.ref, o.state)
+                # its holders, or the name written right after the title ("Kenyan President X")
+                after = [s._.ref for s in self.ents.get(o.span.end, ()) if s._.ref.type == "Person"
+                         and s.start == o.span.end]
+                for ref in [h._.ref for h in o.holders] + after:
+                    if ref is not None:
+                        self.state_of.setdefault(ref, o.state)
         self.body_kind: Dict[Ref, str] = {k._.kb.ref: getattr(k._.kb.entry, "kind", None)
                                           for k in doc.spans.get(KNOWN, []) if k.label_ == "org" and k._.kb.ref}
         self._main: Dict[str, List[Ref]] = {}
         self.current = None                         # the Sentence being read
-        self.topic_mentions: Dict[tuple, tuple] = {}  # (topic, sentence index) -> (Sentence, wording)
+        self.topic_mentions: Dict[tuple, tuple] = {}  # (topic, sentence, token) -> (Sentence, wording)
 
     # ------------------------------------------------------------------ slots
     @classmethod
@@ -144,7 +147,8 @@ class Reading:
         if t.dep_ == "xcomp":
             # "urged Kenya to support", "called on both sides to promote": the object controls
             ctrl = [c for c in head.children if c.dep_ == "dobj"] or \
-                [o for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children if o.dep_ == "pobj"]
+                [o for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == head.i + 1
+                 for o in c.children if o.dep_ == "pobj"]
             if ctrl:
                 return expand(ctrl)
         if t.dep_ in ("xcomp", "advcl", "acomp", "attr") or (t.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ")):
@@ -199,13 +203,17 @@ class Reading:
         return out
 
     def _poss(self, t: Token, owners=None) -> List[Token]:
-        return expand(c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON")
+        # a possessor, however the parser attached it ("X's" with its "'s" under a modifier)
+        return expand(c for c in t.children if c.pos_ != "PRON" and (
+            c.dep_ == "poss" or any(x.dep_ == "case" and x.lower_ in ("'s", "’s", "'") for x in c.children)))
 
     def _poss_pronoun(self, t: Token, owners=None) -> List[Token]:
         return [c for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"]
 
     def _compound(self, t: Token, owners=None) -> List[Token]:
-        return [c for c in t.children if c.dep_ in ("compound", "nmod") and c.i in self.ents]
+        # a name, or a noun that stands for one ("X's sovereignty and territorial integrity")
+        return [c for c in t.children if c.dep_ in ("compound", "nmod") and
+                (c.i in self.ents or (c.pos_ == "NOUN" and c.lemma_.lower() in self.through))]
 
     def _amod(self, t: Token, owners=None) -> List[Token]:
         return [c for c in t.children if c.dep_ == "amod" and c.i in self.ents]
@@ -338,8 +346,11 @@ class Reading:
                 if role == "actor" and k is not None and k.label_ == "capital" and s._.country:
                     found.append(s._.country)      # "Beijing reaffirmed ...": the capital's state
                 continue
-            if r.type == "Topic" and (role == "actor" or _in_name(s) or not self.close_topic(s.text, r)):
-                continue
+            if r.type == "Topic":
+                words = self.phrase(t)
+                if role == "actor" or _in_name(s) or not self.close_topic(words, r):
+                    continue
+                self._wording(r, words)
             if r.type == "Institution" and role == "actor" and s._.country and \
                     k is not None and k.label_ == "organ":
                 found.append(s._.country)          # "the Foreign Ministry of X said it opposes"
@@ -375,6 +386,27 @@ class Reading:
 
     def topic(self, t: Token) -> Optional[Ref]:
         """The topic a noun phrase names, by kg.topics, remembering the text's wording."""
+        words = self.phrase(t)
+        if any(i in self.ents and any(s._.ref.type != "Topic" for s in self.ents[i]) for i in range(words.start, t.i + 1)):
+            return None
+        got = self.topics.find(words.text)
+        if got is None:
+            return None
+        ref = Ref("Topic", got[0])
+        if not self.close_topic(words, ref):
+            return None
+        self._wording(ref, words)
+        return ref
+
+    def _wording(self, ref: Ref, words: Span) -> None:
+        """Remember how the text words a topic it takes a stance on (an altLabel of the topic)."""
+        if self.current is not None:
+            self.topic_mentions.setdefault((ref, self.current.index, words.start),
+                                           (self.current, " ".join(words.text.split())))
+
+    def phrase(self, t: Token) -> Span:
+        """The noun phrase a noun heads: its modifiers and a short "of", "in", "on", "against" or
+        "for" phrase after it, without determiners, coordinated phrases or clauses."""
         left = t.i
         for c in t.lefts:
             if c.dep_ in ("compound", "amod", "nmod") and c.pos_ not in _TOPIC_DROP:
@@ -388,25 +420,22 @@ class Reading:
             break
         while left < t.i and self.doc[left].pos_ in _TOPIC_DROP:
             left += 1
-        words = self.doc[left:right]
-        if any(i in self.ents and any(s._.ref.type != "Topic" for s in self.ents[i]) for i in range(left, t.i + 1)):
-            return None
-        concept = self.topics.head_lookup(words.text)
-        if concept is None:
-            return None
-        ref = Ref("Topic", concept.label)
-        if not self.close_topic(words.text, ref):
-            return None
-        if self.current is not None:
-            self.topic_mentions.setdefault((ref, self.current.index), (self.current, " ".join(words.text.split())))
-        return ref
+        return self.doc[left:right]
 
-    def close_topic(self, wording: str, ref: Ref) -> bool:
-        """Whether a wording names its concept closely enough to be what someone supports or
-        opposes: a wording of the vocabulary, or one sharing a word with the concept's label (a
-        concept reached only by a distant head, "global justice" -> judiciary, is too loose)."""
-        words = {w.lower().strip(".,'\"") for w in wording.split()}
-        return bool(words & set(ref.label.lower().split())) or self.topics.lookup(wording) is not None
+    def close_topic(self, words: Span, ref: Ref) -> bool:
+        """Whether a noun phrase names its topic closely enough to be what someone supports
+        or opposes: it shares a word with the term of the vocabulary that decides it, or is that
+        term less adjectives before it; a term reached only through another word
+        ("agricultural barriers" -> agriculture) is too loose."""
+        if {w.lower_ for w in words} & set(ref.label.lower().split()):
+            return True
+        for i in range(len(words)):
+            if i and words[i - 1].pos_ != "ADJ":
+                break
+            got = self.topics.find(words[i:].text)
+            if got is not None and got[0] == ref.label:
+                return True
+        return False
 
     # ------------------------------------------------------------------ the two sides
     def pair(self, group: Span) -> List[Ref]:

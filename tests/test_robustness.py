@@ -17,6 +17,7 @@ within a minute on a two-core machine.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import random
@@ -467,3 +468,74 @@ def test_robustness_case_insensitive_words_with_unicode_folds(body):
 def test_robustness_years_ago_beyond_the_common_era(years, start):
     found = extract_article(read_text(HEAD + f"Kenya and Ghana established diplomatic relations {years} years ago."))
     assert [f.start_date for f in found if isinstance(f, RelationshipFinding)] == [start]
+
+
+# ------------------------------------------------------------------ big files
+def big_article(folder: Path, size: int) -> Path:
+    """A file of about ``size`` bytes made of corpus articles: one headline, then their bodies
+    as paragraphs (for measuring how the cost of one file grows with its size)."""
+    parts = ["Leaders meet as talks on trade and security go on", ""]
+    total = 0
+    for path in corpus_paths():
+        body = path.read_text(encoding="utf-8").split("\n", 1)[-1].strip()
+        parts += [body, ""]
+        total += len(body.encode("utf-8")) + 2
+        if total >= size:
+            break
+    out = folder / f"big_{size}.txt"
+    out.write_text("\n".join(parts), encoding="utf-8")
+    return out
+
+
+_FIRST = ["Amara", "Kofi", "Lerato", "Tendai", "Nia", "Jabari", "Zuri", "Baraka", "Imani", "Tariq",
+          "Selam", "Dawit", "Yaw", "Efua", "Kwame", "Ama", "Sipho", "Thandi", "Nuru", "Asha"]
+_LAST = ["Okafor", "Mensah", "Dlamini", "Moyo", "Banda", "Mwangi", "Otieno", "Haile", "Tesfaye", "Boateng",
+         "Asante", "Nkosi", "Phiri", "Kamau", "Wanjiru", "Odhiambo", "Adeyemi", "Chukwu", "Kariuki", "Sesay"]
+
+
+def _name(i: int) -> str:
+    return f"{_FIRST[i % 20]} {_LAST[i // 20 % 20]}"
+
+
+def made_up_article(paragraphs: int) -> str:
+    """A long article about Kenya and Ghana of made-up people, each paragraph one of the kinds
+    whose cost used to grow with the whole article: heads of state and "the two leaders",
+    signatories, figures without a speaker, ministers named in full and then by surname."""
+    kinds = [
+        lambda i: (f"Kenyan President {_name(2 * i)} met Ghanaian President {_name(2 * i + 1)} in Nairobi. "
+                   f"The two leaders held talks on trade and security for {i % 7 + 2} hours."),
+        lambda i: (f"Kenyan Foreign Minister {_name(2 * i)} signed an agreement on "
+                   f"{['water', 'energy', 'mining', 'health'][i % 4]} cooperation with Ghanaian Trade Minister "
+                   f"{_name(2 * i + 1)}."),
+        lambda i: (f"Trade between Kenya and Ghana rose {i % 40 + 1} percent to ${i + 3} billion in 2023. "
+                   f"Flights reached {i % 50 + 20} a week, up from {i % 20 + 5} in 2022."),
+        lambda i: (f"Foreign Minister {_name(2 * i)} and Foreign Minister {_name(2 * i + 1)} arrived. "
+                   f"Minister {_name(2 * i).split()[1]} met Minister {_name(2 * i + 1).split()[1]}."),
+    ]
+    return "Kenya and Ghana hold talks\n\n" + "\n\n".join(kinds[i % 4](i) for i in range(paragraphs))
+
+
+def cpu_seconds(text: str) -> float:
+    """The processor time to read and extract an article: the best of three, with the cycle
+    collector paused as ``kg build`` pauses it (and as a busy machine does not)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            extract_article(read_text(text))
+            best = min(best, time.process_time() - started)
+        return best
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# Offices, signatories' countries, a paragraph's speaker and the earlier figures of a sentence
+# were looked up by scanning every finding or sentence of the article, sentence by sentence:
+# a 4 MB file took 14 times as long as a 1 MB one (issue #12).
+def test_robustness_cost_grows_in_proportion_to_an_article():
+    extract_article(read_text(made_up_article(8)))      # the lexicon is loaded before timing
+    small, large = cpu_seconds(made_up_article(200)), cpu_seconds(made_up_article(800))
+    assert large < 6 * small, f"4 times the text took {large / small:.1f} times as long ({small:.2f} s, {large:.2f} s)"

@@ -113,10 +113,10 @@ def _parties(doc: Doc, k: int, start: int, end: int) -> List[Ref]:
 
 
 def _person_country(doc: Doc, person: Ref) -> List[Ref]:
-    from ..findings import Fact
-    pos = {f.object for f in doc.findings if isinstance(f, Fact) and f.predicate == "holdsPosition" and f.subject == person}
-    return list(dict.fromkeys(f.object for f in doc.findings if isinstance(f, Fact) and f.predicate == "positionIn"
-                              and f.subject in pos and f.object.type == "Country"))
+    """The countries of the offices a person holds, in the order the article gives them."""
+    pos = {f.object for _, f in doc.facts_about(person, "holdsPosition")}
+    located = sorted(nf for p in pos for nf in doc.facts_about(p, "positionIn"))
+    return list(dict.fromkeys(f.object for _, f in located if f.object.type == "Country"))
 
 
 _REPORTS = re.compile(r"\b(?:the|a|that)\s+(?:joint\s+)?(statement|declaration|communiqu[eé]|document|memorandum|agreement)\s+"

@@ -30,18 +30,16 @@ HEAD_ROLES = ("President", "Prime Minister", "Premier", "Chancellor", "King", "E
 
 def leaders(doc: Doc, countries: Sequence[Ref], roles: Sequence[str] = HEAD_ROLES) -> List[Ref]:
     """The heads of state or government (of the given roles) the article names for these countries."""
-    from ..findings import Fact
     # the first head the article names for each country: "both leaders" are the principals,
     # not every premier mentioned later
-    first = {}
-    for f in doc.findings:
-        if isinstance(f, Fact) and f.predicate == "positionIn" and f.object in countries \
-                and f.subject.label.split(" of ")[0] in roles:
-            holders = [g.subject for g in doc.findings if isinstance(g, Fact)
-                       and g.predicate == "holdsPosition" and g.object == f.subject]
-            if holders and f.object not in first:
-                first[f.object] = holders[0]
-    return [first[c] for c in countries if c in first]
+    out = []
+    for country in countries:
+        for _, f in doc.facts_with("positionIn", country):
+            holders = doc.facts_with("holdsPosition", f.subject)
+            if holders and f.subject.label.split(" of ")[0] in roles:
+                out.append(holders[0][1].subject)
+                break
+    return out
 
 
 def _last_pair(doc: Doc, span: Span) -> List[Ref]:

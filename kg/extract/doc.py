@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ..articles import Article, Sentence
-from ..findings import Finding, Ref
+from ..findings import Fact, Finding, Ref
 from .text import Token
 
 __all__ = ["Span", "Doc", "ACTOR_KINDS"]
@@ -46,6 +46,29 @@ class Span:
         return [self.ref] if self.ref else []
 
 
+class _FactIndex:
+    """The Facts among a list of findings, by predicate and subject and by predicate and object,
+    each with its place in the list. The list only grows, so the index catches up with its tail."""
+
+    def __init__(self) -> None:
+        self.findings: Optional[List[Finding]] = None
+        self.seen = 0
+        self.by_subject: Dict[Tuple[str, object], List[Tuple[int, Fact]]] = {}
+        self.by_object: Dict[Tuple[str, object], List[Tuple[int, Fact]]] = {}
+
+    def catch_up(self, findings: List[Finding]) -> "_FactIndex":
+        if findings is not self.findings or len(findings) < self.seen:     # another list: start again
+            self.__init__()
+            self.findings = findings
+        for n in range(self.seen, len(findings)):
+            f = findings[n]
+            if isinstance(f, Fact):
+                self.by_subject.setdefault((f.predicate, f.subject), []).append((n, f))
+                self.by_object.setdefault((f.predicate, f.object), []).append((n, f))
+        self.seen = len(findings)
+        return self
+
+
 @dataclass
 class Doc:
     """One article, its tokens and its spans, sentence by sentence."""
@@ -56,6 +79,7 @@ class Doc:
     findings: List[Finding] = field(default_factory=list)
     persons: Dict[str, Ref] = field(default_factory=dict)      # any name form -> person
     home: Optional[Ref] = None                                 # the country unqualified titles belong to
+    _facts: _FactIndex = field(default_factory=_FactIndex, init=False, repr=False, compare=False)
 
     @property
     def sentences(self) -> Sequence[Sentence]:
@@ -111,3 +135,15 @@ class Doc:
     def speaker(self, k: int) -> Optional[Ref]:
         """The person whose words a sentence reports: "…, he said", "Aliyev said …"."""
         return getattr(self, "_speakers", {}).get(k)
+
+    # ------------------------------------------------------------ facts found so far
+    # Offices are asked about sentence by sentence ("the two leaders", a signatory's country):
+    # a scan of every finding at each question would make an article's cost grow with the
+    # square of its length, so the facts are indexed as the findings grow.
+    def facts_about(self, subject: object, predicate: str) -> List[Tuple[int, Fact]]:
+        """The facts found so far with this subject and predicate: (place in ``findings``, fact)."""
+        return self._facts.catch_up(self.findings).by_subject.get((predicate, subject), [])
+
+    def facts_with(self, predicate: str, obj: Union[Ref, str]) -> List[Tuple[int, Fact]]:
+        """The facts found so far with this predicate and object: (place in ``findings``, fact)."""
+        return self._facts.catch_up(self.findings).by_object.get((predicate, obj), [])

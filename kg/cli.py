@@ -197,8 +197,9 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str], base_ir
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path), required=False)
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), help="Read the query from a file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+@click.option("--file", "query_file", type=click.Path(path_type=Path),
+              help="Read the query from a file (a .rq file given as the query does the same).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format.")
 @click.option("--named", default=None, help="Run a named query of ontology/queries (see --list).")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of a named query.")
@@ -207,13 +208,14 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
           params: Sequence[str], list_only: bool) -> None:
     """Run a SPARQL query on an export and print the results.
 
-    The contract's prefixes (dkg:, dkgr:, rdfs:, skos:, prov:, dcterms:, ...) are predeclared.
-    Named queries answer an analyst's usual questions (kg query --list).
+    The query is SPARQL text, or the path of a .rq file. The contract's prefixes (dkg:,
+    dkgr:, rdfs:, skos:, prov:, dcterms:, ...) are predeclared. Named queries answer an
+    analyst's usual questions (kg query --list).
 
     \b
     Example:
         kg query output/graph.ttl 'SELECT ?name WHERE { ?p a dkg:Person ; rdfs:label ?name }'
-        kg query output/graph.ttl -f who-met-whom.rq --format csv
+        kg query output/graph.ttl docs/queries/who-met-whom.rq -f csv
         kg query output/graph.ttl --named relations-timeline --param country_a=China --param country_b=Azerbaijan
     """
     from .inspect import run_query
@@ -228,7 +230,7 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
         raise click.UsageError("give the graph to query")
     if named is not None:
         if sparql is not None or query_file is not None:
-            raise click.UsageError("use just one of a query, -f FILE or --named NAME")
+            raise click.UsageError("use just one of a query, --file FILE or --named NAME")
         from .queries import load_query
         bound = {}
         for p in params:
@@ -241,7 +243,11 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
         except KgError as exc:
             raise _fail(exc, 2)
     elif (sparql is None) == (query_file is None):
-        raise click.UsageError("give the query as an argument or with -f FILE, not both")
+        raise click.UsageError("give the query as an argument (SPARQL or a .rq file) or with --file FILE, not both")
+    if sparql is not None and query_file is None and sparql.strip().endswith(".rq") and "{" not in sparql:
+        query_file = Path(sparql.strip())        # a query file given where the query goes
+        if not query_file.is_file():
+            raise _fail(KgError(query_file, "no such query file"), 2)
     if query_file is not None:
         try:
             sparql = query_file.read_text(encoding="utf-8")

@@ -169,13 +169,31 @@ def run_query(path: PathLike, sparql: str, fmt: str = "table") -> str:
             return _solutions_table(result)
         return _ending(result.serialize(format=_RESULTS_FORMAT[fmt]).decode("utf-8"))
     except SyntaxError as exc:
-        message = exc.msg or str(exc)
-        position = _SPARQL_POSITION.match(message)
-        if position:
-            message = f"line {position[1]}, column {position[2]}: {message[position.end():]}"
-        raise UsageError("query", f"SPARQL syntax error: {' '.join(message.split())}") from None
+        raise UsageError("query", _syntax_message(exc.msg or str(exc), sparql)) from None
     except (OSError, RuntimeError) as exc:  # a failing SERVICE call, an unsupported function
         raise UsageError("query", f"cannot run the query: {' '.join(str(exc).split())}") from None
+
+
+_CHAR_CLASSES = re.compile(r"(?:,\s*)?\[[^\]]*\](?:\s*\|\s*\[[^\]]*\])*")
+
+
+def _syntax_message(message: str, sparql: str) -> str:
+    """A SPARQL syntax error in one line with its position, without the parser's lists of
+    character ranges; an undeclared prefix is named, with how to declare it."""
+    position = _SPARQL_POSITION.match(message)
+    where, rest = "", message
+    if position:
+        where, rest = f"line {position[1]}, column {position[2]}: ", message[position.end():]
+    if "Prefix not found" in rest and position:
+        line = sparql.splitlines()[int(position[1]) - 1] if sparql.splitlines() else ""
+        found = re.findall(r"([A-Za-z][\w.-]*|):", line[:int(position[2])])
+        name = found[-1] if found else ""
+        known = ", ".join(sorted(PREFIXES))
+        return (f"SPARQL syntax error: {where}unknown prefix '{name}:'; declare it with "
+                f"PREFIX {name}: <...> (predeclared: {known})")
+    rest = _CHAR_CLASSES.sub("", rest)
+    rest = " ".join(rest.split()).rstrip(",; ")
+    return f"SPARQL syntax error: {where}{rest}"
 
 
 def _ending(text: str) -> str:

@@ -52,7 +52,9 @@ class BuildResult:
 
     @property
     def entity_count(self) -> int:
-        return len(self.model.labels) if self.model else 0
+        """The entities of the graph: its resources of an entity class (names that make one
+        IRI are one resource)."""
+        return len({self.model.iri(r) for r in self.model.labels}) if self.model else 0
 
     @property
     def fact_count(self) -> int:

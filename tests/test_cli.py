@@ -54,6 +54,20 @@ def test_cli_build_defaults_read_seeds_and_write_output(runner, tmp_path, monkey
     assert (tmp_path / "output" / "graph.html").stat().st_size > 1000
 
 
+def test_cli_build_summary_counts_what_the_graph_holds(runner, tmp_path):
+    # issue 16: the summary's entity count is the graph's
+    import re
+
+    import rdflib
+
+    result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path), "--no-html"], catch_exceptions=False)
+    said = int(re.search(r"([\d,]+) entities", result.stdout).group(1).replace(",", ""))
+    g = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    dkg = "https://w3id.org/diplokg/ontology#"
+    kinds = ["Person", "Country", "Institution", "Position", "Place", "Initiative", "Agreement", "Topic"]
+    assert said == len({s for k in kinds for s in g.subjects(rdflib.RDF.type, rdflib.URIRef(dkg + k))})
+
+
 def test_cli_build_is_byte_identical_twice_and_in_any_order(runner, tmp_path):
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
     files = sorted(SEEDS.glob("*.txt"))
@@ -249,9 +263,32 @@ def test_cli_query_from_file(runner, seeds_build, tmp_path):
     out, _ = seeds_build
     rq = tmp_path / "q.rq"
     rq.write_text("ASK { ?p a dkg:Person ; rdfs:label \"Ilham Aliyev\"@en }")
-    result = runner.invoke(cli, ["query", str(out / "graph.ttl"), "-f", str(rq)], catch_exceptions=False)
+    result = runner.invoke(cli, ["query", str(out / "graph.ttl"), "--file", str(rq)], catch_exceptions=False)
     assert result.exit_code == 0
     assert result.output.strip() == "true"
+    # issue 16: a .rq file where the query goes is read, not parsed as SPARQL
+    given = runner.invoke(cli, ["query", str(out / "graph.ttl"), str(rq), "-f", "json"], catch_exceptions=False)
+    assert given.exit_code == 0 and json.loads(given.output)["boolean"] is True
+    missing = runner.invoke(cli, ["query", str(out / "graph.ttl"), str(tmp_path / "nope.rq")])
+    assert missing.exit_code == 2 and f"{tmp_path / 'nope.rq'}: no such query file" in missing.output
+
+
+def test_cli_query_help_examples_exist():
+    # every file the help's examples name is in the project
+    from conftest import ROOT
+
+    result = CliRunner().invoke(cli, ["query", "--help"])
+    files = [w for w in result.output.split() if w.endswith(".rq") and "/" in w]
+    assert files and all((ROOT / f).is_file() for f in files), files
+
+
+def test_cli_query_unknown_prefix_is_one_line_with_its_position(runner, seeds_build):
+    out, _ = seeds_build
+    bad = runner.invoke(cli, ["query", str(out / "graph.ttl"), "SELECT ?x WHERE { ?x a foo:Bar }"])
+    assert bad.exit_code == 1
+    assert bad.stderr.strip().splitlines() == [
+        "Error: query: SPARQL syntax error: line 1, column 31: unknown prefix 'foo:'; declare it with "
+        "PREFIX foo: <...> (predeclared: dcterms, dkg, dkgr, owl, prov, rdf, rdfs, skos, xsd)"]
 
 
 def test_cli_query_errors(runner, seeds_build, tmp_path):

@@ -136,6 +136,17 @@ class Doc:
         """The person whose words a sentence reports: "…, he said", "Aliyev said …"."""
         return getattr(self, "_speakers", {}).get(k)
 
+    def paragraph_speaker(self, paragraph: int) -> Optional[Ref]:
+        """The speaker of the first sentence of a paragraph that has one."""
+        speakers = getattr(self, "_speakers", {})
+        cached = getattr(self, "_paragraph_speakers", None)
+        if cached is None or cached[0] is not speakers:
+            first: Dict[int, Ref] = {}
+            for k in sorted(speakers):
+                first.setdefault(self.sentences[k].paragraph, speakers[k])
+            cached = self._paragraph_speakers = (speakers, first)
+        return cached[1].get(paragraph)
+
     # ------------------------------------------------------------ facts found so far
     # Offices are asked about sentence by sentence ("the two leaders", a signatory's country):
     # a scan of every finding at each question would make an article's cost grow with the

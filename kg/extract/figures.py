@@ -126,6 +126,7 @@ def figures(doc: Doc) -> List[Finding]:
         text = doc.text(k)
         sent = doc.sentences[k]
         times = find_times(text, doc.article.reference_date)
+        first = len(out)            # this sentence's observations are out[first:]
         seen: List[Tuple[int, int]] = []
         # the countries and the source of the sentence's figures: found at its first figure
         # (most sentences have none)
@@ -201,7 +202,7 @@ def figures(doc: Doc) -> List[Finding]:
             add(m.start(), m.end(), measure, _number(m.group(1)) * SCALE[table_key(m.group(2))], None)
         for m in UP_FROM.finditer(text) if digits else ():
             # "70 flights a week …, up from 45 two years ago": the earlier figure of the same measure
-            prev = [o for o in out if isinstance(o, ObservationFinding) and o.sentence is sent and o.unit is None]
+            prev = [o for o in out[first:] if o.unit is None]
             if prev:
                 add(m.start(), m.end(), prev[-1].measure, _number(m.group(1)), None)
         for m in TO_COUNT.finditer(text):
@@ -273,11 +274,5 @@ def _source(doc: Doc, k: int) -> List[Ref]:
         s = next((s for s in doc.of(k, "org", "organ", "person", "country") if s.start >= m.end() - 1), None)
         if s:
             return actors_of(doc, s)
-    speaker = doc.speaker(k)
-    if speaker:
-        return [speaker]
-    para = doc.sentences[k].paragraph
-    for j in range(len(doc.sentences)):
-        if doc.sentences[j].paragraph == para and doc.speaker(j):
-            return [doc.speaker(j)]
-    return []
+    speaker = doc.speaker(k) or doc.paragraph_speaker(doc.sentences[k].paragraph)
+    return [speaker] if speaker else []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from ..findings import Fact, Mention, Ref, RoleMention
 from ..lexicon import get_lexicon, of_state
@@ -271,11 +271,15 @@ def _link_short_names(doc: Doc, holders: List[_Holder]) -> None:
     """ "President Aliyev" is Ilham Aliyev when the article names him in full."""
     full = {h.person.label for h in holders if h.person and " " in h.person.label}
     full |= {s.ref.label for sp in doc.spans for s in sp if s.kind == "person" and s.ref and " " in s.ref.label}
+    by_end: Dict[str, Set[str]] = {}        # first and last word -> the full names they end
     for name in full:
         doc.persons.setdefault(name, Ref("Person", name))
+        words = name.split()
+        by_end.setdefault(words[0], set()).add(name)
+        by_end.setdefault(words[-1], set()).add(name)
     for h in holders:
         if h.person and " " not in h.person.label:
-            cands = sorted(n for n in full if h.person.label in (n.split()[0], n.split()[-1]))
+            cands = sorted(by_end.get(h.person.label, ()))
             if len(cands) == 1:
                 new = Ref("Person", cands[0])
                 for s in doc.spans[h.k]:
@@ -296,6 +300,9 @@ def _resolve_countries(doc: Doc, holders: List[_Holder]) -> None:
             known[(h.person, h.title.payload.role)] = h.country
             by_person.setdefault(h.person, h.country)
     main = doc.main_countries()
+    in_sentence: Dict[int, List[_Holder]] = {}
+    for h in holders:
+        in_sentence.setdefault(h.k, []).append(h)
     for h in holders:
         if h.country or h.body:
             continue
@@ -303,7 +310,7 @@ def _resolve_countries(doc: Doc, holders: List[_Holder]) -> None:
         h.country = known.get((h.person, role)) or by_person.get(h.person)
         if h.country is None and len(main) == 2:
             # the other side of a pair: "Foreign Minister Wang Yi and Azerbaijani Foreign Minister …"
-            others = {o.country for o in holders if o.k == h.k and o is not h and o.country
+            others = {o.country for o in in_sentence[h.k] if o is not h and o.country
                       and o.title.payload.role == role}
             if len(others) == 1:
                 rest = [c for c in main if c not in others]

@@ -207,7 +207,11 @@ class Stances:
                 # "threats such as terrorism and piracy": the named examples are what is meant
                 examples = [r for y in reading.slot(x, "such-as") for r in reading.refs(y, role)
                             if r.type in types] if role == "object" else []
-                got += examples or [r for r in reading.refs(x, role) if r.type in types]
+                # what a "through" noun stands for may be any state or body: "welcomed Peru's bid"
+                allowed = _ALL if role == "object" and reading.is_through(x) and rule.predicate in \
+                    ("supports", "opposes") else types
+                got += examples or [r for r in reading.refs(x, role) if r.type in allowed and r.type != "Topic"
+                                    or r.type == "Topic" and r.type in types]
             if got:
                 return list(dict.fromkeys(got)), name
         return [], None

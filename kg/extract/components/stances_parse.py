@@ -94,8 +94,11 @@ class Reading:
                 self.offices[i] = o
             if o.state is not None and not o.former and o.body is None:
                 # its holders, or the name written right after the title ("Kenyan President X")
-                after = [s._.ref for s in self.ents.get(o.span.end, ()) if s._.ref.type == "Person"
-                         and s.start == o.span.end]
+                root = o.span.root
+                near = list(self.ents.get(o.span.end, ()))
+                if root.dep_ == "compound":
+                    near += self.ents.get(root.head.i, ())
+                after = [s._.ref for s in near if s._.ref.type == "Person" and s.start <= o.span.end + 1]
                 for ref in [h._.ref for h in o.holders] + after:
                     if ref is not None:
                         self.state_of.setdefault(ref, o.state)
@@ -195,7 +198,7 @@ class Reading:
             holders += [c for c in t.children if c.dep_ == "acl"]
         out: List[Token] = []
         for h in holders:
-            preps = [c for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == word]
+            preps = [c for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word]
             preps += [x for p in preps for x in p.children if x.dep_ == "conj" and x.lower_ == word]
             for p in preps:
                 objs = [c for c in p.children if c.dep_ == "pobj"] or [c for c in p.children if c.dep_ == "pcomp"]
@@ -222,9 +225,11 @@ class Reading:
         return [c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and c.i in self.ents]
 
     def _led(self, t: Token, owners=None) -> List[Token]:
-        """The name before "-led" in "the UN-led order"."""
-        return [x for c in t.children if c.dep_ in ("amod", "compound") and c.lemma_.lower() == "lead"
-                for x in self._npadvmod(c)]
+        """Who leads it: "the UN-led order", "a process led by the African Union"."""
+        out = [x for c in t.children if c.dep_ in ("amod", "compound") and c.lemma_.lower() == "lead"
+               for x in self._npadvmod(c)]
+        return out or [x for c in t.children if c.dep_ == "acl" and c.lemma_.lower() == "lead"
+                       for x in self._agent(c)]
 
     def _head(self, t: Token, owners=None) -> List[Token]:
         if t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ in _NOUNS:
@@ -236,6 +241,8 @@ class Reading:
         verbs = owners if owners is not None else self.light
         while t.dep_ == "conj" and t.head.pos_ in _NOUNS:
             t = t.head
+        if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.dep_ == "dobj":
+            t = t.head.head                 # "provided $50 million in aid to X"
         if t.dep_ == "dobj" and t.head.lemma_.lower() in verbs:
             return t.head
         return None
@@ -311,6 +318,10 @@ class Reading:
                     any(c.lower_ == "the" for c in w.children) and w.i not in self.ents:
                 return [w]
         return []
+
+    def is_through(self, t: Token) -> bool:
+        """Whether a noun stands for what modifies it ("Kenya's bid", "the people of X")."""
+        return t.pos_ == "NOUN" and t.lemma_.lower() in self.through
 
     # ------------------------------------------------------------------ referents
     def refs(self, t: Token, role: str, depth: int = 0) -> List[Ref]:

@@ -1,27 +1,1003 @@
 """kg_agreements: documents (agreements, memoranda, treaties, joint statements) with their parties, signatories, status and topics.
 
+A document is a name the lexicon or the name's own words give ("the Treaty of Aachen", a
+``kg_entities`` span of class Agreement), or a noun phrase headed by a document's kind
+(``agreements_nouns.tsv``: "a memorandum of understanding on tourism", "a fighter jet deal",
+"a joint statement"). What the text says of it is read from the parse, generically:
+
+- its **status** from the word that governs it, with the trigger's slot and modality
+  (``agreements.jsonl``): "signed a pact" signed, "agreed to sign" planned, "negotiations on
+  a deal" under negotiation, "the deal, which entered into force" in force, "withdrew from
+  the accord" terminated; an infinitive ("the proposal to sign ...") is not yet done;
+- its **parties** from its name ("a Chile-Peru accord"), "between X and Y", "with Y", the
+  subject or passive agent of signing ("X and Y signed", "signed by ..."), the states of the
+  people who signed, "the two countries" (the article's two states);
+- its **signatories**: the people who are the subject or agent of signing;
+- its **topics** from "on X", "for X", a purpose ("... to boost tourism"), or what it covers
+  or provides for, each mapped to the topic vocabulary (:mod:`kg.topics`), the text's wording
+  kept as the topic's mention;
+- its **date**: a time said of its signing, or the year before its name ("the 1975 treaty").
+
+A described document is labelled by its words without determiners or evaluations
+(``agreements_modifiers.tsv``); one with nothing but its kind takes its parties' names as news
+does ("Chile-Peru fisheries accord", "Memorandum of Understanding between Kenya and Uganda").
+A plural ("signed 12 agreements") counts documents without naming one, and a generic mention
+with no name, no parties and no complement ("an agreement") is no finding. A definite mention
+with nothing of its own ("the memorandum", "the defence agreement") is the latest document of
+the article it can name.
+
 Reads: ``doc.spans["kg_entities"]``, ``doc.spans["kg_known"]``, ``doc._.positions``,
 ``token._.ref``, ``token._.modality``, ``doc._.times``. Writes: findings appended to
-``doc._.findings``.
+``doc._.findings`` (AgreementFinding, and a Mention for each topic's wording).
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import functools
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
-__all__ = ["Agreements"]
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...articles import Sentence
+from ...findings import AgreementFinding, Mention, Ref
+from ...topics import TopicTable, get_topics
+from ..docs import sentence_of
+from ..patterns import load_phrases, load_rules
+
+__all__ = ["Agreements", "Sides", "STATUS_ORDER", "RULE_KEYS", "conjuncts", "subject_of", "sentence_for",
+           "np_topics", "attached_times"]
+
+#: the statuses, from the least to the most advanced; of several, the most advanced wins
+STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", "in force", "suspended",
+                "terminated")
+RULE_KEYS = frozenset({"kind", "lemmas", "slot", "status", "planned", "hypothetical", "under", "with", "party",
+                       "signs", "dated", "expect"})
+_NOUNISH = ("NOUN", "PROPN")
+_DET = ("DET", "PRON")
+#: "the minerals memorandum" may name any memorandum; "the agreement" any document of these kinds
+_GENERAL = {"agreement", "deal", "accord", "pact"}
+#: words for the relations between parties, which are no subject area by themselves
+_RELATION_WORDS = {"relationship", "relation", "tie", "partnership", "friendship", "bond", "link"}
+_NOT_CALLED_AGREEMENT = {"statement", "declaration", "communique", "communiqué", "document", "roadmap", "charter"}
+#: words after "memorandum" that are part of its kind
+_MEMO_OF = {"understanding", "cooperation", "intent", "agreement", "association"}
+#: prepositions whose object says what a document is about
+_ABOUT = {"on", "for", "regarding", "concerning", "about", "to"}
+_CONTAINER_PREPS = {"including", "among", "like"}
+#: prepositions that end what a document is about ("an agreement on tourism between A and B")
+_NOT_ABOUT = {"between", "by", "at", "during", "after", "before", "since", "until", "amid", "following", "with"}
+_ACRONYMS = {"mou": "Memorandum of Understanding", "moc": "Memorandum of Cooperation",
+             "fta": "Free Trade Agreement"}
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> Tuple[Dict[str, str], Dict[str, str], Tuple[dict, ...]]:
+    nouns = dict(load_phrases("agreements_nouns"))
+    mods = dict(load_phrases("agreements_modifiers"))
+    rules = load_rules("agreements", RULE_KEYS)
+    return nouns, mods, rules
+
+
+# ---------------------------------------------------------------------------------- the parse
+
+def conjuncts(tok: Token) -> List[Token]:
+    """The words coordinated with a word ("Chile, Peru and Bolivia"), itself first."""
+    out, stack = [tok], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def subject_of(verb: Token, through: FrozenSet[str] = frozenset()) -> Optional[Token]:
+    """Who does what a word says: its subject or passive agent, else that of the word it
+    depends on ("agreed to sign", "are ready to launch talks on", "a framework for
+    negotiating ..."), or the object of a verb of asking ("urged Peru to sign"); a clause
+    ("agreed that talks would begin") only through the verbs in ``through``."""
+    v = verb
+    for _ in range(7):
+        if v.pos_ in ("VERB", "AUX"):
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is not None and subj.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
+                return v.head                   # "India and Japan, which established ...": the antecedent
+            if subj is not None:
+                return subj
+            if v.dep_ == "xcomp":
+                obj = next((c for c in v.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if obj is not None:
+                    return obj                  # "urged Peru to sign", "Peru is expected to sign"
+        if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "prep", "pobj", "dobj", "nsubjpass") \
+                or (v.dep_ in ("advcl", "acl") and _infinitive(v)) \
+                or (v.dep_ == "ccomp" and v.head.lemma_.lower() in through):
+            if v.head.i == v.i:
+                return None
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def sentence_for(doc: Doc, tok: Token) -> Optional[Sentence]:
+    """The reader's Sentence a token lies in; for a Doc made without an article (``nlp(text)``),
+    one made from spaCy's sentence."""
+    if doc._.sentences:
+        return sentence_of(doc, tok)
+    sent = tok.sent
+    return Sentence("", sum(1 for _ in doc[:sent.start].sents) if sent.start else 0, sent.text,
+                    sent.start_char, sent.end_char, 0)
+
+
+def attached_times(doc: Doc, sentence: Optional[Sentence], anchors: Set[int]) -> List[str]:
+    """The time points of a sentence attached to one of the ``anchors`` (token indices): the
+    time's words hang from it, through nouns and prepositions but no other verb."""
+    if sentence is None:
+        return []
+    out = []
+    for tx, span in (doc._.times or {}).get(sentence.index, []):
+        if tx.kind != "point":
+            continue
+        r = span.root
+        for _ in range(9):
+            if r.i in anchors:
+                out.append(tx.value)
+                break
+            if r.head.i == r.i or (r.pos_ in ("VERB", "AUX") and r.i not in anchors):
+                break
+            r = r.head
+    return out
+
+
+# ---------------------------------------------------------------------------------- the sides
+
+class Sides:
+    """Who the words of a Doc name: states, bodies and people (with the states they serve), the
+    two states of a bilateral article, and the group phrases that stand for them ("the two
+    countries", "both leaders")."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.ent_at: Dict[int, Span] = {}
+        counts: Dict[Ref, int] = {}
+        for sp in doc.spans["kg_entities"] if "kg_entities" in doc.spans else ():
+            if sp.label_ == "Country" and sp._.ref is not None:
+                counts[sp._.ref] = counts.get(sp._.ref, 0) + 1
+            if sp.label_ == "Topic":
+                continue
+            for i in range(sp.start, sp.end):
+                self.ent_at.setdefault(i, sp)
+        self.group_at: Dict[int, Span] = {}
+        self.capitals: Set[int] = set()
+        self.organs: Set[int] = set()
+        for sp in doc.spans["kg_known"] if "kg_known" in doc.spans else ():
+            if sp.label_ == "group":
+                for i in range(sp.start, sp.end):
+                    self.group_at[i] = sp
+            elif sp.label_ == "capital":
+                self.capitals.add(sp.start)
+            elif sp.label_ == "organ":
+                self.organs.update(range(sp.start, sp.end))
+        self.office_at: Dict[int, object] = {}
+        self.state_of: Dict[Ref, Ref] = {}
+        self.offices = list(doc._.positions or ())
+        for o in self.offices:
+            for i in range(o.span.start, o.span.end):
+                self.office_at[i] = o
+            for h in o.holders:
+                if o.state is not None and not o.former and h._.ref is not None:
+                    self.state_of.setdefault(h._.ref, o.state)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].label))
+        self.main: Tuple[Ref, ...] = ()
+        if len(ranked) == 2 or (len(ranked) > 2 and ranked[1][1] > ranked[2][1] and ranked[1][1] >= 2):
+            self.main = (ranked[0][0], ranked[1][0])
+
+    def entity(self, tok: Token) -> Optional[Span]:
+        return self.ent_at.get(tok.i)
+
+    def is_group(self, tok: Token) -> bool:
+        """ "the two countries", "both sides", "their countries": the article's two states."""
+        if tok.i in self.group_at:
+            return True
+        return tok.lemma_.lower() in ("country", "nation", "side", "government", "state", "neighbour", "neighbor") \
+            and tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("their", "both", "two") for c in tok.children)
+
+    def states_in(self, span: Span) -> List[Ref]:
+        """The states a stretch of text names, in order: states, demonyms, capitals, and the
+        states of the people named."""
+        out: List[Ref] = []
+        for i in range(span.start, span.end):
+            sp = self.ent_at.get(i)
+            if sp is None or sp.start != i or sp._.ref is None:
+                continue
+            ref = sp._.ref
+            if ref.type == "Country":
+                out.append(ref)
+            elif ref.type == "Place" and sp._.country is not None and i in self.capitals:
+                out.append(sp._.country)
+            elif ref.type == "Person" and ref in self.state_of:
+                out.append(self.state_of[ref])
+        return out
+
+    def pair_before(self, tok: Token) -> Tuple[Ref, ...]:
+        """The two states a phrase such as "the two countries" stands for: the article's two
+        when both are named close before it, else the last two named there."""
+        doc = tok.doc
+        here = _distinct(reversed(self.states_in(doc[tok.sent.start:tok.i])))
+        if len(here) >= 2:
+            return tuple(here[:2])              # "A's leader visited B, where the two countries ..."
+        start = tok.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        named = self.states_in(doc[start:tok.i])
+        if set(self.main) <= set(named) and self.main:
+            return self.main
+        recent = _distinct(reversed(named))
+        if len(recent) >= 2:
+            return tuple(recent[:2])
+        return self.main
+
+    def people_of_group(self, tok: Token) -> List[Ref]:
+        """The two people a phrase such as "the two leaders" or "both ministers" stands for:
+        the latest office-holders of the article's two states named before it."""
+        sp = self.group_at.get(tok.i)
+        kind = getattr(sp._.kb, "entry", None) if sp is not None else None
+        if kind not in ("leaders", "presidents", "ministers") or len(self.main) != 2:
+            return []
+        word = {"presidents": "president", "ministers": "minister"}.get(kind)
+        found: Dict[Ref, Ref] = {}
+        for o in self.offices:
+            if o.span.start >= tok.i or o.state not in self.main or o.former:
+                continue
+            if word and word not in o.role.lower():
+                continue
+            for h in o.holders:
+                if h._.ref is not None:
+                    found[o.state] = h._.ref
+        return [found[s] for s in self.main if s in found] if len(found) == 2 else []
+
+    def of_phrase(self, tok: Token) -> Tuple[List[Ref], List[Ref]]:
+        """(parties, people) a noun phrase and the phrases coordinated with it name."""
+        parties: List[Ref] = []
+        people: List[Ref] = []
+        for t in conjuncts(tok):
+            sp = self.entity(t)
+            if sp is not None and sp._.ref is not None:
+                ref = sp._.ref
+                if ref.type == "Person":
+                    people.append(ref)
+                    if ref in self.state_of:
+                        parties.append(self.state_of[ref])
+                    else:
+                        # "his Australian counterpart Penny Wong": the state before the office
+                        for x in t.lefts:
+                            for y in x.subtree:
+                                other = self.entity(y)
+                                if other is not None and other.label_ == "Country" and other._.ref is not None:
+                                    parties.append(other._.ref)
+                elif ref.type == "Institution" and sp._.country is not None and any(
+                        i in self.organs for i in range(sp.start, sp.end)):
+                    parties.append(sp._.country)        # "the cabinet of Ghana": its state
+                elif ref.type in ("Country", "Institution"):
+                    parties.append(ref)
+                elif ref.type == "Place" and sp._.country is not None and sp.start in self.capitals:
+                    parties.append(sp._.country)        # "Riyadh and Tehran signed": the capitals' states
+                continue
+            if t._.ref is not None and getattr(t._.ref, "type", "") == "Person":
+                people.append(t._.ref)
+                if t._.ref in self.state_of:
+                    parties.append(self.state_of[t._.ref])
+                continue
+            if self.is_group(t):
+                parties += self.pair_before(t)
+                people += self.people_of_group(t)
+                continue
+            # a name whose last word the entity pass missed ("Foreign Minister Espen Barth Eide"):
+            # the person and the office among the words before it; "his Australian
+            # counterpart": the state before the office
+            offices = []
+            for x in t.lefts:
+                for y in x.subtree:
+                    other = self.entity(y)
+                    if other is not None and other._.ref is not None and other.start == y.i:
+                        if other.label_ == "Country":
+                            parties.append(other._.ref)
+                        elif other.label_ == "Person" and x.dep_ == "compound":
+                            people.append(other._.ref)
+                            if other._.ref in self.state_of:
+                                parties.append(self.state_of[other._.ref])
+                    if y.i in self.office_at and self.office_at[y.i] not in offices:
+                        offices.append(self.office_at[y.i])
+            for o in offices:
+                if o.state is not None and not o.former:
+                    parties.append(o.state)
+            office = self.office_at.get(t.i)
+            if office is not None:
+                # "the foreign ministers of Chile and Peru, A and B": the office, its holders, its states
+                for h in office.holders:
+                    if h._.ref is not None:
+                        people.append(h._.ref)
+                if office.state is not None:
+                    parties.append(office.state)
+            for c in t.children:
+                if c.dep_ == "appos":
+                    more, who = self.of_phrase(c)
+                    parties += more
+                    people += who
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    # "the foreign ministers of Chile and Peru", "the leaders of Laos and Vietnam"
+                    for obj in (x for x in c.children if x.dep_ == "pobj"):
+                        more, _ = self.of_phrase(obj)
+                        parties += [p for p in more if p.type == "Country"]
+        return list(dict.fromkeys(parties)), list(dict.fromkeys(people))
+
+
+# ---------------------------------------------------------------------------------- topics
+
+def np_topics(tok: Token, sides: Sides, table: TopicTable, depth: int = 0) -> List[Tuple[Ref, str]]:
+    """The subject areas a noun phrase (and the phrases coordinated with it) names, as (Topic,
+    wording): "cooperation in energy and tourism" -> energy, tourism. A frame ("cooperation
+    in", "projects in") gives way to its object; a name is no subject area."""
+    if depth > 3:
+        return []
+    heads = conjuncts(tok)
+    out: List[Tuple[Ref, str]] = []
+    if len(heads) > 1:
+        whole = _phrase_text(tok, heads[-1].i + 1, sides)
+        concept = table.lookup(whole) if whole else None
+        if concept is not None:
+            return [(Ref("Topic", concept.label), whole)]
+    for h in heads:
+        if h.pos_ == "VERB":                    # "facilitating knowledge sharing"
+            for obj in (c for c in h.children if c.dep_ == "dobj"):
+                out += np_topics(obj, sides, table, depth + 1)
+            continue
+        if h.pos_ not in ("NOUN", "PROPN", "ADJ") or sides.entity(h) is not None:
+            continue
+        inner: List[Tuple[Ref, str]] = []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "of", "for", "regarding", "concerning"):
+                for obj in (x for x in c.children if x.dep_ in ("pobj", "pcomp")):
+                    inner += np_topics(obj, sides, table, depth + 1)
+        own = _phrase_text(h, h.i + 1, sides)
+        concept = table.head_lookup(own) if own else None
+        if inner and (concept is None or table.lookup(h.text) is None):
+            out += inner                        # a frame ("cooperation in X") gives way to X
+            continue
+        if concept is not None:
+            out.append((Ref("Topic", concept.label), own))
+            # "energy cooperation": the area is "energy" too
+            if len(own.split()) > 1 and own.split()[-1].lower() in ("cooperation", "collaboration"):
+                out.append((Ref("Topic", concept.label), own.rsplit(" ", 1)[0]))
+        else:
+            out += inner
+    return list(dict.fromkeys(out))
+
+
+def _phrase_text(head: Token, end: int, sides: Sides) -> str:
+    """A noun phrase's words from its first modifier to ``end``, without determiners,
+    possessives, numbers or names."""
+    start = head.i
+    for c in head.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") and c.pos_ not in _DET + ("NUM", "PUNCT"):
+            start = min(start, c.left_edge.i)
+    doc = head.doc
+    words = [t for t in doc[start:end] if not (t.pos_ in _DET or t.tag_ in ("POS", "PRP$") or t.like_num)]
+    while words and (words[0].is_punct or words[0].pos_ in ("CCONJ", "ADP")):
+        words.pop(0)
+    if not words or any(sides.entity(t) is not None for t in words):
+        return ""
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+# ---------------------------------------------------------------------------------- documents
+
+@dataclass
+class _Found:
+    """What one mention of a document says, before it becomes a finding."""
+
+    head: Token
+    ref: Optional[Ref] = None
+    surface: str = ""
+    kind: str = ""                                # the head's lemma
+    words: FrozenSet[str] = frozenset()           # its describing words, lower case
+    bare: bool = False                            # nothing but its kind ("the agreement")
+    parties: List[Ref] = field(default_factory=list)
+    people: List[Ref] = field(default_factory=list)
+    signatories: List[Ref] = field(default_factory=list)
+    status: Optional[str] = None
+    topics: List[Tuple[Ref, str]] = field(default_factory=list)
+    date: Optional[str] = None
+    group: bool = False                           # a bilateral cue ("joint", "the two sides")
+    explicit: bool = False                        # its own words name its parties ("between A and B")
+    also: List[str] = field(default_factory=list) # other names the text gives it ("(MoU)")
 
 
 class Agreements:
     """The component (see the module's docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "kg_agreements"):
+    def __init__(self, nlp: Language, name: str = "kg_agreements", *, topics: Optional[TopicTable] = None):
         self.name = name
+        self.topics = topics or get_topics()
+        self.nouns, mods, rules = _tables()
+        self.drop = {w for w, v in mods.items() if v == "drop"}
+        self.mod_status = {w: v for w, v in mods.items() if v in STATUS_ORDER}
+        self.status_rules = [r for r in rules if r["kind"] == "status"]
+        self.topic_rules = [r for r in rules if r["kind"] == "topic"]
+        self.clause_verbs = frozenset(w for r in rules if r["kind"] == "clause" for w in r["lemmas"])
 
+    # ------------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.findings is None:
+            doc._.findings = []
+        ents = doc.spans["kg_entities"] if "kg_entities" in doc.spans else []
+        named = {sp.root.i: sp for sp in ents if sp.label_ == "Agreement" and sp._.ref is not None}
+        inside = {i for sp in ents if sp.label_ in ("Agreement", "Initiative", "Institution")
+                  for i in range(sp.start, sp.end)}
+        heads = [t for t in doc if t.i in named or (t.i not in inside and t.pos_ in _NOUNISH
+                                                    and t.lemma_.lower() in self.nouns)]
+        if not heads:
+            return doc
+        sides = Sides(doc)
+        found: List[_Found] = []
+        for h in heads:
+            got = self._mention(doc, h, named.get(h.i), sides)
+            if got is None:
+                continue
+            if got.bare:
+                ante = self._antecedent(got, found)
+                if ante is None:
+                    continue
+                got.ref = ante.ref
+                got.parties = got.parties or ante.parties
+            if got.ref is None:
+                continue
+            found.append(got)
+            sent = sentence_for(doc, h)
+            if sent is None:
+                continue
+            for topic, wording in got.topics:
+                doc._.findings.append(Mention(sent, topic, wording))
+            for name in got.also:
+                if name and name != got.surface:
+                    doc._.findings.append(Mention(sent, got.ref, name))
+            doc._.findings.append(AgreementFinding(
+                sent, got.ref, surface=got.surface, parties=tuple(got.parties),
+                signatories=tuple(got.signatories), status=got.status,
+                topics=tuple(dict.fromkeys(t for t, _ in got.topics)), date=got.date))
         return doc
 
+    # ------------------------------------------------------------------ one mention
+    def _mention(self, doc: Doc, h: Token, span: Optional[Span], sides: Sides) -> Optional[_Found]:
+        lemma = h.lemma_.lower()
+        kind = self.nouns.get(lemma, "document")
+        if span is None and (h.tag_ in ("NNS", "NNPS") or kind == "container"):
+            return None                         # "signed 12 agreements": a count, no one document
+        if 0 < h.i < len(doc) - 1 and doc[h.i - 1].text == "(" and doc[h.i + 1].text == ")":
+            return None                         # "(MoU)": the acronym of the name before it
+        lefts = self._modifiers(h, span)
+        words = [t.lower_ for t in lefts]
+        if span is None and kind == "joint" and not ({"joint", "final"} & set(words)):
+            return None                         # a ministry's statement is no document between parties
+        got = _Found(head=h, kind=lemma)
+        got.group = bool({"joint", "bilateral"} & set(words))
+        memo_of = self._memo_of(h)
+        proper = self._proper_of(h) if span is None else []
+        about = self._about(h) if not proper else None
+        # parties the name gives: its states ("a Chile-Peru accord"), and bodies joined to
+        # another party by a hyphen ("a Mercosur-Vietnam agreement"); a city or a palace in a
+        # name is where it was signed ("the Beijing Agreement")
+        inside: List[Ref] = []
+        for t in lefts:
+            sp = sides.entity(t)
+            if sp is None or sp._.ref is None:
+                continue
+            if sp._.ref.type == "Country" or (sp._.ref.type == "Institution" and _hyphened(sp)):
+                inside.append(sp._.ref)
+        got.parties += inside
+        for c in h.children:
+            if c.dep_ == "poss":
+                got.parties += sides.of_phrase(c)[0]
+            elif c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                for obj in (x for x in c.children if x.dep_ == "pobj"):
+                    more, _ = sides.of_phrase(obj)
+                    got.parties += more
+                    got.explicit = got.explicit or (c.lower_ == "between" and bool(more))
+                    got.group = got.group or any(sides.is_group(t) for t in conjuncts(obj))
 
-@Language.factory("kg_agreements", assigns=["doc._.findings"], requires=["doc.spans"])
-def make_agreements(nlp: Language, name: str) -> Agreements:
-    return Agreements(nlp, name)
+        if about is not None:
+            # "a memorandum on tourism with Togo": the parse may hang the partner on the topic
+            for c in about.subtree:
+                if c.dep_ == "prep" and c.lower_ in ("with", "between") and c.i > about.i:
+                    for obj in (x for x in c.children if x.dep_ == "pobj"):
+                        got.parties += [p for p in sides.of_phrase(obj)[0] if p.type == "Country"]
+        for t in doc[h.left_edge.i:h.i]:
+            if t.like_num and t.text.isdigit() and len(t.text) == 4 and 1800 < int(t.text) < 2100:
+                got.date, got.status = t.text, "signed"     # "the 1975 treaty": signed that year
+        got.explicit = got.explicit or len(set(inside)) >= 2
+        # what governs it
+        self._governed(doc, h, got, sides)
+        for w in words:
+            if w in self.mod_status:
+                got.status = _later(got.status, self.mod_status[w])
+        # topics: what it is on, what it is for
+        if about is not None:
+            for obj in (x for x in about.children if x.dep_ in ("pobj", "pcomp")):
+                got.topics += np_topics(obj, sides, self.topics)
+        for c in h.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _infinitive(c):
+                got.topics += self._purpose(c, sides)
+        got.parties = list(dict.fromkeys(got.parties))
+        if len(got.parties) < 2 and len(sides.main) == 2 and set(got.parties) <= set(sides.main) \
+                and (got.group or (inside and not got.explicit)):
+            # "a joint statement", "the two sides agreed ...", "the Indonesia deal" in an article
+            # about two states: theirs
+            got.parties = list(sides.main)
+        if not (got.parties or got.status or got.signatories or got.topics or got.date):
+            return None                         # a mention that says nothing of it
+        end = (span.end if span is not None else h.i + 1 + len(memo_of))
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+            got.also.append(doc[end + 1].text)  # "the Memorandum of Understanding (MOU)"
+        # the label
+        if span is not None and not self._generic(span, sides):
+            got.ref = span._.ref
+            got.surface = _text(span, sides)
+            got.words = frozenset(t.lower_ for t in span)
+            return got
+        if proper:
+            got.ref = Ref("Agreement", _join([h] + proper))
+            got.surface = got.ref.label
+            got.words = frozenset(t.lower_ for t in proper)
+            return got
+        shown = [t for t in lefts if t.lower_ not in self.drop and t.lower_ not in self.mod_status]
+        while shown and shown[0].is_punct:
+            shown.pop(0)
+        body = shown + [h] + memo_of
+        tail = list(doc[about.i:self._about_end(about) + 1]) if about is not None else []
+        surface = _join(body + tail)
+        got.words = frozenset(t.lower_ for t in shown)
+        named = [t for t in shown if sides.entity(t) is not None]
+        label = _expand(body + tail)
+        names = sorted({p.label for p in got.parties[:3]})
+        titled = h.text[:1].isupper() and all(t.text[:1].isupper() or t.is_punct for t in shown)
+        if tail:
+            got.ref = Ref("Agreement", label)
+        elif named and (len(set(inside)) >= 2 or not inside or titled):
+            got.ref = Ref("Agreement", label)   # "the Doha accord", "a Chile-Peru accord"
+        elif named and len(names) >= 2:
+            # "the Indonesia deal" between the United States and Indonesia: both names
+            rest = [t for t in shown if sides.entity(t) is None and t.text not in ("-", "–")] + [h] + memo_of
+            got.ref = Ref("Agreement", f"{'-'.join(names)} {_expand(rest)}")
+        elif named:
+            return None                         # one side's name alone names no one document
+        elif len(names) >= 2:
+            if not shown and lemma in ("memorandum", "mou", "moc"):
+                got.ref = Ref("Agreement", f"{label} between {' and '.join(names)}")
+            else:
+                got.ref = Ref("Agreement", f"{'-'.join(names)} {label}")
+        elif self._definite(h) or span is not None or (titled and not h.is_sent_start):
+            # "the agreement", "a draft Free Trade Agreement": the latest document it can name
+            got.bare = True
+        else:
+            return None
+        got.surface = surface if (len(body) + len(tail) > 1 or lemma in _ACRONYMS or span is not None) else ""
+        if span is not None and tail:
+            got.also.append(_text(span, sides))     # "Memorandum of Understanding" for "... for the dam"
+        return got
+
+    @staticmethod
+    def _proper_of(h: Token) -> List[Token]:
+        """ "Treaty of Aachen", "Convention of Peace and Friendship": a capitalised kind and
+        the capitalised words after its "of" make a name."""
+        if not h.text[:1].isupper() or h.is_sent_start or h.pos_ != "PROPN":
+            return []
+        prep = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1), None)
+        if prep is None:
+            return []
+        out = [prep]
+        for t in h.doc[prep.i + 1:]:
+            if t.text[:1].isupper() and t.pos_ == "PROPN" or (t.lower_ in ("and", "of", "the") and t.i + 1 < len(h.doc)
+                                                               and h.doc[t.i + 1].text[:1].isupper()):
+                out.append(t)
+            else:
+                break
+        while out and out[-1].lower_ in ("and", "of", "the"):
+            out.pop()
+        return out if len(out) > 1 else []
+
+    def _modifiers(self, h: Token, span: Optional[Span]) -> List[Token]:
+        """The words before a document's kind that are part of its phrase ("free trade",
+        "Sri Lanka-Thailand", "defence cooperation")."""
+        if span is not None:
+            return [t for t in span if t.i < h.i]
+        start = h.i
+        for c in h.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "punct") or (c.dep_ == "nummod" and not c.like_num):
+                start = min(start, c.left_edge.i)
+        out = [t for t in h.doc[start:h.i] if t.pos_ not in _DET + ("NUM",) and t.tag_ not in ("POS", "PRP$")
+               and not t.like_num and t.text not in ('"', "“", "”", "'", "‘", "’", "(", ")")]
+        while out and (out[0].is_punct or out[0].pos_ in ("CCONJ", "ADP")):
+            out.pop(0)
+        return out
+
+    @staticmethod
+    def _memo_of(h: Token) -> List[Token]:
+        """ "memorandum of understanding": the words of its kind after it."""
+        if h.lemma_.lower() != "memorandum":
+            return []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1:
+                obj = next((x for x in c.children if x.dep_ == "pobj" and x.i == c.i + 1), None)
+                if obj is not None and obj.lower_ in _MEMO_OF:
+                    return [c, obj]
+        return []
+
+    def _about(self, h: Token) -> Optional[Token]:
+        """The preposition that says what a document is about ("on tourism", "for the
+        construction of ...", "a protocol to the ... Agreement")."""
+        owner = h
+        memo = self._memo_of(h)
+        if memo:
+            owner = memo[-1]
+        nxt = h.doc[owner.i + 1] if owner.i + 1 < len(h.doc) else None
+        if nxt is not None and nxt.lower_ in ("on", "for") and nxt.dep_ == "prep" and nxt.head.i != owner.i:
+            obj = next((x for x in nxt.children if x.dep_ in ("pobj", "pcomp")), None)
+            # "a Joint Declaration on the Establishment of ...", "signed a declaration on
+            # establishing ...": the words right after a document say what it is on, whatever
+            # the parse hangs them from
+            if obj is not None and not _circumstance(obj) and (nxt.lower_ == "on" or owner.text[:1].isupper()):
+                return nxt
+        for c in list(owner.children) + ([] if owner.i == h.i else list(h.children)):
+            if c.dep_ == "prep" and c.lower_ in _ABOUT and c.i > h.i:
+                obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    continue
+                if _circumstance(obj):
+                    continue                    # "on Monday", "in Nairobi", "on the sidelines"
+                if c.lower_ == "to" and obj.lemma_.lower() not in self.nouns and obj.ent_type_ != "LAW":
+                    continue                    # "to" only for a protocol to another document
+                if c.lower_ == "for" and (obj.ent_type_ in ("PERSON", "NORP") or obj.pos_ == "PRON"):
+                    continue
+                return c
+        return None
+
+    @staticmethod
+    def _about_end(prep: Token) -> int:
+        """The last word of a document's "on ..." phrase: its object and what hangs from it,
+        up to a clause, a participle, an apposition or a parenthesis."""
+        end = prep.i
+        stack = [prep]
+        while stack:
+            t = stack.pop()
+            end = max(end, t.i)
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct", "cc") and c.i > t.i:
+                    if c.dep_ == "cc" and any(x.dep_ == "conj" for x in t.children):
+                        stack.append(c)
+                    continue
+                if c.dep_ == "prep" and (c.lower_ in _NOT_ABOUT or any(
+                        _circumstance(o) for o in c.children if o.dep_ == "pobj")):
+                    continue
+                stack.append(c)
+        while end > prep.i and prep.doc[end].is_punct:
+            end -= 1
+        return end
+
+    @staticmethod
+    def _definite(h: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
+
+    def _generic(self, span: Span, sides: Sides) -> bool:
+        """A capitalised kind and nothing else ("Free Trade Agreement", "Joint Statement")."""
+        if getattr(span._, "kb", None) is not None:
+            return False
+        for t in span:
+            if t.lower_ in ("of", "on", "for", "between", "to") and t.i > span.start and not (
+                    t.i + 1 < span.end and span.doc[t.i + 1].lower_ in _MEMO_OF):
+                return False
+            if sides.entity(t) is not None and sides.entity(t).label_ != "Agreement":
+                return False
+        return all(t.lemma_.lower() in self.nouns or t.lower_ in _GENERIC_WORDS or t.is_punct for t in span)
+
+    # ------------------------------------------------------------------ governors
+    def _governors(self, h: Token, depth: int = 0) -> List[Tuple[Token, str, bool]]:
+        """(trigger, slot) for each word that governs a document: its verb, the noun it is the
+        "of" or "on" of, the verb of a relative clause or participle on it or on the last words
+        of its phrase ("a memorandum on energy cooperation, signed by ..."); through
+        coordination, apposition and lists ("12 documents, including a memorandum ...",
+        "among them a memorandum ...")."""
+        if depth > 4:
+            return []
+        own = depth == 0
+        t = h
+        while t.dep_ in ("conj", "appos") and t.head.pos_ in _NOUNISH and t.head.i != t.i:
+            t = t.head
+        out: List[Tuple[Token, str, bool]] = []
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                out.append((t, "self", own))
+            elif c.dep_ == "prep" and c.lower_ in _CONTAINER_PREPS and any(
+                    x.dep_ == "pobj" and x.pos_ == "PRON" for x in c.children):
+                box = self._box_before(t)       # "among them a memorandum": the documents just counted
+                if box is not None:
+                    out += self._governors(box, depth + 1)
+        # relative clauses and participles on the document, or on the end of its phrase
+        for x in [t] + [y for y in t.subtree if y.i > t.i and not self._heads_document(y)]:
+            for c in x.children:
+                if c.dep_ not in ("relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
+                    continue
+                slot = self._clause_slot(c)
+                if x.i == t.i or (slot is not None and self._rule(c, slot) is not None):
+                    if slot is not None:
+                        out.append((c, slot, own))
+        dep = t.dep_
+        head = t.head
+        if dep in ("dobj", "nsubjpass", "oprd"):
+            out.append((head, "object", own))
+            if head.lemma_.lower() in ("include", "comprise", "cover") and dep == "dobj":
+                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and self._container(subj):
+                    out += self._governors(subj, depth + 1)
+        elif dep == "nsubj":
+            out.append((head, "subject", own))
+        elif dep == "attr" and any(c.dep_ == "prep" and c.lower_ in _CONTAINER_PREPS for c in head.children):
+            box = self._box_before(t)           # "Among them was a memorandum ..."
+            if box is not None:
+                out += self._governors(box, depth + 1)
+        elif dep in ("pobj", "pcomp") and head.dep_ == "prep":
+            gov = head.head
+            if head.lower_ in _CONTAINER_PREPS or (head.lower_ == "as" and gov.lower_ == "such"):
+                box = gov.head if head.lower_ == "as" else gov
+                if not self._container(box):
+                    box = next((o for c in box.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for o in c.children if o.dep_ == "pobj" and self._container(o)), None)
+                if box is not None:
+                    out += self._governors(box, depth + 1)
+            else:
+                out.append((gov, head.lower_, own))
+        return out
+
+    @staticmethod
+    def _clause_slot(c: Token) -> Optional[str]:
+        """Where the noun a relative clause or participle describes stands in it."""
+        if c.dep_ == "acl":
+            return "object" if c.tag_ == "VBN" else "subject"
+        rel = next((x for x in c.subtree if x.tag_ in ("WDT", "WP") or x.lower_ in ("which", "that")), None)
+        if rel is None:
+            return "object"
+        if rel.dep_ == "nsubj":
+            return "subject"
+        if rel.dep_ in ("nsubjpass", "dobj"):
+            return "object"
+        if rel.dep_ == "pobj" and rel.head.head.i == c.i:
+            return rel.head.lower_
+        return None
+
+    def _heads_document(self, tok: Token) -> bool:
+        return tok.pos_ in _NOUNISH and tok.lemma_.lower() in self.nouns and self.nouns[tok.lemma_.lower()] != "container"
+
+    def _box_before(self, tok: Token) -> Optional[Token]:
+        """The nearest word before ``tok`` (in its sentence or the one before) that counts
+        documents ("signed 15 documents", "the exchange of six agreements")."""
+        doc = tok.doc
+        first = tok.sent.start
+        if first > 0:
+            first = doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            if self._container(doc[i]):
+                return doc[i]
+        return None
+
+    def _container(self, tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return self.nouns.get(lemma) == "container" or (lemma in self.nouns and tok.tag_ in ("NNS", "NNPS"))
+
+    def _rule(self, trig: Token, slot: str) -> Optional[dict]:
+        lemma = trig.lemma_.lower()
+        for r in self.status_rules:
+            if r["slot"] != slot or (r["lemmas"] != ["*"] and lemma not in r["lemmas"]):
+                continue
+            if "with" in r and not any(x.lemma_.lower() in r["with"] for c in trig.children
+                                       for x in (c, *c.children)):
+                continue
+            if "under" in r and _governor(trig).lemma_.lower() not in r["under"]:
+                continue
+            if slot == "under" and (trig.tag_ not in ("VBZ", "VBP", "VBN", "VBG") or trig._.modality != "asserted"):
+                continue                        # "under which X supplies": a present arrangement
+            return r
+        return None
+
+    def _governed(self, doc: Doc, h: Token, got: _Found, sides: Sides) -> None:
+        """Status, parties, signatories, date and topics from the words that govern a document."""
+        anchors: Set[int] = set()
+        for trig, slot, own in self._governors(h):
+            for r in self.topic_rules:
+                if own and trig.lemma_.lower() in r["lemmas"] and slot in ("subject", "object"):
+                    got.topics += self._slot_topics(trig, r["slot"], sides)
+            if own and trig.pos_ == "VERB" and slot in ("object", "subject"):
+                # a purpose said of it ("signed ... to deepen cooperation in X", "was drafted to
+                # improve trade")
+                for c in trig.children:
+                    if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _infinitive(c):
+                        got.topics += self._purpose(c, sides)
+            if slot == "under":
+                # "an agreement under which A supplies oil to B for tea": A and B its parties,
+                # oil and tea what it is about
+                for c in [trig] + [x for x in trig.children if x.dep_ == "prep" and x.lower_ in ("to", "with", "from")]:
+                    subj = next((x for x in c.children if x.dep_ in ("nsubj", "pobj")), None)
+                    if subj is not None and subj.lower_ not in ("which", "that"):
+                        got.parties += sides.of_phrase(subj)[0]
+                if own:
+                    for c in trig.children:
+                        if c.dep_ == "dobj":
+                            got.topics += np_topics(c, sides, self.topics)
+                        elif c.dep_ == "prep" and c.lower_ in ("for", "in"):
+                            for obj in (x for x in c.children if x.dep_ == "pobj"):
+                                got.topics += np_topics(obj, sides, self.topics)
+            r = self._rule(trig, slot)
+            if r is None:
+                continue
+            mood = _mood(trig)
+            status = None
+            if r.get("status") and mood != "negated":
+                status = {"asserted": r["status"], "planned": r.get("planned", "planned"),
+                          "hypothetical": r.get("hypothetical", "proposed")}[mood]
+            got.status = _later(got.status, status)
+            if r.get("dated") and status in ("signed", "agreed"):
+                anchors.add(trig.i)
+            if slot == "under":
+                continue
+            # who: the trigger's "with" and "between", its subject or agent (or that of the
+            # words it depends on: "witnessed the signing of", "agreed to sign")
+            for c in trig.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                    for obj in (x for x in c.children if x.dep_ == "pobj"):
+                        got.parties += sides.of_phrase(obj)[0]
+                        got.group = got.group or any(sides.is_group(x) for x in conjuncts(obj))
+            if not r.get("party"):
+                continue
+            subj = subject_of(trig, self.clause_verbs)
+            if subj is None:
+                continue
+            more, who = sides.of_phrase(subj)
+            if not got.explicit:
+                got.parties += more
+            got.group = got.group or any(sides.is_group(x) for x in conjuncts(subj))
+            own = subj.head.i == trig.i or (subj.head.dep_ == "agent" and subj.head.head.i == trig.i)
+            if r.get("signs") and own and mood != "negated":
+                got.signatories += [p for p in who if p not in got.signatories]
+        if anchors and got.date is None:
+            sent = sentence_for(doc, h)
+            times = attached_times(doc, sent, anchors)
+            if times:
+                got.date = times[0]
+
+    def _purpose(self, verb: Token, sides: Sides) -> List[Tuple[Ref, str]]:
+        """What a purpose clause is about: the objects of "to boost tourism and trade"."""
+        out: List[Tuple[Ref, str]] = []
+        for v in conjuncts(verb):
+            for c in v.children:
+                if c.dep_ == "dobj" and (c.lemma_.lower() not in _RELATION_WORDS or any(
+                        x.dep_ == "prep" and x.lower_ in ("in", "on") for x in c.children)):
+                    # "to strengthen their relationship" names no subject area; "to deepen
+                    # cooperation in energy" does
+                    out += np_topics(c, sides, self.topics)
+        return out
+
+    def _slot_topics(self, verb: Token, slot: str, sides: Sides) -> List[Tuple[Ref, str]]:
+        out: List[Tuple[Ref, str]] = []
+        for c in verb.children:
+            if slot == "object" and c.dep_ == "dobj":
+                out += np_topics(c, sides, self.topics)
+            elif c.dep_ == "prep" and c.lower_ == slot:
+                for obj in c.children:
+                    if obj.dep_ == "pobj":
+                        out += np_topics(obj, sides, self.topics)
+                    elif obj.dep_ == "pcomp" and obj.pos_ == "VERB":
+                        out += self._purpose(obj, sides)
+        return out
+
+    # ------------------------------------------------------------------ anaphora
+    def _antecedent(self, got: _Found, found: Sequence[_Found]) -> Optional[_Found]:
+        """The latest document before a definite mention that it can name: of its kind (any
+        document for "the agreement"), with every describing word it has ("the minerals
+        memorandum")."""
+        for prev in reversed(found):
+            if prev.ref is None:
+                continue
+            if got.kind in _GENERAL and prev.kind in _NOT_CALLED_AGREEMENT:
+                continue                        # "the agreement" is no joint statement
+            if got.kind not in _GENERAL and prev.kind != got.kind and got.kind not in prev.ref.label.lower():
+                continue
+            label = prev.ref.label.lower()
+            if all(w in label or w.rstrip("s") in label for w in got.words):
+                return prev
+        return None
+
+
+_GENERIC_WORDS = {"free", "trade", "joint", "framework", "of", "understanding", "cooperation", "bilateral",
+                  "comprehensive", "economic", "partnership", "final", "the", "draft", "new", "investment"}
+
+
+#: nouns after "on" that say when or where, not what about ("on the sidelines of")
+_CIRCUMSTANCE = {"sideline", "sidelines", "occasion", "behalf", "eve", "day", "basis", "margin", "margins", "way",
+                 "visit", "trip", "tour", "arrival", "condition", "anniversary"}
+
+
+def _circumstance(obj: Token) -> bool:
+    """A prepositional object that says when or where ("on Monday", "in Nairobi")."""
+    return obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in _CIRCUMSTANCE
+
+
+def _distinct(refs: Iterable[Ref]) -> List[Ref]:
+    return list(dict.fromkeys(refs))
+
+
+def _hyphened(span: Span) -> bool:
+    """A name joined to another by a hyphen ("Mercosur-Vietnam")."""
+    doc = span.doc
+    return (span.end < len(doc) and doc[span.end].text in ("-", "–")) or \
+        (span.start > 0 and doc[span.start - 1].text in ("-", "–"))
+
+
+def _governor(tok: Token) -> Token:
+    """The word a noun or verb depends on: a verb's head, a prepositional object's head word."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head.head
+    return tok.head
+
+
+def _mood(trig: Token) -> str:
+    """How the text puts a trigger: the modality component's reading, and an infinitive that
+    nothing asserts ("the proposal to sign", "is to be signed") is still to happen."""
+    mood = trig._.modality or "asserted"
+    if mood == "asserted" and trig.pos_ in ("VERB", "AUX") and _infinitive(trig):
+        return "planned"
+    return mood
+
+
+def _later(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    if a is None or b is None:
+        return a or b
+    return max(a, b, key=STATUS_ORDER.index)
+
+
+def _join(tokens: Sequence[Token]) -> str:
+    out = []
+    for n, t in enumerate(tokens):
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        out.append(t.text + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else (" " if nxt is not None else "")))
+    return " ".join("".join(out).split())
+
+
+def _expand(tokens: Sequence[Token]) -> str:
+    """A label from words as written, with an acronym of a kind spelt out ("MoU")."""
+    out = []
+    for n, t in enumerate(tokens):
+        word = _ACRONYMS.get(t.lower_, t.text) if t.text.isupper() or t.text in ("MoU", "MoC") else t.text
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        out.append(word + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else (" " if nxt is not None else "")))
+    return " ".join("".join(out).split())
+
+
+def _text(span: Span, sides: Sides) -> str:
+    words = list(span)
+    while words and (words[0].pos_ in _DET or words[0].is_punct):
+        words.pop(0)
+    return _join(words)
+
+
+@Language.factory("kg_agreements", assigns=["doc._.findings"], requires=["doc.spans"],
+                  default_config={"topics": {"@misc": "kg.topics.v1"}})
+def make_agreements(nlp: Language, name: str, topics: TopicTable) -> Agreements:
+    return Agreements(nlp, name, topics=topics)

@@ -33,13 +33,13 @@ from ...lexicon import Lexicon
 from ...topics import TopicTable, get_topics
 from ..docs import sentence_of
 from ..patterns import load_rules
-from .stances_parse import ACTOR_TYPES, Reading, has_requirement
+from .stances_parse import ACTOR_TYPES, Reading, _first_to, has_requirement
 
 __all__ = ["Stances", "Rule", "RULE_FILES", "rules"]
 
 RULE_FILES = ("stances", "memberships")
 KEYS = frozenset({"kind", "predicate", "pos", "lemmas", "actor", "object", "classes", "actors", "modality",
-                  "requires", "governed_by", "owners", "bodies", "slots", "expect"})
+                  "requires", "governed_by", "owners", "bodies", "slots", "through", "expect"})
 KINDS = ("stance", "light", "credit", "through", "report", "prospective", "named", "office")
 PREDICATES = ("supports", "opposes", "memberOf", "participatesIn")
 _ALL = ("Country", "Person", "Institution", "Initiative", "Agreement", "Topic")
@@ -63,6 +63,7 @@ class Rule:
     governed_by: FrozenSet[str] = frozenset()
     owners: Optional[FrozenSet[str]] = None
     bodies: FrozenSet[str] = frozenset()          # kinds of organisation the object must be
+    through: bool = False                         # a "through" noun's state or body may be the object
     prospective: FrozenSet[str] = frozenset()
 
 
@@ -127,7 +128,7 @@ class Stances:
                     frozenset(r.get("modality", ("asserted", "planned"))), tuple(r.get("requires", ())),
                     frozenset(r.get("governed_by", ())),
                     frozenset(r["owners"]) if "owners" in r else None, frozenset(r.get("bodies", ())),
-                    prospective if membership else frozenset())
+                    bool(r.get("through")), prospective if membership else frozenset())
 
     # ------------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
@@ -208,8 +209,7 @@ class Stances:
                 examples = [r for y in reading.slot(x, "such-as") for r in reading.refs(y, role)
                             if r.type in types] if role == "object" else []
                 # what a "through" noun stands for may be any state or body: "welcomed Peru's bid"
-                allowed = _ALL if role == "object" and reading.is_through(x) and rule.predicate in \
-                    ("supports", "opposes") else types
+                allowed = _ALL if role == "object" and rule.through and reading.is_through(x) else types
                 got += examples or [r for r in reading.refs(x, role) if r.type in allowed and r.type != "Topic"
                                     or r.type == "Topic" and r.type in types]
             if got:
@@ -237,7 +237,8 @@ class Stances:
                 m = t.head._.modality if m == "asserted" else m
         if m != "negated" and _asked(t):
             return "hypothetical"       # "asked whether he is a member", "if Kenya supports it"
-        if m == "asserted" and t.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if m == "asserted" and t.dep_ in ("acl", "relcl") and not _first_to(t.head) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return "hypothetical"       # "the need for a bank to support them": a purpose, no stance
         if m == "hypothetical" and self._reported(t):
             return "planned"

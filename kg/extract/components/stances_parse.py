@@ -156,6 +156,13 @@ class Reading:
                 return expand(ctrl)
         if t.dep_ in ("xcomp", "advcl", "acomp", "attr") or (t.dep_ == "conj" and head.pos_ in ("VERB", "AUX", "ADJ")):
             return self.subject(head, depth + 1)
+        if t.dep_ in ("acl", "relcl") and _first_to(head):
+            # "X was one of the first countries to support Y", "X became the first state to join"
+            h = head
+            if h.dep_ == "pobj" and h.head.lower_ in ("of", "among"):
+                h = h.head.head if h.head.head.lower_ in ("one", "some") else h.head
+            return self.subject(h.head, depth + 1) if h.dep_ in ("attr", "acomp") or h.lower_ == "among" \
+                else self._copula(h)
         if t.dep_ == "relcl":
             return [head]
         if t.dep_ == "acl" and t.tag_ == "VBG":
@@ -195,7 +202,8 @@ class Reading:
         """Objects of the preposition ``word`` on ``t`` (and on a participle after a noun)."""
         holders = [t]
         if not own_only and t.pos_ in _NOUNS:
-            holders += [c for c in t.children if c.dep_ == "acl"]
+            # a participle after the noun ("support extended to X"), not an infinitive
+            holders += [c for c in t.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
         out: List[Token] = []
         for h in holders:
             preps = [c for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word]
@@ -359,6 +367,8 @@ class Reading:
                 continue
             if r.type == "Topic":
                 words = self.phrase(t)
+                # the topic's own name, with the modifiers the phrase adds ("neo-colonialism")
+                words = self.doc[min(words.start, s.start):max(words.end, s.end)]
                 if role == "actor" or _in_name(s) or not self.close_topic(words, r):
                     continue
                 self._wording(r, words)
@@ -484,6 +494,13 @@ class Reading:
             ok = len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[2][1] < top[1][1])
             self._main[want] = [top[0][0], top[1][0]] if ok else []
         return self._main[want]
+
+
+def _first_to(noun: Token) -> bool:
+    """Whether a noun is ranked ("the first country", "the only state", "the last member"): its
+    infinitive then states a fact ("the first country to support"), not a purpose."""
+    return any(c.dep_ == "amod" and (c.lower_ in ("first", "second", "third", "only", "last", "latest")
+                                     or c.tag_ == "JJS") for c in noun.children)
 
 
 def _in_name(span: Span) -> bool:

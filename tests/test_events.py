@@ -101,6 +101,15 @@ DATELINE = "LIMA, Nov. 15, 2024 (Xinhua) -- "
      "Mexican President Claudia Sheinbaum.",
      [{"kind": "Meeting", "participants": ["Dina Boluarte", "Gabriel Boric"]},
       {"kind": "Meeting", "participants": ["Claudia Sheinbaum", "Dina Boluarte"]}]),
+    # a call on each of two people is two calls; the people met, without who met them, no meeting
+    ("Japanese Foreign Minister Takeshi Iwaya will pay courtesy calls on Peruvian President Dina Boluarte and "
+     "Chilean President Gabriel Boric.",
+     [{"kind": "Meeting", "participants": ["Dina Boluarte", "Takeshi Iwaya"]},
+      {"kind": "Meeting", "participants": ["Gabriel Boric", "Takeshi Iwaya"]}]),
+    ("The programme included meetings with Chilean President Gabriel Boric and Mexican President Claudia Sheinbaum.",
+     []),
+    # "numerous forums" are no one event
+    ("Peruvian President Dina Boluarte has spoken at numerous international forums.", []),
     # a place is where the text says, not the dateline
     ("Ghanaian President John Mahama met Kenyan President William Ruto in Addis Ababa on Thursday.",
      [{"kind": "Meeting", "participants": ["John Mahama", "William Ruto"], "location": "Addis Ababa",

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...articles import Sentence
 from ...errors import DataError
+from ...lexicon import Lexicon
 from ...officeholders import OfficeHolders
 from ..docs import sentence_of
 from ..patterns import PATTERN_DIR, load_phrases, load_rules
@@ -86,9 +87,12 @@ def words() -> Dict[str, Set[str]]:
 class Events:
     """The component (see the module's docstring)."""
 
-    def __init__(self, nlp: Language, name: str = "kg_events", *, officeholders: Optional[OfficeHolders] = None):
+    def __init__(self, nlp: Language, name: str = "kg_events", *, officeholders: Optional[OfficeHolders] = None,
+                 lexicon: Optional[Lexicon] = None):
         self.name = name
         self.officeholders = officeholders
+        # the office-holder tables name states by ISO code
+        self.codes = {c.name: c.code for c in lexicon.countries.values()} if lexicon is not None else {}
         self.rules = rules()
         self.words = words()
         # the rule a visit implied by a meeting abroad is told by ("X met Y in Beijing")
@@ -101,7 +105,7 @@ class Events:
     def __call__(self, doc: Doc) -> Doc:
         if doc._.findings is None:
             doc._.findings = []
-        builder = Builder(doc, self.words, self.officeholders, self.visit_rule)
+        builder = Builder(doc, self.words, self.officeholders, self.visit_rule, self.codes)
         n_sents = len(doc._.sentences) if doc._.sentences is not None else 0
         for k, sent in enumerate(doc.sents):
             sentence = _sentence(doc, sent, k)
@@ -149,6 +153,7 @@ def _sentence(doc: Doc, sent: Span, k: int) -> Optional[Sentence]:
 
 
 @Language.factory("kg_events", assigns=["doc._.findings"], requires=["doc.spans", "token._.modality"],
-                  default_config={"officeholders": {"@misc": "kg.officeholders.v1"}})
-def make_events(nlp: Language, name: str, officeholders: OfficeHolders) -> Events:
-    return Events(nlp, name, officeholders=officeholders)
+                  default_config={"officeholders": {"@misc": "kg.officeholders.v1"},
+                                  "lexicon": {"@misc": "kg.lexicon.v1"}})
+def make_events(nlp: Language, name: str, officeholders: OfficeHolders, lexicon: Lexicon) -> Events:
+    return Events(nlp, name, officeholders=officeholders, lexicon=lexicon)

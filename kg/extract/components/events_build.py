@@ -33,8 +33,9 @@ class Builder(Timing, Sides):
     """Events of one Doc, sentence by sentence (see the module's docstring)."""
 
     def __init__(self, doc: Doc, words: Dict[str, Set[str]], officeholders: Optional[OfficeHolders],
-                 visit_rule: Optional[Rule] = None):
+                 visit_rule: Optional[Rule] = None, codes: Optional[Dict[str, str]] = None):
         self.doc = doc
+        self.codes = codes or {}                      # state name -> ISO code (the office-holder tables')
         self.visit_rule = visit_rule
         self.words = words
         self.officeholders = officeholders
@@ -156,10 +157,14 @@ class Builder(Timing, Sides):
         built: List[Event] = []
         for r in kept:
             others = kept_tokens - {t.i for t in r.triggers}
+            own = bool(r.actors())
             prior = self._same(r)
             for ev in self._when(r, sentence, others):
                 self._where(ev, sent, others)
-                self._name(ev)
+                placed = ev.location is not None
+                told_again = self._name(ev) or prior is not None
+                if told_again and not (own or ev.date or ev.start or placed):
+                    continue                    # "the summit serves as a testament ...": nothing new
                 if prior is not None:
                     carry(prior, ev)
                 built.append(ev)
@@ -238,13 +243,14 @@ class Builder(Timing, Sides):
                 and any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE for c in t.children)]
         if r.kind == "StateVisit" or not told:
             return None
-        if any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in self.words.get("another", ()))
-               for c in told[0].children):
-            return None                         # "the next meeting", "the fifth session": another one
+        if self.another(told[0]):
+            return None
         mine = r.actors()
         for ev in reversed(self.events):
-            if ev.reading.kind != r.kind or ev.reading.token.lemma_ != told[0].lemma_ and r.kind == "Conference":
+            if ev.reading.kind != r.kind or r.kind == "Conference" and not _same_word(ev.reading.token, told[0]):
                 continue
+            if r.name and ev.name and r.name != ev.name:
+                continue                        # "the Third South Summit" after "the NAM Summit"
             theirs = ev.reading.actors()
             if r.counterparts and not set(mine) & set(theirs):
                 return None
@@ -259,16 +265,21 @@ class Builder(Timing, Sides):
         mine = set(r.actors())
         found = [ev for ev in reversed(self.events) if ev.reading.kind == r.kind and mine <= set(ev.reading.actors())]
         # "the talks": the talks told last, before other kinds of meeting ("signed", "met")
-        return next((ev for ev in found if ev.reading.token.lemma_ == r.token.lemma_), found[0] if found else None)
+        return next((ev for ev in found if _same_word(ev.reading.token, r.token)), found[0] if found else None)
 
     def _named(self, r: Reading) -> Optional[str]:
         """The name of the conference told before that "the summit", "the session" tells again."""
         if r.kind != "Conference" or not definite(r.token):
             return None
         for prior in reversed(self.events):
-            if prior.reading.kind == "Conference" and prior.reading.token.lemma_ == r.token.lemma_ and prior.name:
+            if prior.reading.kind == "Conference" and _same_word(prior.reading.token, r.token) and prior.name:
                 return prior.name
         return None
+
+    def another(self, tok: Token) -> bool:
+        """ "the next meeting", "the fifth session": another event than the one told before."""
+        return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in self.words.get("another", ()))
+                   for c in tok.children)
 
     def _dated(self, ev: Event) -> Event:
         """An undated event, or the one report of it told before with a date (the same kind and
@@ -304,7 +315,7 @@ class Builder(Timing, Sides):
     def _visit_ok(self, r: Reading) -> bool:
         """A visitor is never the state visited, nor one of its office-holders or organs."""
         hosts = set(r.hosts)
-        names = {h.label for h in hosts}
+        codes = {self.codes.get(h.label, h.label) for h in hosts}
         keep = []
         for v in r.visitors:
             if v in hosts or self.states.get(v, set()) & hosts:
@@ -313,7 +324,7 @@ class Builder(Timing, Sides):
                 continue                        # a state's own body
             if v.type == "Person" and self.officeholders is not None:
                 # a former office-holder does not visit his own country either
-                if any(t.state in names for t in self.officeholders.terms(v.label)):
+                if any(t.state in codes for t in self.officeholders.terms(v.label)):
                     continue
             keep.append(v)
         r.visitors = keep
@@ -343,6 +354,8 @@ class Builder(Timing, Sides):
                     continue
                 if not people and self.reader.in_body(r.token):
                     continue                    # "the X Forum of Banks appoints ...": a body
+                if r.token.tag_ in ("NNS", "NNPS") and not ev.name:
+                    continue                    # "at numerous forums": no one event
             for group in (separate(r, self.words) if r.kind == "Meeting" else [people]):
                 if r.kind == "Meeting":
                     for p in group:
@@ -351,3 +364,8 @@ class Builder(Timing, Sides):
                                         start_date=ev.start, end_date=ev.end, location=ev.location,
                                         name=ev.name, within_visit=r.kind == "Meeting" and bool(visitors & set(group))))
         return out
+
+
+def _same_word(a: Token, b: Token) -> bool:
+    """Whether two triggers are the same word ("the Conference", "the conference")."""
+    return a.lemma_.lower() == b.lemma_.lower()

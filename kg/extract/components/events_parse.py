@@ -104,7 +104,7 @@ class Reader(Referents, Places):
         (``control``: an object of the verb above may stand for it, as in "invited X to visit")."""
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
-            return expand(subs) + along(t)
+            return expand(subs) + self._along(t)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or depth > 5 or t.head is t:
             return []                           # a passive's subject is its patient
         head = t.head
@@ -114,7 +114,7 @@ class Reader(Referents, Places):
             # to meet": the passive's subject; "agreed to meet": the subject
             objs = ([c for c in head.children if c.dep_ == "dobj"] if control else []) or \
                 [c for c in head.children if c.dep_ == "nsubjpass"]
-            return expand(objs) + along(head) if objs else self.subject(head, depth + 1, control)
+            return expand(objs) + self._along(head) if objs else self.subject(head, depth + 1, control)
         if t.dep_ in ("advcl", "conj", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX"):
             if t.dep_ == "ccomp" and t.tag_ not in ("VBG", "VBN"):
                 return []
@@ -124,6 +124,11 @@ class Reader(Referents, Places):
         if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return self.subject(head.head, depth + 1, False)   # "after meeting Putin, Trump said"
         return []
+
+    def _along(self, verb: Token) -> List[Token]:
+        """People and states acting "along with" the subject (never a bank "together with" which
+        support is given)."""
+        return [t for t in along(verb) if self.ref(t) and all(r.type in ("Person", "Country") for r in self.ref(t))]
 
     def _subject(self, t: Token) -> List[Token]:
         return self.subject(t) if t.pos_ in ("VERB", "AUX") else []

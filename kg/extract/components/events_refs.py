@@ -76,6 +76,8 @@ class Referents:
         it stands for), two for a phrase that names two ("the two leaders")."""
         n = 0
         for t in toks:
+            if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lower_ in ("along", "together"):
+                continue                        # "A, along with B, met C": one side
             got = self.refs([t], types)
             if got:
                 k = self.known.get(t.i)

@@ -250,21 +250,28 @@ class Timing:
                     return got[0]
         return None
 
-    def _name(self, ev: Event) -> None:
-        """A conference's name; "the summit" told again is the one named before; an unnamed one
-        no one is said to attend is named by its place ("Business forum in Astana")."""
+    def _name(self, ev: Event) -> bool:
+        """A conference's name; "the summit" told again is the one named before (not "the next
+        summit"); an unnamed one no one is said to attend is named by its place. True when the
+        name is the one told before."""
         r = ev.reading
         if r.kind != "Conference":
-            return
+            return False
         ev.name = r.name
-        if ev.name is None and definite(r.token):
+        told = False
+        # "the fifth session", "the next summit": another of the series, apart by its date
+        if ev.name is None and definite(r.token) and (ev.date or ev.start or not self.another(r.token)):
             for prior in reversed(self.events):
-                if prior.reading.kind == "Conference" and prior.reading.token.lemma_ == r.token.lemma_ and prior.name:
-                    ev.name = prior.name
+                if prior.reading.kind == "Conference" and prior.reading.token.lemma_.lower() == r.token.lemma_.lower() \
+                        and prior.name:
+                    ev.name, told = prior.name, True
                     ev.location = ev.location or prior.location
                     break
-        if ev.name is None and not r.actors() and ev.location is not None:
+        # an unnamed one no one is said to attend is known by its place and date ("Business forum in
+        # Astana", 14 May 2024)
+        if ev.name is None and not r.actors() and ev.location is not None and (ev.date or ev.start):
             ev.name = f"{self.reader.words_of(r.token)} in {ev.location.label}"
+        return told
 
 
 def lend(frame: Event, ev: Event) -> None:

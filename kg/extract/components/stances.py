@@ -40,7 +40,7 @@ __all__ = ["Stances", "Rule", "RULE_FILES", "rules"]
 RULE_FILES = ("stances", "memberships")
 KEYS = frozenset({"kind", "predicate", "pos", "lemmas", "actor", "object", "classes", "actors", "modality",
                   "requires", "governed_by", "owners", "bodies", "slots", "through", "expect"})
-KINDS = ("stance", "light", "credit", "through", "report", "prospective", "named", "office")
+KINDS = ("stance", "light", "credit", "through", "report", "willing", "prospective", "named", "office")
 PREDICATES = ("supports", "opposes", "memberOf", "participatesIn")
 _ALL = ("Country", "Person", "Institution", "Initiative", "Agreement", "Topic")
 #: relations through which a trigger is embedded in what governs it ("bid for membership")
@@ -112,6 +112,7 @@ class Stances:
         self.light = frozenset(words["light"])
         self.credit = frozenset(words["credit"])
         self.report = frozenset(words["report"])
+        self.willing = frozenset(words["willing"])
 
     @staticmethod
     def _rule(r: Dict, prospective: FrozenSet[str]) -> Rule:
@@ -171,7 +172,7 @@ class Stances:
             return []
         if rule.governed_by and not _governed(t, rule.governed_by):
             return []
-        if self._modality(t) not in rule.modality:
+        if self._modality(t, rule.predicate in ("supports", "opposes")) not in rule.modality:
             return []
         if rule.prospective and _prospective(t, rule.prospective):
             return []
@@ -229,7 +230,7 @@ class Stances:
                 return True
         return False
 
-    def _modality(self, t: Token) -> str:
+    def _modality(self, t: Token, stance: bool = True) -> str:
         m = t._.modality
         if m is None:
             m = "negated" if any(c.dep_ == "neg" for c in t.children) else "asserted"
@@ -239,7 +240,10 @@ class Stances:
             return "hypothetical"       # "asked whether he is a member", "if Kenya supports it"
         if m == "asserted" and t.dep_ in ("acl", "relcl") and not _first_to(t.head) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-            return "hypothetical"       # "the need for a bank to support them": a purpose, no stance
+            # "the need for a bank to support them": a purpose, no stance; but "its readiness to
+            # support X" states one (a wish to join is still no membership)
+            if not (stance and t.head.lemma_.lower() in self.willing):
+                return "hypothetical"
         if m == "hypothetical" and self._reported(t):
             return "planned"
         return m

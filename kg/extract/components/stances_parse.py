@@ -167,6 +167,9 @@ class Reading:
             return [head]
         if t.dep_ == "acl" and t.tag_ == "VBG":
             return [head]                   # "states supporting the resolution"
+        if t.dep_ == "acl" and head.pos_ == "NOUN":
+            # "its readiness to support X": whoever owns the readiness
+            return self._poss(head) or self._owner(head) or self._poss_pronoun(head)
         if t.dep_ == "pcomp" and head.dep_ == "prep":
             gov = head.head
             if gov.pos_ in _NOUNS:           # "its commitment to supporting X": the noun's owner
@@ -177,6 +180,10 @@ class Reading:
                 return []
             return self.subject(gov, depth + 1)
         return []
+
+    def _complement_subject(self, t: Token, owners=None) -> List[Token]:
+        """The subject of the clause a verb takes: "helped Kenya recover"."""
+        return expand(x for c in t.children if c.dep_ in ("ccomp", "xcomp") for x in c.children if x.dep_ == "nsubj")
 
     def _agent(self, t: Token, owners=None) -> List[Token]:
         return expand(g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj")
@@ -351,10 +358,17 @@ class Reading:
             return self.pair(k)
         slots = self.through.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
         if slots and all(s._.ref.type == "Topic" for s in self.ents.get(t.i, ())):
+            # "the development and capacity building of X": conjuncts share what they are of
+            conjuncts = [c for c in expand([t]) if c is not t]
+            if t.dep_ == "conj":
+                conjuncts.append(t.head)
+            slots_of = {t: slots}
+            for c in conjuncts:
+                slots_of[c] = self.through.get(c.lemma_.lower(), ("prep:of",))
             # "the UN-led international order": the body it is of, before the order as a topic;
             # "the development and reconstruction of X": conjuncts share what they are of
-            for x in [t] + [c for c in expand([t]) if c is not t and c.lemma_.lower() in self.through]:
-                for name in slots:
+            for x in [t] + conjuncts:
+                for name in slots_of[x]:
                     got = [r for y in self.slot(x, name) if y is not x for r in self.refs(y, role, depth + 1)]
                     if got:
                         return got

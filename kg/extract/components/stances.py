@@ -3,10 +3,10 @@
 How English says it is data: ``kg/data/patterns/stances.jsonl`` (supports, opposes) and
 ``memberships.jsonl`` (memberOf, participatesIn). A rule names a trigger word ("support",
 "condemn", "opposition", "member", "join") and the slots of the parse where its actor and its
-object stand (``stances_parse`` reads them): "Kenya and Ghana condemned terrorism", "Japan's
-support for Kenya", "Kenya thanked Japan for its support" (Japan supports Kenya), "Senegal is a
-member of ECOWAS", "ASEAN member states such as Malaysia", "Nepal joined the Belt and Road
-Initiative", "Belt and Road projects in Kenya".
+object stand (``stances_slots`` reads the slots, ``stances_parse`` says who stands in them):
+"Kenya and Ghana condemned terrorism", "Japan's support for Kenya", "Kenya thanked Japan for
+its support" (Japan supports Kenya), "Senegal is a member of ECOWAS", "ASEAN member states such
+as Malaysia", "Nepal joined the Belt and Road Initiative", "Belt and Road projects in Kenya".
 
 A stance counts only as the text asserts it: a negated or hypothetical trigger gives nothing
 ("declined to condemn", "did not support", "urged X to support"); a planned one ("will
@@ -33,7 +33,8 @@ from ...lexicon import Lexicon
 from ...topics import TopicTable, get_topics
 from ..docs import sentence_of
 from ..patterns import load_rules
-from .stances_parse import ACTOR_TYPES, Reading, _first_to, has_requirement
+from .stances_parse import ACTOR_TYPES, Reading, has_requirement
+from .stances_slots import ranked
 
 __all__ = ["Stances", "Rule", "RULE_FILES", "rules"]
 
@@ -238,7 +239,7 @@ class Stances:
                 m = t.head._.modality if m == "asserted" else m
         if m != "negated" and _asked(t):
             return "hypothetical"       # "asked whether he is a member", "if Kenya supports it"
-        if m == "asserted" and t.dep_ in ("acl", "relcl") and not _first_to(t.head) and \
+        if m == "asserted" and t.dep_ in ("acl", "relcl") and not ranked(t.head) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             # "the need for a bank to support them": a purpose, no stance; but "its readiness to
             # support X" states one (a wish to join is still no membership)

@@ -74,7 +74,8 @@ class Entities:
             sp = Span(doc, span.start, span.end, label=label)
             sp._.ref, sp._.country = ref, country
             out.append(sp)
-            taken.update(range(span.start, span.end))
+            if label != "Topic":                # a subject area's words may be part of a name
+                taken.update(range(span.start, span.end))
 
         # 1. names the lexicon knows
         for sp in known:
@@ -101,16 +102,20 @@ class Entities:
                     add(span, "Person", Ref("Person", _label(span)))
         # 4. projects with a proper name written in lower case ("the Colombo port project")
         places = {i for sp in out if sp.label_ in ("Place", "Country") for i in range(sp.start, sp.end)}
-        for span in self._projects(doc, taken, places):
-            add(span, "Initiative", Ref("Initiative", _label(span)))
-        # 5. what the NER proposes, checked against knowledge and cues
+        for span, cls in self._projects(doc, taken, places):
+            add(span, cls, Ref(cls, _label(span)))
+        # 5. what the NER proposes, checked against knowledge and cues. A body's name may hold a
+        # state's name or demonym ("Brazilian Cooperation Agency", "US Pacific Fleet"), which stays
+        # a mention of the state as well
+        states = {i for sp in out if sp.label_ == "Country" for i in range(sp.start, sp.end)}
         people: List[Span] = []
         others: List[tuple] = []
         for ent in doc.ents:
             if ent.label_ not in NER_CLASS:
                 continue
             span = self._trim(doc, ent)
-            if span is None or any(i in taken for i in range(span.start, span.end)):
+            free = states if NER_CLASS[ent.label_] == "Institution" else set()
+            if span is None or any(i in taken and i not in free for i in range(span.start, span.end)):
                 continue
             if NER_CLASS[ent.label_] == "Person":
                 span = self._person(doc, span, known)
@@ -120,13 +125,23 @@ class Entities:
                 continue
             others.append((span, NER_CLASS[ent.label_]))
         surnames = {p[-1].text for p in people if len(p) > 1} | {p[0].text for p in people if len(p) > 1}
+        people_words = surnames | {p.text for p in people if len(p) == 1}
         headline = _title_case(doc, doc._.sentences[0] if doc._.sentences else None)
         for span, cls in others:
-            if any(i in taken for i in range(span.start, span.end)):
+            free = states if cls == "Institution" else set()
+            if any(i in taken and i not in free for i in range(span.start, span.end)) \
+                    or all(i in states or not doc[i].is_alpha for i in range(span.start, span.end)):
                 continue
             # a word the article uses as a person's name ("Modi", "Trump" tagged as a place)
             if len(span) == 1 and (span.text in surnames or self._leader(doc, span)):
-                add(span, "Person", Ref("Person", span.text))
+                # a forename the NER left outside ("Mahinda" of "Mahinda Rajapaksa") goes with it
+                start = span.start
+                while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
+                        and doc[start - 1].is_title and doc[start - 1].text not in self.not_name \
+                        and span.start - start < 3:
+                    start -= 1
+                span = Span(doc, start, span.end)
+                add(span, "Person", Ref("Person", _label(span)))
                 continue
             if headline is not None and headline[0] <= span.start < headline[1]:
                 continue                        # every word of a title-case headline looks like a name
@@ -134,15 +149,23 @@ class Entities:
                 add(span, "Person", Ref("Person", _label(span)))
                 continue
             span = self._grow_of_state(doc, span, known)
-            got = self._named(doc, span, cls, known)
-            if got:
-                add(span, got, Ref(got, _label(span)))
+            got = self._named(doc, span, cls, known, people_words)
+            last = span[-1].text
+            if got == "Initiative" and last.endswith("s") and self.heads.get(last[:-1]) == "initiative":
+                for part, (cls, label) in self._distributed(doc, span.start, span.end, last[:-1], taken):
+                    add(part, cls, Ref(cls, label))
+            elif got:
+                add(span, got, Ref(got, self._body_label(span, known)))
         # 6. names the NER missed, known by the word that heads them ("Extended Fund Facility"),
         # and the parts of known bodies ("the NPC Standing Committee", "the Standing Committee
         # of the National People's Congress")
         orgs = {sp.start: sp for sp in out if sp.label_ == "Institution"}
         org_ends = {sp.end: sp for sp in out if sp.label_ == "Institution"}
-        for span, cls in self._shaped(doc, taken, headline):
+        for span, cls in self._shaped(doc, taken, headline, states):
+            if isinstance(cls, tuple):          # one of a list under a plural head: its own label
+                cls, label = cls
+                add(span, cls, Ref(cls, label))
+                continue
             parent = None
             if cls == "Institution":
                 k = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
@@ -159,6 +182,9 @@ class Entities:
             else:
                 add(span, cls, Ref(cls, _label(span)))
         out = _defined_acronyms(doc, out)
+        # a topic's words inside a name are the name's ("peace process" of "the X-Y peace process")
+        named = {i for sp in out if sp.label_ not in ("Topic", "Country") for i in range(sp.start, sp.end)}
+        out = [sp for sp in out if sp.label_ != "Topic" or not any(i in named for i in range(sp.start, sp.end))]
         doc.spans[SPANS_KEY] = sorted(out, key=lambda s: (s.start, -s.end))
         return doc
 
@@ -294,7 +320,8 @@ class Entities:
         return span
 
     # ------------------------------------------------------------------ other names
-    def _named(self, doc: Doc, span: Span, cls: str, known: List[Span]) -> Optional[str]:
+    def _named(self, doc: Doc, span: Span, cls: str, known: List[Span], people_words: Set[str] = frozenset()
+               ) -> Optional[str]:
         """The class of an ORG, GPE, LOC or FAC span the lexicon does not know, or None when
         its words and context say it is no entity."""
         words = [t.text for t in span]
@@ -325,8 +352,12 @@ class Entities:
         proper = [t for t in span if t.is_alpha]
         if not proper or any(t.pos_ != "PROPN" for t in proper) or any(t.text in self.not_name for t in proper):
             return None
-        if len(span) == 1 and (span[0].text.isupper() or span[0].text.lower() in _COMPASS):
-            return None
+        if len(span) == 1 and (span[0].text.lower() in _COMPASS or span[0].tag_ == "NNPS"):
+            return None                         # "South"; "Farmers", "Ranchers" as a headline writes them
+        if all(t.text.isupper() for t in proper):
+            return None                         # initials the lexicon does not know and the text never defines
+        if any(t.text in people_words for t in proper):
+            return None                         # "Trump Putin": people's names, not a body's
         if any(w in self.title_words for w in words):
             return None                         # "President", "Minister" name no body
         if cls == "Place":
@@ -338,32 +369,75 @@ class Entities:
                 return None
         return cls
 
-    def _shaped(self, doc: Doc, taken: Set[int], headline: Optional[tuple]) -> Iterable[tuple]:
-        """Runs of capitalised proper nouns (with "of", "for", "and" inside) that end in a word
-        heading an institution, an initiative, a document or a place."""
-        i = 0
+    def _shaped(self, doc: Doc, taken: Set[int], headline: Optional[tuple], states: Set[int] = frozenset()
+                ) -> Iterable[tuple]:
+        """Runs of capitalised proper nouns (with "of (the)", "for", "and", hyphens and a state's
+        name inside) that end in a word heading an institution, an initiative, a document or a
+        place ("Great Hall of the People", "China-Europe Trans-Caspian Express"). A plural head
+        after a list names one of each ("the Global Development, Global Security and Global
+        Civilization Initiatives")."""
         n = len(doc)
+
+        def cap(k: int) -> bool:
+            return k < n and (k not in taken or k in states) and doc[k].text[:1].isupper() \
+                and doc[k].pos_ in ("PROPN", "ADJ", "NOUN") and doc[k].is_alpha
+
+        i = 0
         while i < n:
             t = doc[i]
-            if i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.is_sent_start and t.text in self.not_name \
+            if not cap(i) or t.pos_ != "PROPN" or t.is_sent_start and t.text in self.not_name \
                     or (headline is not None and headline[0] <= i < headline[1]):
                 i += 1
                 continue
             j = i
-            while j < n and j not in taken and (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
-                                                or doc[j].lower_ in ("of", "for", "and", "&") and j + 1 < n
-                                                and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper()
-                                                and j + 1 not in taken):
+            while j < n and (cap(j) or doc[j].lower_ in ("of", "for", "and", "&") and cap(j + 1)
+                             or doc[j].lower_ == "of" and j + 2 < n and doc[j + 1].lower_ == "the" and cap(j + 2)
+                             or doc[j].lower_ == "the" and j > i and doc[j - 1].lower_ == "of" and cap(j + 1)
+                             or doc[j].text in ("-", "–") and j > i and cap(j + 1)):
                 j += 1
-            if j - i >= 2:
+            if j - i >= 2 and not all(k in states or not doc[k].is_alpha for k in range(i, j)):
                 words = [w.text for w in doc[i:j]]
                 cut = next((k for k, w in enumerate(words) if w in ("of", "for") and k > 0), len(words))
-                kind = self.heads.get(words[-1]) or self.heads.get(words[cut - 1])
+                last = words[-1]
+                plural = last.endswith("s") and self.heads.get(last[:-1]) == "initiative"
+                kind = self.heads.get(last) or self.heads.get(words[cut - 1]) or ("initiative" if plural else None)
                 cls = {"institution": "Institution", "initiative": "Initiative", "agreement": "Agreement",
                        "place": "Place"}.get(kind or "")
                 if cls and not any(w in self.title_words for w in words[:1]):
-                    yield Span(doc, i, j), cls
+                    if plural:
+                        yield from self._distributed(doc, i, j, last[:-1], taken)
+                    else:
+                        yield Span(doc, i, j), cls
             i = max(j, i + 1)
+
+    def _distributed(self, doc: Doc, i: int, j: int, head: str, taken: Set[int]) -> Iterable[tuple]:
+        """ "A, B and C Initiatives": each of A, B and C with the head, as (span, class) where the
+        label is the span's text and the head ("C Initiative")."""
+        parts = [(i, j - 1)]
+        k = i - 1
+        while k > 0 and doc[k].text in (",", "and") :
+            while k >= 0 and doc[k].text in (",", "and"):
+                k -= 1
+            end = k + 1
+            while k >= 0 and doc[k].is_title and doc[k].is_alpha and k not in taken:
+                k -= 1
+            if end - (k + 1) < 1:
+                break
+            parts.append((k + 1, end))
+        for a, b in parts:
+            if b > a:
+                sp = Span(doc, a, b)
+                yield sp, ("Initiative", f"{_label(sp)} {head}")
+
+    @staticmethod
+    def _body_label(span: Span, known: List[Span]) -> str:
+        """A body's name, with a state's short name in front of it written in full ("US Pacific
+        Fleet" -> "United States Pacific Fleet"); a demonym stays as written."""
+        first = next((k for k in known if k.start == span.start and k.end < span.end and k.label_ == "country"), None)
+        if first is not None and first._.kb.country is not None and first[-1].whitespace_:
+            rest = Span(span.doc, first.end, span.end)
+            return f"{first._.kb.country.label} {_label(rest)}"
+        return _label(span)
 
     def _named_by_context(self, doc: Doc, span: Span, known: List[Span]) -> bool:
         """A name followed by its office in apposition is a person's ("Thilaka Jayasundara,
@@ -395,27 +469,46 @@ class Entities:
                 return Span(doc, span.start, after.end)
         return span
 
-    def _projects(self, doc: Doc, taken: Set[int], places: Set[int]) -> Iterable[Span]:
-        """ "the Colombo Port City project", "the Adani wind power project": a project, initiative
-        or programme whose modifiers include a proper name is a named initiative (a place's name
-        may open it; an acronym in brackets is left out of the name)."""
+    def _projects(self, doc: Doc, taken: Set[int], places: Set[int]) -> Iterable[tuple]:
+        """ "the Colombo Port City project", "the Adani wind power project", "the Adani group":
+        a project (or group, company) whose modifiers, right before it, include a proper name
+        is a named initiative (institution); a place's name may open it. A name the modifiers
+        already head ("the Extended Fund Facility (EFF) programme") is that name's."""
         for t in doc:
-            if t.lower_ not in ("project", "initiative", "corridor", "programme", "program", "scheme") \
-                    or t.i in taken or t.pos_ != "NOUN":
+            cls = _LOWER_HEADS.get(t.lower_)
+            if cls is None or t.i in taken or t.pos_ != "NOUN":
                 continue
-            mods = [c for c in t.lefts if c.dep_ in ("compound", "amod", "nmod")]
-            if not mods or not any(m.pos_ == "PROPN" and m.i not in taken for m in mods):
-                continue
-            if any(doc[i].text in self.heads for m in mods for i in range(m.left_edge.i, m.i + 1)):
-                continue                        # "the Extended Fund Facility (EFF) programme": the name is headed
-            start = min(m.left_edge.i for m in mods)
-            while start < t.i and (doc[start].text in _EDGE or doc[start].pos_ == "DET"
-                                   or (doc[start].i in taken and doc[start].i not in places)):
+            start = t.i
+            while start > 0 and ((doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[start - 1].is_title
+                                  and doc[start - 1].is_alpha) and doc[start - 1].dep_ in ("compound", "amod", "nmod")
+                                 and doc[start - 1].head.i < t.i + 1 and not doc[start - 1].like_num
+                                 or doc[start - 1].text in ("-", "–") and start > 1 and doc[start - 2].is_title):
+                start -= 1
+            if any(doc[i].text in self.not_name and doc[i].text not in self.heads for i in range(start, t.i)):
+                continue                        # "the Sunday Morning Futures program": no initiative
+            while start < t.i and (doc[start].i in taken and doc[start].i not in places or doc[start].pos_ == "ADJ"
+                                   and not doc[start].text[:1].isupper()):
                 start += 1
-            if start < t.i and doc[start].pos_ == "PROPN" and not any(
-                    i in taken and i not in places for i in range(start, t.i)):
-                yield Span(doc, start, t.i + 1)
+            # the owner's demonym is no part of the name ("the Indian Adani group")
+            while start < t.i and start in places and self.lex.country_by_demonym(doc[start].text):
+                start += 1
+            mods = range(start, t.i)
+            if not mods or not any((doc[i].pos_ == "PROPN" or doc[i].is_title) and (i not in taken or i in places)
+                                   for i in mods) \
+                    or not doc[start].is_title or any(i in taken and i not in places for i in mods):
+                continue
+            before = t.i - 1
+            if doc[before].text == ")":
+                continue                        # "... (EFF) programme": an acronym's name before it
+            if self.heads.get(doc[before].text) in ("initiative", "institution", "agreement"):
+                continue
+            yield Span(doc, start, t.i + 1), cls
 
+#: lower-case nouns that, after a proper name, make a name ("the Adani group")
+_LOWER_HEADS = {"project": "Initiative", "initiative": "Initiative", "corridor": "Initiative",
+                "programme": "Initiative", "program": "Initiative", "scheme": "Initiative",
+                "group": "Institution", "company": "Institution", "corporation": "Institution",
+                "process": "Initiative"}
 _COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
 #: a body's name that goes on with "of" and its state ("Chamber of Commerce of Sri Lanka")
 _HEAD_OF_STATE_BODY = {"Industry", "Commerce", "Chamber", "Board", "Investment", "Council", "Authority",

@@ -192,6 +192,10 @@ def _token_texts(nlp: Language, forms: List[str]) -> Iterable[Tuple[str, ...]]:
         yield tuple(form.split()) if ok else tuple(t.text for t in next(hard) if not t.is_space)
 
 
+#: English prefixes that make an adjective of a place's name
+_PREFIXES = frozenset({"trans", "pan", "sub", "inter", "intra", "anti", "pro", "post", "pre", "non", "neo", "cis"})
+
+
 def _keep(doc: Doc, s: int, e: int, known: Known) -> bool:
     """Whether a match names what the lexicon says, judged by the words around it."""
     first = doc[s]
@@ -203,6 +207,9 @@ def _keep(doc: Doc, s: int, e: int, known: Known) -> bool:
     if known.kind == "topic":
         # a topic word inside a capitalised name ("Energy" in "Ministry of Energy") is the name's
         return not (e - s == 1 and first.text[:1].isupper() and not first.is_sent_start)
+    if known.kind in ("capital", "place") and s >= 2 and doc[s - 1].text in ("-", "–") \
+            and doc[s - 2].lower_ in _PREFIXES:
+        return False                            # "Trans-Caspian", "Pan-African": a word made from a place
     if known.kind in ("country", "demonym", "capital", "place") and e < len(doc):
         after = doc[e]
         # "U.S. dollars", "Hong Kong dollar": a currency, not the place

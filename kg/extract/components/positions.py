@@ -36,11 +36,15 @@ from spacy.tokens import Doc, Span
 from ...findings import Ref
 from ...lexicon import Lexicon, Title, of_state
 from ...officeholders import OfficeHolders
-from ..patterns import load_phrases
+from ...topics import TopicTable, get_topics
+from ..patterns import load_phrases, phrase_set
 from .entities import SPANS_KEY as ENTITIES
 from .gazetteer import SPANS_KEY as KNOWN
 
 __all__ = ["Office", "Positions"]
+
+_PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den",
+              "bin", "ibn", "al", "el", "la", "le", "bint"}
 
 
 @dataclass
@@ -79,7 +83,7 @@ class Positions:
     """The component (see the module's docstring)."""
 
     def __init__(self, nlp: Language, name: str = "kg_positions", *, lexicon: Lexicon,
-                 officeholders: Optional[OfficeHolders] = None):
+                 officeholders: Optional[OfficeHolders] = None, topics: Optional[TopicTable] = None):
         self.name = name
         self.lex = lexicon
         self.officeholders = officeholders
@@ -87,6 +91,8 @@ class Positions:
         self.ranks = {p for p, v in mods if v == "rank"}
         self.former = {p for p, v in mods if v == "former"}
         self.groups = {p.lower(): v for p, v in load_phrases("office_groups")}
+        self.topics = topics if topics is not None else get_topics()
+        self.portfolio_words = phrase_set("not_name") | phrase_set("portfolio_words")
 
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans[KNOWN]) if KNOWN in doc.spans else []
@@ -134,44 +140,30 @@ class Positions:
     def _office(self, doc: Doc, start: int, end: int, title: Title, role: str, grown: bool, plural: bool,
                 states_at_end, states_at_start, ents_at_start, ents_at_end) -> Optional[Office]:
         words = [w.text for w in doc[start:end]]
+        places = {i for sp in ents_at_start.values() if sp.label_ in ("Place", "Country") for i in range(sp.start, sp.end)}
         # a portfolio before "Minister": "Power and Energy Minister", "Ports, Shipping and Aviation Minister"
-        if words[-1].lower() == "minister" and len(words) == 1:
-            j = start
-            while j > 0:
-                w = doc[j - 1]
-                if w.text in (",", "and", "&") and j - 1 > start - 8 and j > 1 and doc[j - 2].text[:1].isupper():
-                    j -= 1
-                    continue
-                if not (w.text[:1].isupper() and w.pos_ in ("PROPN", "NOUN")) or w.lower_ in self.ranks \
-                        or w.lower_ in self.former or w.ent_type_ in ("PERSON", "GPE", "NORP") or j in states_at_end:
-                    break
-                j -= 1
-            while j < start and doc[j].text in (",", "and", "&"):
-                j += 1
+        if words[-1].lower() == "minister" and len(words) <= 2 and (len(words) == 1 or self._portfolio_word(doc[start], places)):
+            j = self._portfolio_back(doc, start, places)
             if j < start:
-                role, start, grown = f"Minister of {doc[j:start].text}", j, True
+                portfolio = doc[j:end - 1].text
+                role, start, grown = f"Minister of {portfolio}", j, True
         # a portfolio or a part after "of"/"for": "Minister of Ports, Shipping and Aviation",
-        # "Assistant Secretary for South and Central Asian Affairs", "Secretary for Asia and the Pacific"
-        if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].text[:1].isupper() \
-                and (end + 1) not in states_at_start and not _names_owner(ents_at_start.get(end + 1)) \
+        # "Assistant Secretary for South and Central Asian Affairs", "Minister of Foreign Affairs,
+        # Foreign Employment and Tourism" (a title that already names a portfolio goes on too)
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and (end + 1) not in states_at_start \
+                and not _names_owner(ents_at_start.get(end + 1)) \
                 and not (doc[end + 1].lower_ == "the" and ((end + 2) in states_at_start
                                                           or _names_owner(ents_at_start.get(end + 2)))):
-            j = end + 1
-
-            def inside(k: int) -> bool:
-                return k not in states_at_start and not _names_owner(ents_at_start.get(k))
-            while j < len(doc) and (doc[j].text[:1].isupper() and inside(j)
-                                    or doc[j].text in (",", "and", "&") and j + 1 < len(doc)
-                                    and (doc[j + 1].text[:1].isupper() and inside(j + 1)
-                                         or doc[j + 1].lower_ == "the" and j + 2 < len(doc)
-                                         and doc[j + 2].text[:1].isupper() and inside(j + 2))
-                                    or doc[j].lower_ == "the" and doc[j - 1].lower_ == "and"):
-                j += 1
-            while j > end + 1 and doc[j - 1].text in (",", "and", "&", "the"):
-                j -= 1
-            if j > end + 1 and doc[j - 1].pos_ in ("PROPN", "NOUN"):
+            j = self._portfolio(doc, end + 1, places)
+            if j > end + 1:
                 written = doc[start:end].text if not grown else role
                 role = f"{written} {doc[end].lower_} {doc[end + 1:j].text}"
+                end, grown = j, True
+        elif (" of " in doc[start:end].text or " for " in doc[start:end].text) and end < len(doc) \
+                and doc[end].text == ",":
+            j = self._portfolio(doc, end, places, going_on=True)
+            if j > end:
+                role = f"{doc[start:end].text}{doc[end:j].text}" if doc[end].text == "," else role
                 end, grown = j, True
         # a rank before it: "Deputy", "State", "Assistant"
         former = False
@@ -194,7 +186,7 @@ class Positions:
             else:
                 break
         if grown:
-            role = _tidy(role)
+            role = _tidy(role).replace(", and ", " and ")     # the serial comma is a matter of style
         office = Office(Span(doc, start, end), role, title, former=former, plural=plural)
         # the state before it: "Iranian", "Iran", "China's"; or a body: "Foreign Ministry spokesperson"
         s = start
@@ -220,6 +212,12 @@ class Positions:
                 office.body = body._.ref
                 office.state = office.state or body._.country
                 office.span = Span(doc, office.span.start, body.end)
+        elif j + 1 < len(doc) and doc[j].text == "," and title.kind == "official" and office.state is None \
+                and (j + 1) in ents_at_start and ents_at_start[j + 1].label_ == "Institution":
+            # "Secretary, Ministry of Industries": an official's body after a comma
+            body = ents_at_start[j + 1]
+            office.body, office.state = body._.ref, office.state or body._.country
+            office.span = Span(doc, office.span.start, body.end)
         # an envoy's post: "to Kenya", "in Azerbaijan"
         j = office.span.end
         if title.kind == "diplomat" and j + 1 < len(doc) and doc[j].lower_ in ("to", "in"):
@@ -240,6 +238,8 @@ class Positions:
             j += 1
         persons = [s for s in ents if s.label_ == "Person"]
         first = by_start.get(j)
+        if first is None:
+            first = self._name_at(doc, j)
         found: List[Span] = []
         if first is not None and first.label_ == "Person":
             found.append(first)
@@ -300,6 +300,63 @@ class Positions:
         """The roles that name the same office as ``role`` (itself first)."""
         group = self.groups.get(role.lower())
         return [role] + [r for r, g in self.groups.items() if group and g == group and r != role.lower()]
+
+    def _name_at(self, doc: Doc, j: int) -> Optional[Span]:
+        """A person's name right after an office the NER did not see as one ("Minister of
+        Ports, Shipping and Aviation Nimal Siripala de Silva"): two to four capitalised proper
+        nouns (particles between them), added to the entities."""
+        k = j
+        while k < len(doc) and k - j < 5 and (doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_type_ not in
+                                              ("GPE", "ORG", "NORP", "DATE") or k > j and doc[k].lower_ in _PARTICLES
+                                              and k + 1 < len(doc) and doc[k + 1].is_title):
+            k += 1
+        if not 2 <= k - j <= 4 or doc[k - 1].lower_ in _PARTICLES:
+            return None
+        if any(t.text in self.portfolio_words for t in doc[j:k]):
+            return None
+        span = Span(doc, j, k, label="Person")
+        span._.ref = Ref("Person", " ".join(span.text.split()))
+        doc.spans[ENTITIES] = sorted(list(doc.spans[ENTITIES]) + [span], key=lambda s: (s.start, -s.end))
+        return span
+
+    def _portfolio_word(self, tok, places) -> bool:
+        """A word of a ministry's portfolio: a subject area ("Tourism", "Ports", "Foreign
+        Employment"), a word such as "Affairs", or a place or region ("Asia", "the Pacific")."""
+        if tok.i in places:
+            return True
+        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ == "PERSON":
+            return False
+        return tok.text in self.portfolio_words or self.topics.find(tok.lower_) is not None
+
+    def _portfolio(self, doc: Doc, i: int, places, going_on: bool = False) -> int:
+        """Where a list of portfolio words from token ``i`` ends ("Ports, Shipping and Aviation";
+        with ``going_on``, a list that goes on after a comma: ", Foreign Employment and Tourism")."""
+        j, end = i, i
+        while j < len(doc):
+            t = doc[j]
+            if t.text in (",", "&") or t.lower_ in ("and", "the"):
+                j += 1
+                continue
+            if not self._portfolio_word(t, places):
+                break
+            j += 1
+            end = j
+        return end if end > i else i
+
+    def _portfolio_back(self, doc: Doc, i: int, places) -> int:
+        """Where a portfolio before "Minister" starts ("Power and Energy Minister")."""
+        j, start = i, i
+        while j > 0:
+            t = doc[j - 1]
+            if t.text in (",", "&") or t.lower_ == "and":
+                j -= 1
+                continue
+            if not self._portfolio_word(t, places) or t.lower_ in self.ranks or t.lower_ in self.former \
+                    or (j - 1) in places and t.ent_type_ in ("NORP", "GPE"):
+                break
+            j -= 1
+            start = j
+        return start
 
     def _same_office(self, a: str, b: str) -> bool:
         """Two roles of one office: the same words, or titles of one office in different usage."""
@@ -371,8 +428,10 @@ def _tidy(role: str) -> str:
                     for i, w in enumerate(words)).replace(" ,", ",")
 
 
-@Language.factory("kg_positions", assigns=["doc._.positions"], requires=["doc.spans"],
+@Language.factory("kg_positions", assigns=["doc._.positions", "doc.spans"], requires=["doc.spans"],
                   default_config={"lexicon": {"@misc": "kg.lexicon.v1"},
-                                  "officeholders": {"@misc": "kg.officeholders.v1"}})
-def make_positions(nlp: Language, name: str, lexicon: Lexicon, officeholders: OfficeHolders) -> Positions:
-    return Positions(nlp, name, lexicon=lexicon, officeholders=officeholders)
+                                  "officeholders": {"@misc": "kg.officeholders.v1"},
+                                  "topics": {"@misc": "kg.topics.v1"}})
+def make_positions(nlp: Language, name: str, lexicon: Lexicon, officeholders: OfficeHolders,
+                   topics: TopicTable) -> Positions:
+    return Positions(nlp, name, lexicon=lexicon, officeholders=officeholders, topics=topics)

@@ -6,7 +6,8 @@ and the text's own words ("cooperation in renewable energy sources") are kept as
 surface, which the graph writes as an altLabel. Two ways in:
 
 - a wording of the vocabulary the gazetteer found (``kg_known`` spans of kind topic), outside
-  any name ("Energy" in "Ministry of Energy" is the ministry's);
+  any name ("Energy" in "Ministry of Energy" is the ministry's); a one-word wording only in
+  such a place as below ("family" alone names no subject area);
 - a noun phrase where English names subject areas: after "cooperation in", "collaborate on",
   "areas such as", as the object of "discussed" or "boost" (``topic_contexts.tsv``), and every
   phrase coordinated with it ("energy, water, agriculture and biotechnology"), mapped by its
@@ -48,8 +49,13 @@ class Topics:
         names = {i for s in ents if s.label_ != "Topic" for i in range(s.start, s.end)}
         taken = set(names) | {i for s in ents if s.label_ == "Topic" for i in range(s.start, s.end)}
         out: List[Span] = list(ents)
+        in_context = {i for head in self._candidates(doc) for tok in [head] + _conjuncts(head)
+                      for i in range(tok.left_edge.i, tok.right_edge.i + 1)}
         for k in (doc.spans[KNOWN] if KNOWN in doc.spans else []):
-            if k.label_ == "topic" and not any(i in taken for i in range(k.start, k.end)):
+            # a one-word term ("aid", "family") is a topic only where English names subject
+            # areas; a term of several words ("renewable energy") anywhere
+            if k.label_ == "topic" and not any(i in taken for i in range(k.start, k.end)) \
+                    and (len(k) > 1 or k.start in in_context):
                 got = self.topics.find(k.text)
                 if got is not None:
                     out.append(self._span(doc, k.start, k.end, got[0]))

@@ -32,7 +32,8 @@ from ...findings import Fact, Finding, Mention, Ref
 from ...lexicon import Lexicon
 from ...topics import TopicTable, get_topics
 from ..docs import sentence_of
-from ..patterns import load_rules
+from ...errors import DataError
+from ..patterns import PATTERN_DIR, load_rules
 from .stances_parse import ACTOR_TYPES, Reading, has_requirement
 from .stances_slots import ranked
 
@@ -92,16 +93,14 @@ class Stances:
             for r in raw:
                 kind = r.get("kind")
                 if kind not in KINDS:
-                    from ...errors import DataError
-                    raise DataError(None, f"{fname}.jsonl: rule {r['id']}: unknown kind {kind!r}")
+                    raise DataError(PATTERN_DIR / f"{fname}.jsonl", f"rule {r['id']}: unknown kind {kind!r}")
                 if kind == "stance":
-                    rule = self._rule(r, prospective)
+                    rule = self._rule(r, prospective, fname)
                     for lemma in r["lemmas"]:
                         self.triggers.setdefault(lemma, []).append(rule)
                 elif kind == "through":
                     if not all(Reading.is_slot(n) for n in r["slots"]):
-                        from ...errors import DataError
-                        raise DataError(None, f"{fname}.jsonl: rule {r['id']}: unknown slot in {r['slots']}")
+                        raise DataError(PATTERN_DIR / f"{fname}.jsonl", f"rule {r['id']}: unknown slot in {r['slots']}")
                     for lemma in r["lemmas"]:
                         self.through[lemma] = tuple(r["slots"])
                 elif kind == "named":
@@ -116,14 +115,12 @@ class Stances:
         self.willing = frozenset(words["willing"])
 
     @staticmethod
-    def _rule(r: Dict, prospective: FrozenSet[str]) -> Rule:
+    def _rule(r: Dict, prospective: FrozenSet[str], fname: str) -> Rule:
         if r.get("predicate") not in PREDICATES:
-            from ...errors import DataError
-            raise DataError(None, f"rule {r['id']}: unknown predicate {r.get('predicate')!r}")
+            raise DataError(PATTERN_DIR / f"{fname}.jsonl", f"rule {r['id']}: unknown predicate {r.get('predicate')!r}")
         bad = [n for n in (*r["actor"], *r["object"]) if not Reading.is_slot(n)]
         if bad:
-            from ...errors import DataError
-            raise DataError(None, f"rule {r['id']}: unknown slot(s) {', '.join(bad)}")
+            raise DataError(PATTERN_DIR / f"{fname}.jsonl", f"rule {r['id']}: unknown slot(s) {', '.join(bad)}")
         membership = r["predicate"] in ("memberOf", "participatesIn")
         return Rule(r["id"], r["predicate"], frozenset(r.get("pos", ("VERB", "NOUN"))), tuple(r["actor"]),
                     tuple(r["object"]), frozenset(r.get("classes", _ALL)), frozenset(r.get("actors", ACTOR_TYPES)),

@@ -159,8 +159,8 @@ class Reading(Slots):
     def topic(self, t: Token) -> Optional[Ref]:
         """The topic a noun phrase names, by kg.topics, remembering the text's wording."""
         words = self.phrase(t)
-        if any(i in self.ents and any(s._.ref.type != "Topic" for s in self.ents[i]) for i in range(words.start, t.i + 1)):
-            return None
+        if any(s._.ref.type != "Topic" for i in range(words.start, t.i + 1) for s in self.ents.get(i, ())):
+            return None                     # a name is no subject area
         got = self.topics.find(words.text)
         if got is None:
             return None
@@ -187,7 +187,8 @@ class Reading(Slots):
         for c in t.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "on", "against", "for") and c.i == right:
                 obj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                if obj is not None and obj.i - c.i <= 4 and not any(x.dep_ in ("conj", "relcl", "acl") for x in obj.children):
+                if obj is not None and obj.i - c.i <= 4 and \
+                        not any(x.dep_ in ("conj", "relcl", "acl") for x in obj.children):
                     right = obj.i + 1
             break
         while left < t.i and self.doc[left].pos_ in _TOPIC_DROP:

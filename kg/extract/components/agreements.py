@@ -51,7 +51,8 @@ __all__ = ["Agreements", "Sides", "STATUS_ORDER", "RULE_KEYS", "conjuncts", "sub
 #: the statuses, from the least to the most advanced; of several, the most advanced wins
 STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", "in force", "suspended",
                 "terminated")
-RULE_KEYS = frozenset({"kind", "lemmas", "slot", "status", "planned", "hypothetical", "under", "with", "party",
+RULE_KEYS = frozenset({"kind", "lemmas", "slot", "as", "words", "label", "status", "planned", "hypothetical", "under",
+                       "with", "party",
                        "signs", "dated", "expect"})
 _NOUNISH = ("NOUN", "PROPN")
 _DET = ("DET", "PRON")
@@ -69,6 +70,12 @@ _CONTAINER_PREPS = {"including", "among", "like"}
 _NOT_ABOUT = {"between", "by", "at", "during", "after", "before", "since", "until", "amid", "following", "with"}
 _ACRONYMS = {"mou": "Memorandum of Understanding", "moc": "Memorandum of Cooperation",
              "fta": "Free Trade Agreement"}
+
+
+@functools.lru_cache(maxsize=1)
+def _people_words() -> FrozenSet[str]:
+    """Nouns for those who act for states ("the leaders of A and B")."""
+    return frozenset(w for r in _tables()[2] if r["kind"] == "people" for w in r["lemmas"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,9 +145,11 @@ def sentence_for(doc: Doc, tok: Token) -> Optional[Sentence]:
                     sent.start_char, sent.end_char, 0)
 
 
-def attached_times(doc: Doc, sentence: Optional[Sentence], anchors: Set[int]) -> List[str]:
+def attached_times(doc: Doc, sentence: Optional[Sentence], anchors: Set[int],
+                   block: FrozenSet[int] = frozenset()) -> List[str]:
     """The time points of a sentence attached to one of the ``anchors`` (token indices): the
-    time's words hang from it, through nouns and prepositions but no other verb."""
+    time's words hang from it, through nouns and prepositions but no other verb and none of
+    the ``block`` words ("signed the agreement for the 2026 season" says no date of signing)."""
     if sentence is None:
         return []
     out = []
@@ -152,7 +161,7 @@ def attached_times(doc: Doc, sentence: Optional[Sentence], anchors: Set[int]) ->
             if r.i in anchors:
                 out.append(tx.value)
                 break
-            if r.head.i == r.i or (r.pos_ in ("VERB", "AUX") and r.i not in anchors):
+            if r.head.i == r.i or (r.pos_ in ("VERB", "AUX") and r.i not in anchors) or r.i in block:
                 break
             r = r.head
     return out
@@ -167,6 +176,7 @@ class Sides:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.people = _people_words()
         self.ent_at: Dict[int, Span] = {}
         counts: Dict[Ref, int] = {}
         for sp in doc.spans["kg_entities"] if "kg_entities" in doc.spans else ():
@@ -179,6 +189,7 @@ class Sides:
         self.group_at: Dict[int, Span] = {}
         self.capitals: Set[int] = set()
         self.organs: Set[int] = set()
+        self.known_names: Set[int] = set()
         for sp in doc.spans["kg_known"] if "kg_known" in doc.spans else ():
             if sp.label_ == "group":
                 for i in range(sp.start, sp.end):
@@ -187,6 +198,10 @@ class Sides:
                 self.capitals.add(sp.start)
             elif sp.label_ == "organ":
                 self.organs.update(range(sp.start, sp.end))
+            if sp.label_ not in ("topic", "title", "group", "organ"):
+                self.known_names.update(range(sp.start, sp.end))
+        self.topic_spans: List[Span] = [sp for sp in (doc.spans["kg_entities"] if "kg_entities" in doc.spans else ())
+                                        if sp.label_ == "Topic" and sp._.ref is not None]
         self.office_at: Dict[int, object] = {}
         self.state_of: Dict[Ref, Ref] = {}
         self.offices = list(doc._.positions or ())
@@ -266,8 +281,11 @@ class Sides:
                     found[o.state] = h._.ref
         return [found[s] for s in self.main if s in found] if len(found) == 2 else []
 
-    def of_phrase(self, tok: Token) -> Tuple[List[Ref], List[Ref]]:
-        """(parties, people) a noun phrase and the phrases coordinated with it name."""
+    def of_phrase(self, tok: Token, organs: bool = True) -> Tuple[List[Ref], List[Ref]]:
+        """(parties, people) a noun phrase and the phrases coordinated with it name; with
+        ``organs``, a state's organ that acts stands for its state ("the cabinet of Ghana
+        approved ..."), else it is a party as named ("an agreement between the ministry of
+        ... and ...")."""
         parties: List[Ref] = []
         people: List[Ref] = []
         for t in conjuncts(tok):
@@ -285,7 +303,7 @@ class Sides:
                                 other = self.entity(y)
                                 if other is not None and other.label_ == "Country" and other._.ref is not None:
                                     parties.append(other._.ref)
-                elif ref.type == "Institution" and sp._.country is not None and any(
+                elif organs and ref.type == "Institution" and sp._.country is not None and any(
                         i in self.organs for i in range(sp.start, sp.end)):
                     parties.append(sp._.country)        # "the cabinet of Ghana": its state
                 elif ref.type in ("Country", "Institution"):
@@ -334,11 +352,12 @@ class Sides:
                     more, who = self.of_phrase(c)
                     parties += more
                     people += who
-                elif c.dep_ == "prep" and c.lower_ == "of":
-                    # "the foreign ministers of Chile and Peru", "the leaders of Laos and Vietnam"
+                elif c.dep_ == "prep" and c.lower_ == "of" and (office is not None or t.lemma_.lower() in self.people):
+                    # "the foreign ministers of Chile and Peru(, A and B)", "the leaders of Laos and Vietnam"
                     for obj in (x for x in c.children if x.dep_ == "pobj"):
-                        more, _ = self.of_phrase(obj)
+                        more, who = self.of_phrase(obj)
                         parties += [p for p in more if p.type == "Country"]
+                        people += who
         return list(dict.fromkeys(parties)), list(dict.fromkeys(people))
 
 
@@ -346,17 +365,19 @@ class Sides:
 
 def np_topics(tok: Token, sides: Sides, table: TopicTable, depth: int = 0) -> List[Tuple[Ref, str]]:
     """The subject areas a noun phrase (and the phrases coordinated with it) names, as (Topic,
-    wording): "cooperation in energy and tourism" -> energy, tourism. A frame ("cooperation
-    in", "projects in") gives way to its object; a name is no subject area."""
+    wording): "cooperation in energy and tourism" -> energy, tourism. A topic is a term of the
+    topic vocabulary (:meth:`kg.topics.TopicTable.find`); a frame ("cooperation in",
+    "projects in") gives way to its object; a name is no subject area, though it may stand
+    before one ("China-Europe rail freight")."""
     if depth > 3:
         return []
     heads = conjuncts(tok)
     out: List[Tuple[Ref, str]] = []
     if len(heads) > 1:
-        whole = _phrase_text(tok, heads[-1].i + 1, sides)
-        concept = table.lookup(whole) if whole else None
-        if concept is not None:
-            return [(Ref("Topic", concept.label), whole)]
+        whole, _ = _phrase_text(tok, heads[-1].i + 1, sides)
+        got = table.find(whole) if whole else None
+        if got is not None and got[0].count(" and ") == whole.lower().count(" and "):
+            return [(Ref("Topic", got[0]), whole)]
     for h in heads:
         if h.pos_ == "VERB":                    # "facilitating knowledge sharing"
             for obj in (c for c in h.children if c.dep_ == "dobj"):
@@ -369,24 +390,26 @@ def np_topics(tok: Token, sides: Sides, table: TopicTable, depth: int = 0) -> Li
             if c.dep_ == "prep" and c.lower_ in ("in", "on", "of", "for", "regarding", "concerning"):
                 for obj in (x for x in c.children if x.dep_ in ("pobj", "pcomp")):
                     inner += np_topics(obj, sides, table, depth + 1)
-        own = _phrase_text(h, h.i + 1, sides)
-        concept = table.head_lookup(own) if own else None
-        if inner and (concept is None or table.lookup(h.text) is None):
+        own, wording = _phrase_text(h, h.i + 1, sides)
+        got = table.find(own) if own else None
+        if inner and (got is None or table.lookup(h.text) is None):
             out += inner                        # a frame ("cooperation in X") gives way to X
             continue
-        if concept is not None:
-            out.append((Ref("Topic", concept.label), own))
+        if got is not None:
+            out.append((Ref("Topic", got[0]), wording))
             # "energy cooperation": the area is "energy" too
-            if len(own.split()) > 1 and own.split()[-1].lower() in ("cooperation", "collaboration"):
-                out.append((Ref("Topic", concept.label), own.rsplit(" ", 1)[0]))
+            words = wording.split()
+            if len(words) > 1 and words[-1].lower() in ("cooperation", "collaboration"):
+                out.append((Ref("Topic", got[0]), " ".join(words[:-1])))
         else:
             out += inner
     return list(dict.fromkeys(out))
 
 
-def _phrase_text(head: Token, end: int, sides: Sides) -> str:
-    """A noun phrase's words from its first modifier to ``end``, without determiners,
-    possessives, numbers or names."""
+def _phrase_text(head: Token, end: int, sides: Sides) -> Tuple[str, str]:
+    """A noun phrase's words from its first modifier to ``end`` without determiners,
+    possessives or numbers, as (the words to look up, the wording to keep): names that open
+    it are kept in the wording only; a name inside makes it none ("", "")."""
     start = head.i
     for c in head.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") and c.pos_ not in _DET + ("NUM", "PUNCT"):
@@ -395,9 +418,12 @@ def _phrase_text(head: Token, end: int, sides: Sides) -> str:
     words = [t for t in doc[start:end] if not (t.pos_ in _DET or t.tag_ in ("POS", "PRP$") or t.like_num)]
     while words and (words[0].is_punct or words[0].pos_ in ("CCONJ", "ADP")):
         words.pop(0)
+    kept = list(words)
+    while words and (sides.entity(words[0]) is not None or words[0].text in ("-", "–")):
+        words.pop(0)                            # "China-Europe rail freight": the names open it
     if not words or any(sides.entity(t) is not None for t in words):
-        return ""
-    return "".join(t.text_with_ws for t in words).strip()
+        return "", ""
+    return _join(words), _join(kept)
 
 
 # ---------------------------------------------------------------------------------- documents
@@ -435,6 +461,10 @@ class Agreements:
         self.status_rules = [r for r in rules if r["kind"] == "status"]
         self.topic_rules = [r for r in rules if r["kind"] == "topic"]
         self.clause_verbs = frozenset(w for r in rules if r["kind"] == "clause" for w in r["lemmas"])
+        self.witnesses = frozenset(w for r in self.status_rules if r["id"] == "witness" for w in r["lemmas"])
+        self.regimes = [r for r in rules if r["kind"] == "regime"]
+        self.regime_rules = [r for r in rules if r["kind"] == "regime-status"]
+        self.regime_heads = {w: r for r in self.regimes for w in r["lemmas"]}
 
     # ------------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
@@ -445,13 +475,17 @@ class Agreements:
         inside = {i for sp in ents if sp.label_ in ("Agreement", "Initiative", "Institution")
                   for i in range(sp.start, sp.end)}
         heads = [t for t in doc if t.i in named or (t.i not in inside and t.pos_ in _NOUNISH
-                                                    and t.lemma_.lower() in self.nouns)]
+                                                    and (t.lemma_.lower() in self.nouns or t.lemma_.lower() in
+                                                         self.regime_heads))]
         if not heads:
             return doc
         sides = Sides(doc)
         found: List[_Found] = []
         for h in heads:
-            got = self._mention(doc, h, named.get(h.i), sides)
+            if h.i not in named and h.lemma_.lower() in self.regime_heads:
+                got = self._regime(doc, h, sides)
+            else:
+                got = self._mention(doc, h, named.get(h.i), sides)
             if got is None:
                 continue
             if got.bare:
@@ -490,7 +524,7 @@ class Agreements:
         if span is None and kind == "joint" and not ({"joint", "final"} & set(words)):
             return None                         # a ministry's statement is no document between parties
         got = _Found(head=h, kind=lemma)
-        got.group = bool({"joint", "bilateral"} & set(words))
+        got.group = bool({"joint", "bilateral"} & set(words)) or (kind == "joint" and "final" in words)
         memo_of = self._memo_of(h)
         proper = self._proper_of(h) if span is None else []
         about = self._about(h) if not proper else None
@@ -510,7 +544,7 @@ class Agreements:
                 got.parties += sides.of_phrase(c)[0]
             elif c.dep_ == "prep" and c.lower_ in ("between", "with"):
                 for obj in (x for x in c.children if x.dep_ == "pobj"):
-                    more, _ = sides.of_phrase(obj)
+                    more, _ = sides.of_phrase(obj, organs=False)
                     got.parties += more
                     got.explicit = got.explicit or (c.lower_ == "between" and bool(more))
                     got.group = got.group or any(sides.is_group(t) for t in conjuncts(obj))
@@ -531,7 +565,7 @@ class Agreements:
             if w in self.mod_status:
                 got.status = _later(got.status, self.mod_status[w])
         # topics: what it is on, what it is for
-        if about is not None:
+        if about is not None and about.lower_ != "to":     # "a protocol to the ... Agreement": no subject area
             for obj in (x for x in about.children if x.dep_ in ("pobj", "pcomp")):
                 got.topics += np_topics(obj, sides, self.topics)
         for c in h.children:
@@ -566,10 +600,13 @@ class Agreements:
         tail = list(doc[about.i:self._about_end(about) + 1]) if about is not None else []
         surface = _join(body + tail)
         got.words = frozenset(t.lower_ for t in shown)
-        named = [t for t in shown if sides.entity(t) is not None]
+        named = [t for t in shown if sides.entity(t) is not None and sides.entity(t).label_ != "Agreement"]
         label = _expand(body + tail)
         names = sorted({p.label for p in got.parties[:3]})
-        titled = h.text[:1].isupper() and all(t.text[:1].isupper() or t.is_punct for t in shown)
+        # "the Philippines-Korea Free Trade Agreement": a capitalised pair of names is one name
+        # even when one of them is unknown
+        capitalised = h.text[:1].isupper() and all(t.text[:1].isupper() or t.is_punct for t in shown)
+        titled = capitalised and any(t.text in ("-", "–") for t in shown)
         if tail:
             got.ref = Ref("Agreement", label)
         elif named and (len(set(inside)) >= 2 or not inside or titled):
@@ -585,7 +622,7 @@ class Agreements:
                 got.ref = Ref("Agreement", f"{label} between {' and '.join(names)}")
             else:
                 got.ref = Ref("Agreement", f"{'-'.join(names)} {label}")
-        elif self._definite(h) or span is not None or (titled and not h.is_sent_start):
+        elif self._definite(h) or span is not None or (capitalised and not h.is_sent_start):
             # "the agreement", "a draft Free Trade Agreement": the latest document it can name
             got.bare = True
         else:
@@ -593,6 +630,51 @@ class Agreements:
         got.surface = surface if (len(body) + len(tail) > 1 or lemma in _ACRONYMS or span is not None) else ""
         if span is not None and tail:
             got.also.append(_text(span, sides))     # "Memorandum of Understanding" for "... for the dam"
+        return got
+
+    def _regime(self, doc: Doc, h: Token, sides: Sides) -> Optional[_Found]:
+        """A state's regime for another's people ("visa-free travel for Chinese citizens"):
+        the state that grants it is its party."""
+        rule = self.regime_heads[h.lemma_.lower()]
+        words = "".join(t.text for t in h.doc[h.left_edge.i:h.i]).lower()
+        if not any(w in words for w in rule["words"]):
+            return None
+        who = None
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                who = next((x for x in c.children if x.dep_ == "pobj"), None)
+        beneficiary = None
+        if who is not None:
+            for x in who.lefts:
+                sp = sides.entity(x)
+                if sp is not None and sp.label_ == "Country" and sp._.ref is not None:
+                    beneficiary = (sp._.ref, x.text)
+        if beneficiary is None:
+            return None
+        got = _Found(head=h, kind=h.lemma_.lower())
+        granting: List[Ref] = []
+        for trig, slot, own in self._governors(h):
+            r = next((r for r in self.regime_rules if r["slot"] == slot and trig.lemma_.lower() in r["lemmas"]), None)
+            if r is None:
+                continue
+            mood = _mood(trig)
+            if mood != "negated":
+                got.status = _later(got.status, {"asserted": r["status"], "planned": r.get("planned", "planned"),
+                                                 "hypothetical": r.get("hypothetical", "proposed")}.get(mood))
+            subj = subject_of(trig) if trig.pos_ in ("VERB", "AUX") else next(
+                (c for c in trig.children if c.dep_ == "poss"), None)
+            if subj is not None:
+                if subj.lower_ in ("it", "its") and len(sides.main) == 2 and beneficiary[0] in sides.main:
+                    granting += [s for s in sides.main if s != beneficiary[0]]   # the article's other state
+                else:
+                    granting += [p for p in sides.of_phrase(subj)[0] if p.type == "Country"]
+        granting = [g for g in dict.fromkeys(granting) if g != beneficiary[0]]
+        if len(granting) != 1:
+            return None
+        got.parties = granting
+        label = rule["label"]
+        got.ref = Ref("Agreement", f"{label} of {granting[0].label} for {beneficiary[1]} {who.text}")
+        got.surface = _join([t for t in h.doc[h.left_edge.i:who.i + 1] if t.pos_ not in _DET])
         return got
 
     @staticmethod
@@ -685,9 +767,9 @@ class Agreements:
                     if c.dep_ == "cc" and any(x.dep_ == "conj" for x in t.children):
                         stack.append(c)
                     continue
-                if c.dep_ == "prep" and (c.lower_ in _NOT_ABOUT or any(
+                if c.dep_ == "prep" and (c.lower_ in _NOT_ABOUT or c.lower_ not in ("of", "for") and any(
                         _circumstance(o) for o in c.children if o.dep_ == "pobj")):
-                    continue
+                    continue                    # "... in Nairobi", "... on Monday"; not "the status of Jerusalem"
                 stack.append(c)
         while end > prep.i and prep.doc[end].is_punct:
             end -= 1
@@ -698,16 +780,19 @@ class Agreements:
         return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
 
     def _generic(self, span: Span, sides: Sides) -> bool:
-        """A capitalised kind and nothing else ("Free Trade Agreement", "Joint Statement")."""
-        if getattr(span._, "kb", None) is not None:
+        """A capitalised kind and nothing else ("Free Trade Agreement", "Preferential Trade
+        Agreement", "Joint Statement"): no name the lexicon knows, no place, state, person or
+        body in it, no complement ("Treaty of ...", "... on ..."), no hyphened name
+        ("Rubber-Rice Pact")."""
+        if any(i in sides.known_names for i in range(span.start, span.end)):
             return False
         for t in span:
             if t.lower_ in ("of", "on", "for", "between", "to") and t.i > span.start and not (
                     t.i + 1 < span.end and span.doc[t.i + 1].lower_ in _MEMO_OF):
                 return False
-            if sides.entity(t) is not None and sides.entity(t).label_ != "Agreement":
+            if t.text in ("-", "–") and span.start < t.i < span.end - 1:
                 return False
-        return all(t.lemma_.lower() in self.nouns or t.lower_ in _GENERIC_WORDS or t.is_punct for t in span)
+        return True
 
     # ------------------------------------------------------------------ governors
     def _governors(self, h: Token, depth: int = 0) -> List[Tuple[Token, str, bool]]:
@@ -737,7 +822,7 @@ class Agreements:
                 if c.dep_ not in ("relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
                     continue
                 slot = self._clause_slot(c)
-                if x.i == t.i or (slot is not None and self._rule(c, slot) is not None):
+                if x.i == t.i or slot == "under" or (slot is not None and self._rule(c, slot) is not None):
                     if slot is not None:
                         out.append((c, slot, own))
         dep = t.dep_
@@ -822,8 +907,8 @@ class Agreements:
         anchors: Set[int] = set()
         for trig, slot, own in self._governors(h):
             for r in self.topic_rules:
-                if own and trig.lemma_.lower() in r["lemmas"] and slot in ("subject", "object"):
-                    got.topics += self._slot_topics(trig, r["slot"], sides)
+                if own and trig.lemma_.lower() in r["lemmas"] and slot in r.get("as", ("subject", "object")):
+                    got.topics += self._slot_topics(trig, r["slot"], sides, h)
             if own and trig.pos_ == "VERB" and slot in ("object", "subject"):
                 # a purpose said of it ("signed ... to deepen cooperation in X", "was drafted to
                 # improve trade")
@@ -851,7 +936,7 @@ class Agreements:
             status = None
             if r.get("status") and mood != "negated":
                 status = {"asserted": r["status"], "planned": r.get("planned", "planned"),
-                          "hypothetical": r.get("hypothetical", "proposed")}[mood]
+                          "hypothetical": r.get("hypothetical", "proposed")}.get(mood)
             got.status = _later(got.status, status)
             if r.get("dated") and status in ("signed", "agreed"):
                 anchors.add(trig.i)
@@ -862,7 +947,7 @@ class Agreements:
             for c in trig.children:
                 if c.dep_ == "prep" and c.lower_ in ("with", "between"):
                     for obj in (x for x in c.children if x.dep_ == "pobj"):
-                        got.parties += sides.of_phrase(obj)[0]
+                        got.parties += sides.of_phrase(obj, organs=False)[0]
                         got.group = got.group or any(sides.is_group(x) for x in conjuncts(obj))
             if not r.get("party"):
                 continue
@@ -870,15 +955,17 @@ class Agreements:
             if subj is None:
                 continue
             more, who = sides.of_phrase(subj)
+            direct = subj.head.i == trig.i or (subj.head.dep_ == "agent" and subj.head.head.i == trig.i)
+            if not direct and len(more) < 2 and _governor(trig).lemma_.lower() in self.witnesses:
+                more = []                       # one envoy witnessing a signing is no party to it
             if not got.explicit:
                 got.parties += more
             got.group = got.group or any(sides.is_group(x) for x in conjuncts(subj))
-            own = subj.head.i == trig.i or (subj.head.dep_ == "agent" and subj.head.head.i == trig.i)
-            if r.get("signs") and own and mood != "negated":
+            if r.get("signs") and direct and mood != "negated":
                 got.signatories += [p for p in who if p not in got.signatories]
         if anchors and got.date is None:
             sent = sentence_for(doc, h)
-            times = attached_times(doc, sent, anchors)
+            times = attached_times(doc, sent, anchors, frozenset({h.i}))
             if times:
                 got.date = times[0]
 
@@ -894,8 +981,21 @@ class Agreements:
                     out += np_topics(c, sides, self.topics)
         return out
 
-    def _slot_topics(self, verb: Token, slot: str, sides: Sides) -> List[Tuple[Ref, str]]:
+    def _slot_topics(self, verb: Token, slot: str, sides: Sides, h: Token) -> List[Tuple[Ref, str]]:
         out: List[Tuple[Ref, str]] = []
+        if slot == "clause":
+            # "..., the joint statement said", "according to the statement, ...": the subject
+            # areas the rest of the sentence names (the topic pass's findings), unless another
+            # document is what the sentence is about ("The memorandum provides for ..., according
+            # to the statement")
+            own = {t.i for t in h.subtree}
+            sent = h.sent
+            if any(t.i not in own and self._heads_document(t) and t.dep_ in ("nsubj", "nsubjpass") for t in sent):
+                return out
+            for sp in sides.topic_spans:
+                if sent.start <= sp.start and sp.end <= sent.end and not own & set(range(sp.start, sp.end)):
+                    out.append((sp._.ref, " ".join(sp.text.split())))
+            return out
         for c in verb.children:
             if slot == "object" and c.dep_ == "dobj":
                 out += np_topics(c, sides, self.topics)
@@ -925,8 +1025,6 @@ class Agreements:
         return None
 
 
-_GENERIC_WORDS = {"free", "trade", "joint", "framework", "of", "understanding", "cooperation", "bilateral",
-                  "comprehensive", "economic", "partnership", "final", "the", "draft", "new", "investment"}
 
 
 #: nouns after "on" that say when or where, not what about ("on the sidelines of")
@@ -958,11 +1056,15 @@ def _governor(tok: Token) -> Token:
 
 
 def _mood(trig: Token) -> str:
-    """How the text puts a trigger: the modality component's reading, and an infinitive that
-    nothing asserts ("the proposal to sign", "is to be signed") is still to happen."""
+    """How the text puts a trigger: the modality component's reading; an infinitive that
+    nothing asserts ("the proposal to sign", "is to be signed") is still to happen, one of
+    purpose ("met in Lima to sign a pact") says neither that it happened nor that it will."""
     mood = trig._.modality or "asserted"
     if mood == "asserted" and trig.pos_ in ("VERB", "AUX") and _infinitive(trig):
-        return "planned"
+        return "uncertain" if trig.dep_ == "advcl" else "planned"
+    if mood == "asserted" and trig.pos_ in _NOUNISH and trig.dep_ == "pobj" and trig.head.dep_ == "prep" \
+            and trig.head.head.pos_ in ("VERB", "AUX"):
+        return _mood(trig.head.head)            # "to proceed with the signing of": not yet
     return mood
 
 

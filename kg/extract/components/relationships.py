@@ -126,7 +126,7 @@ class Relationships:
             inside = named.get(t.i)
             if inside is not None and not self._founding_name(inside, t):
                 continue                        # "the Trans-Pacific Partnership": a name, no relations
-            got = self._read(doc, t, sides, inside)
+            got = self._read(doc, t, sides, inside, rtype)
             if got is None:
                 continue
             parties, start, founding = got
@@ -186,7 +186,7 @@ class Relationships:
         return span.label_ == "Agreement" and any(x.lemma_.lower() in founding for x in span.doc[span.start:t.i])
 
     # ------------------------------------------------------------------ the reading
-    def _read(self, doc: Doc, t: Token, sides: Sides, inside: Optional[Span]):
+    def _read(self, doc: Doc, t: Token, sides: Sides, inside: Optional[Span], rtype: str):
         """(parties, start date, founding word) of relations, or None when the words deny or
         end them or name no two states."""
         if t._.modality == "negated" or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
@@ -206,7 +206,7 @@ class Relationships:
         elif gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.holding and _mood(gov, self.acts) == "negated":
             return None                         # "does not have diplomatic relations"
         # any other verb presupposes the relations: "wants to deepen its partnership with ..."
-        parties = self._parties(head, founding, sides)
+        parties = self._parties(head, founding, sides, typed=rtype != "Partnership")
         if len(parties) != 2:
             return None
         start = None
@@ -283,8 +283,9 @@ class Relationships:
             out.add(t.i)
         return out
 
-    def _parties(self, t: Token, founding: Optional[Token], sides: Sides) -> List[Ref]:
-        """The two states of relations (see the module's docstring)."""
+    def _parties(self, t: Token, founding: Optional[Token], sides: Sides, typed: bool = True) -> List[Ref]:
+        """The two states of relations (see the module's docstring); a partnership of no kind
+        ("this partnership", which may be a company's) only with its states named."""
         found: List[Ref] = []
         cands = [t] + ([founding] if founding is not None else [])
         for x in cands:
@@ -315,7 +316,7 @@ class Relationships:
         elevated = [o for c in (founding.children if founding is not None and founding.i != t.i else ())
                     for o in ([c] if c.dep_ in ("dobj", "nsubjpass") else [x for x in c.children if x.dep_ == "pobj"]
                               if c.dep_ == "prep" and c.lower_ == "of" else [])]
-        if not found and len(sides.main) == 2 and (self._ours(t) or self._ours_by_subject(founding)
+        if not found and len(sides.main) == 2 and typed and (self._ours(t) or self._ours_by_subject(founding)
                                                    or any(self._ours(o) and o.i != t.i for o in elevated)):
             found = list(sides.main)
         return found
@@ -381,7 +382,11 @@ class Relationships:
         if lemma not in self.anniversary:
             return None
         years = self.anniversary[lemma]
-        if years is None:
+        if lemma == "year":
+            # "60 years of diplomatic ties"
+            num = next((c for c in noun.children if c.dep_ == "nummod" and c.text.isdigit()), None)
+            years = int(num.text) if num is not None else None
+        elif years is None:
             for c in noun.children:
                 if c.dep_ in ("amod", "nummod"):
                     w = c.lower_

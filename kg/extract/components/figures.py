@@ -56,7 +56,7 @@ __all__ = ["Figures", "RULE_KEYS", "READINGS"]
 #: keys a rule of figures.jsonl may have (besides id and example)
 RULE_KEYS = frozenset({"kind", "lemmas", "sign", "value", "preps", "measures", "expect"})
 RULE_KINDS = ("level", "change", "multiple", "change_noun", "carrier", "target", "speech", "source_noun",
-              "source_prep", "people", "pair", "context_period", "stock", "target_noun", "equivalent")
+              "source_prep", "people", "pair", "context_period", "stock", "target_noun", "equivalent", "refers")
 #: how a figure reads the word it belongs to (see measures.tsv)
 READINGS = ("money", "change", "rate", "share", "count", "number", "length", "mass", "duration", "people")
 #: NER labels whose numbers are part of a name, a date or a rank, not a figure
@@ -72,6 +72,8 @@ _NUM = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([A-Za-z]*)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 #: a time expression after these words is a bound, not the figure's period ("since 2015", "by 2030")
 _BOUND = {"since", "by", "until", "till", "before", "after", "within", "through"}
+#: a year right after these words bounds a span ("from 2005 to 2022"): no period by itself
+_BOUND_WORD = _BOUND | {"from", "to"}
 #: a clause after these words states its own time, not its parent's
 _OWN_TIME = {"while", "whereas", "although", "though"}
 
@@ -127,6 +129,7 @@ class Figures:
         lemmas = {k: frozenset(l for r in rules[k] for l in r["lemmas"]) for k in RULE_KINDS}
         self.carriers, self.targets, self.speech = lemmas["carrier"], lemmas["target"], lemmas["speech"]
         self.target_nouns, self.equivalent = lemmas["target_noun"], lemmas["equivalent"]
+        self.dual = {l: Decimal(str(r["value"])) for r in rules["refers"] for l in r["lemmas"]}
         self.source_nouns, self.people, self.pair_words = lemmas["source_noun"], lemmas["people"], lemmas["pair"]
         self.source_preps = [tuple(p.split()) for p in lemmas["source_prep"]]
         self.context_measures = frozenset(m for r in rules["context_period"] for m in r["measures"])
@@ -147,7 +150,7 @@ class Figures:
             done: Dict[int, _Read] = {}
             for fig in self.read(doc, sent, ctx):
                 got = self.attach(fig, done, ctx)
-                if got is None:
+                if got is None or self._refers(fig, got):
                     continue
                 done[fig.head.i] = got
                 obs = self.observe(fig, got, sent, reader, ctx)
@@ -379,6 +382,14 @@ class Figures:
         found = self.measures.get(fig.noun, {}).get("count")
         return _Read(found, target, None) if found else None
 
+    def _refers(self, fig: _Fig, got: _Read) -> bool:
+        """ "two countries", "both sides": a small number of the parties refers to them."""
+        thing = got.thing
+        if thing is None or fig.kind not in ("count", "compound"):
+            return False
+        limit = self.dual.get(thing.lemma_.lower())
+        return limit is not None and fig.value <= limit
+
     def _adverb(self, fig: _Fig, adv: Token, prep: str, done: Dict[int, _Read]) -> Optional[_Read]:
         """ "up 12 percent", "down 3 percent", "up from 45": said of the verb's thing."""
         verb = adv.head
@@ -431,6 +442,8 @@ class Figures:
         verb = got.verb or _verb_of(got.thing or fig.head)
         if verb is not None and (verb._.modality == "negated" or self._target(fig, got, verb)):
             return None
+        if got.verb is not None and got.verb._.modality == "hypothetical":
+            return None         # "trade could reach", "200 may have died": a guess, not a figure
         value = fig.value
         unit = fig.unit
         if fig.kind == "count" or fig.kind == "compound":
@@ -464,8 +477,9 @@ class Figures:
                 t = t.head
                 if t.pos_ == "NOUN" and t.lemma_.lower() in self.target_nouns:
                     return True
-        if got.verb is None:
-            return False        # a figure said of a noun ("wanted a 40 percent tariff") is no forecast
+        if got.thing is not None and any(c.dep_ == "amod" and c.lemma_.lower() in self.targets
+                                         for c in got.thing.children):
+            return True         # "an anticipated investment of $132 million"
         t, steps = verb, 0
         while steps < 4 and t.i != t.head.i and t.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl"):
             t = t.head
@@ -677,12 +691,12 @@ class _Context:
                ) -> Optional[str]:
         times = [(tx, sp) for tx, sp in (self.doc._.times or {}).get(reader.index, [])
                  if "/" in tx.value or len(tx.value) <= 7]
-        times = [(tx, sp) for tx, sp in times if sp.start == 0 or self.doc[sp.start - 1].lower_ not in _BOUND]
+        times = [(tx, sp) for tx, sp in times if sp.start == 0 or self.doc[sp.start - 1].lower_ not in _BOUND_WORD]
         earlier = {x.i for t in self.doc[fig.start].sent for x in (t.subtree if t.lower_ == "from" and
                    t.head.lower_ in ("up", "down") and not t.i <= fig.start <= t.right_edge.i else ())}
         times = [(tx, sp) for tx, sp in times if sp.start not in earlier]
         clause = verb
-        near = {x.i for t in (got.thing, fig.head) if t is not None for x in t.subtree}
+        near = {i for t in (got.thing, fig.head) if t is not None for i in _phrase_tokens(t)}
         while times:
             tokens = near | (_clause_tokens(clause, when=True) if clause is not None else set())
             inside = [(tx, sp) for tx, sp in times if any(i in tokens for i in range(sp.start, sp.end))]
@@ -694,7 +708,8 @@ class _Context:
             clause = _parent_clause(clause, figures.speech)
             if clause is None or _marked(clause, _BOUND):
                 break           # "since the war broke out in April 2023" bounds, it is no period
-        if got.measure in figures.context_measures and not (self.doc._.times or {}).get(reader.index):
+        if got.measure in figures.context_measures and not (self.doc._.times or {}).get(reader.index) \
+                and verb is not None and verb.tag_ == "VBD":     # "held four meetings", not "has signed"
             before = (self.doc._.times or {}).get(reader.index - 1, [])
             values = {tx.value for tx, _ in before if len(tx.value) <= 7}
             prev = self.doc._.sentences and [s for s in self.doc._.sentences if s.index == reader.index - 1]
@@ -826,7 +841,8 @@ def _verb_of(tok: Token) -> Optional[Token]:
 
 def _clause_tokens(verb: Token, when: bool = False) -> Set[int]:
     """The tokens of a verb's own clause: its words and their subtrees, without the clauses
-    below it (but with a "when" clause, which gives its time, when ``when``)."""
+    below it. With ``when`` (looking for its time): with a "when" clause, which gives it, and
+    without "since" or "by" phrases, which bound it."""
     out = {verb.i}
     stack = list(verb.children)
     subj = _subject(verb)
@@ -840,7 +856,21 @@ def _clause_tokens(verb: Token, when: bool = False) -> Set[int]:
                                           (t.dep_ == "conj" and t.head.i == verb.i)):
             if not (when and t.dep_ == "advcl" and t.head.i == verb.i and any(c.lower_ == "when" for c in t.children)):
                 continue
-        if t.lower_ == "according" or t.dep_ in ("mark", "cc"):
+        if t.lower_ == "according" or t.dep_ in ("mark", "cc") or (when and t.lower_ in _BOUND):
+            continue
+        out.add(t.i)
+        stack.extend(t.children)
+    return out
+
+
+def _phrase_tokens(tok: Token) -> Set[int]:
+    """A word's phrase without what is said of it in passing: appositions, clauses, "since"
+    phrases ("three visits, the first in 1970" gives the visits no time)."""
+    out = {tok.i}
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("appos", "relcl", "acl", "parataxis", "advcl") or t.lower_ in _BOUND:
             continue
         out.add(t.i)
         stack.extend(t.children)

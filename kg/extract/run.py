@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..articles import Article
 from ..findings import Fact, Finding, Mention, Ref, RoleMention
+from ..lexicon import get_lexicon
 from .docs import make_docs, sentence_of
 from .nlp import pipeline
 
@@ -65,7 +66,29 @@ def extract_article(article: Article) -> List[Finding]:
 
 
 def _article_findings(article: Article, found: List[Finding]) -> List[Finding]:
-    return found
+    """The Docs' findings, and the news agency the dateline credits ("HANOI, March 29 (VNA)"):
+    an Institution read from the dateline, part of its state when it is the state's own agency
+    and the article names the state."""
+    return found + _agency(article, {f.ref for f in found if isinstance(f, Mention) and f.ref.type == "Country"})
+
+
+def _agency(article: Article, named: set) -> List[Finding]:
+    where = article.dateline_sentence
+    credit = (article.publisher or "").strip()
+    if where is None or not credit:
+        return []
+    lex = get_lexicon()
+    org = lex.organisation(credit)
+    if org is None:
+        org = lex.agency_by_initials(credit)
+    if org is None or org.kind not in ("news", "state_news"):
+        return []
+    ref = Ref("Institution", org.label)
+    out: List[Finding] = [Mention(where, ref, credit)]
+    state = lex.countries.get(org.country) if org.country else None
+    if state is not None and org.kind == "state_news" and Ref("Country", state.name) in named:
+        out.append(Fact(where, ref, "partOf", Ref("Country", state.name)))
+    return out
 
 
 def doc_findings(doc: Doc) -> List[Finding]:

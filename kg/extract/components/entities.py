@@ -145,7 +145,7 @@ class Entities:
                 continue
             if headline is not None and headline[0] <= span.start < headline[1]:
                 continue                        # every word of a title-case headline looks like a name
-            if self._named_by_context(doc, span, known):
+            if self._named_by_context(doc, span, known) or self._listed_with_people(span, people):
                 add(span, "Person", Ref("Person", _label(span)))
                 continue
             span = self._grow_of_state(doc, span, known)
@@ -181,6 +181,12 @@ class Entities:
                 out[-1]._.part_of = parent._.ref
             else:
                 add(span, cls, Ref(cls, _label(span)))
+        # 7. a name that brings its own acronym names a body ("Statistics Mongolia (NSO)"); a
+        # name followed by ", who" names a person
+        for span in self._acronym_named(doc, taken):
+            add(span, "Institution", Ref("Institution", _label(span)))
+        for span in self._who(doc, taken):
+            add(span, "Person", Ref("Person", _label(span)))
         out = _defined_acronyms(doc, out)
         # a topic's words inside a name are the name's ("peace process" of "the X-Y peace process")
         named = {i for sp in out if sp.label_ not in ("Topic", "Country") for i in range(sp.start, sp.end)}
@@ -438,6 +444,51 @@ class Entities:
             rest = Span(span.doc, first.end, span.end)
             return f"{first._.kb.country.label} {_label(rest)}"
         return _label(span)
+
+    def _acronym_named(self, doc: Doc, taken: Set[int]) -> Iterable[Span]:
+        for j in range(2, len(doc) - 1):
+            if doc[j].text != "(" or j + 2 >= len(doc) or doc[j + 2].text != ")":
+                continue
+            acr = doc[j + 1].text
+            if not (2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha()) or (j - 1) in taken:
+                continue
+            i = j
+            while i > 0 and (i - 1) not in taken and (doc[i - 1].is_title or doc[i - 1].text == "&"
+                                                      or doc[i - 1].lower_ in ("of", "for", "and")):
+                i -= 1
+            # the name starts at the word the acronym's first letter stands for, else after a
+            # possessive ("Mongolia's Undersecretariat of Trade Relations (SUBTR)")
+            first = i
+            while i < j and (not doc[i].is_title or doc[i].text[0] != acr[0]):
+                i += 1
+            if i == j and first > 0 and doc[first - 1].text in ("'s", "’s"):
+                i = first
+            if j - i >= 1 and doc[i].is_title and doc[j - 1].text not in self.title_words \
+                    and doc[j - 1].is_title:
+                yield Span(doc, i, j)
+
+    def _who(self, doc: Doc, taken: Set[int]) -> Iterable[Span]:
+        for j in range(2, len(doc) - 2):
+            if doc[j].text != "," or doc[j + 1].lower_ != "who" or (j - 1) in taken:
+                continue
+            i = j
+            while i > 0 and j - i < 4 and (i - 1) not in taken and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title:
+                i -= 1
+            span = Span(doc, i, j)
+            if 2 <= len(span) <= 3 and person_words_ok(span, self.not_name) \
+                    and not any(self.heads.get(t.text) for t in span):
+                yield span
+
+    def _listed_with_people(self, span: Span, people: List[Span]) -> bool:
+        """A name joined by "and" to a person's, with no word of a body's name in it ("Murat
+        Nurtleu and Batmunkh Battsetseg"), is a person's too."""
+        if not 2 <= len(span) <= 4 or not person_words_ok(span, self.not_name):
+            return False
+        if any(self.heads.get(t.text) for t in span):
+            return False
+        root = span.root
+        linked = {c.i for c in root.children if c.dep_ == "conj"} | ({root.head.i} if root.dep_ == "conj" else set())
+        return any(p.start <= i < p.end for p in people for i in linked)
 
     def _named_by_context(self, doc: Doc, span: Span, known: List[Span]) -> bool:
         """A name followed by its office in apposition is a person's ("Thilaka Jayasundara,

@@ -132,6 +132,9 @@ class Positions:
             self._complete_state(doc, office)
             self._check_terms(doc, office)
             offices.append(office)
+        offices = self._lists(doc, offices, states_at_start, ents)
+        _shared(doc, offices)
+        offices += self._counterparts(doc, offices, states_at_end, by_start)
         _anaphora(offices)
         doc._.positions = offices
         return doc
@@ -142,7 +145,9 @@ class Positions:
         words = [w.text for w in doc[start:end]]
         places = {i for sp in ents_at_start.values() if sp.label_ in ("Place", "Country") for i in range(sp.start, sp.end)}
         # a portfolio before "Minister": "Power and Energy Minister", "Ports, Shipping and Aviation Minister"
-        if words[-1].lower() == "minister" and len(words) <= 2 and (len(words) == 1 or self._portfolio_word(doc[start], places)):
+        if words[-1].lower() == "minister" and (len(words) == 1 or len(words) == 2 and start > 0
+                                                and doc[start - 1].lower_ in ("and", ",", "&")
+                                                and self._portfolio_word(doc[start], places)):
             j = self._portfolio_back(doc, start, places)
             if j < start:
                 portfolio = doc[j:end - 1].text
@@ -266,6 +271,57 @@ class Positions:
                         last = p
         return tuple(found)
 
+    def _lists(self, doc: Doc, offices: List[Office], states_at_start, ents: List[Span]) -> List[Office]:
+        """ "the foreign ministers of Kazakhstan and Mongolia, A and B": one office for each state,
+        each held by the name in the same place of the list."""
+        out: List[Office] = []
+        for office in offices:
+            j = office.span.end
+            if not (office.plural and office.state and not office.holders and j + 1 < len(doc)
+                    and doc[j].lower_ == "and" and (j + 1) in states_at_start):
+                out.append(office)
+                continue
+            second = states_at_start[j + 1]
+            k = second.end
+            names: List[Span] = []
+            if k < len(doc) and doc[k].text == ",":
+                k += 1
+                people = {s.start: s for s in ents if s.label_ == "Person"}
+                while k in people and len(names) < 2:
+                    names.append(people[k])
+                    k = people[k].end
+                    while k < len(doc) and doc[k].text in (",", "and"):
+                        k += 1
+            if len(names) != 2:
+                out.append(office)
+                continue
+            for state, name in ((office.state, names[0]), (second._.kb.country, names[1])):
+                out.append(Office(office.span, office.role, office.title, state=state, holders=(name,),
+                                  former=office.former))
+        return out
+
+    def _counterparts(self, doc: Doc, offices: List[Office], states_at_end, by_start) -> List[Office]:
+        """ "Kazakh Foreign Minister A and his Mongolian counterpart B": B holds the same office
+        of the state named before "counterpart"."""
+        out: List[Office] = []
+        for tok in doc:
+            if tok.lower_ not in ("counterpart", "counterparts") or (tok.i + 1) not in by_start:
+                continue
+            holder = by_start[tok.i + 1]
+            owner = states_at_end.get(tok.i)
+            if holder.label_ != "Person" or owner is None:
+                continue
+            sent = tok.sent
+            before = [o for o in offices if o.span.end <= tok.i and o.span.start >= sent.start and o.holders]
+            if not before:
+                continue
+            prev = before[-1]
+            if prev.state == owner._.kb.country:
+                continue
+            out.append(Office(Span(doc, owner.start, tok.i + 1), prev.role, prev.title, state=owner._.kb.country,
+                              holders=(holder,)))
+        return out
+
     # ------------------------------------------------------------------ the state from the tables
     def _check_terms(self, doc: Doc, office: Office) -> None:
         """A person the tables show not holding an office at the article's date, when they show
@@ -352,7 +408,7 @@ class Positions:
                 j -= 1
                 continue
             if not self._portfolio_word(t, places) or t.lower_ in self.ranks or t.lower_ in self.former \
-                    or (j - 1) in places and t.ent_type_ in ("NORP", "GPE"):
+                    or (j - 1) in places:
                 break
             j -= 1
             start = j
@@ -383,6 +439,20 @@ class Positions:
             office.state = Ref("Country", self.lex.countries[state].name)
         elif org:
             office.body = Ref("Institution", org)
+
+
+def _shared(doc: Doc, offices: List[Office]) -> None:
+    """ "Kazakh Deputy Prime Minister and Foreign Minister Murat Nurtleu": two offices joined by
+    "and" before one name are both held by it, and of the same state."""
+    for a, b in zip(offices, offices[1:]):
+        if a.holders or not b.holders or a.span.end >= len(doc) or doc[a.span.end].lower_ != "and" \
+                or b.span.start != a.span.end + 1 or a.plural or b.plural:
+            continue
+        a.holders = b.holders
+        if b.state is None and b.body is None:
+            b.state = a.state
+        if a.state is None and a.body is None:
+            a.state = b.state
 
 
 def _anaphora(offices: List[Office]) -> None:

@@ -33,7 +33,7 @@ from ...lexicon import Lexicon
 from ...topics import TopicTable, get_topics
 from ..docs import sentence_of
 from ...errors import DataError
-from ..patterns import PATTERN_DIR, load_rules
+from ..patterns import PATTERN_DIR, load_phrases, load_rules
 from .stances_parse import ACTOR_TYPES, Reading, has_requirement
 from .stances_slots import ranked
 
@@ -42,7 +42,8 @@ __all__ = ["Stances", "Rule", "RULE_FILES", "rules"]
 RULE_FILES = ("stances", "memberships")
 KEYS = frozenset({"kind", "predicate", "pos", "lemmas", "actor", "object", "classes", "actors", "modality",
                   "requires", "governed_by", "owners", "bodies", "slots", "through", "expect"})
-KINDS = ("stance", "light", "credit", "through", "report", "willing", "prospective", "named", "office")
+KINDS = ("stance", "light", "credit", "through", "report", "willing", "control", "prospective", "named",
+         "office")
 PREDICATES = ("supports", "opposes", "memberOf", "participatesIn")
 _ALL = ("Country", "Person", "Institution", "Initiative", "Agreement", "Topic")
 #: relations through which a trigger is embedded in what governs it ("bid for membership")
@@ -113,6 +114,10 @@ class Stances:
         self.credit = frozenset(words["credit"])
         self.report = frozenset(words["report"])
         self.willing = frozenset(words["willing"])
+        self.control = frozenset(words["control"])
+        # the verbs that govern a predicate's modality (kg_modality's table): read here too for
+        # an infinitive the parser hangs as a purpose clause ("called on X to join")
+        self.governing = {p: v.partition(":")[2] for p, v in load_phrases("modality") if v.startswith("gov:")}
 
     @staticmethod
     def _rule(r: Dict, prospective: FrozenSet[str], fname: str) -> Rule:
@@ -140,12 +145,12 @@ class Stances:
             if not rules_here:
                 continue
             if reading is None:
-                reading = Reading(doc, self.light, self.credit, self.through, self.topics)
+                reading = Reading(doc, self.light, self.credit, self.through, self.topics, self.control)
             for rule in rules_here:
                 if t.pos_ in rule.pos:
                     out += self._apply(reading, rule, t)
         if reading is None:
-            reading = Reading(doc, self.light, self.credit, self.through, self.topics)
+            reading = Reading(doc, self.light, self.credit, self.through, self.topics, self.control)
         out += self._named(reading)
         out += self._office_members(reading)
         if not out:
@@ -234,6 +239,8 @@ class Stances:
             m = "negated" if any(c.dep_ == "neg" for c in t.children) else "asserted"
             if t.dep_ in ("acomp", "attr") and t.head._.modality:
                 m = t.head._.modality if m == "asserted" else m
+        if m == "asserted" and t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            m = self.governing.get(t.head.lemma_.lower(), m)
         if m != "negated" and _asked(t):
             return "hypothetical"       # "asked whether he is a member", "if Kenya supports it"
         if m == "asserted" and t.dep_ in ("acl", "relcl") and not ranked(t.head) and \

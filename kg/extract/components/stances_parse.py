@@ -12,6 +12,7 @@ Reads: ``kg_entities``, ``kg_known``, ``doc._.positions``, ``token._.ref``, the 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -21,7 +22,7 @@ from ...findings import Ref
 from ...topics import TopicTable
 from .entities import SPANS_KEY as ENTITIES
 from .gazetteer import SPANS_KEY as KNOWN
-from .stances_slots import ANAPHORS, Slots, expand
+from .stances_slots import NOUNS, Slots, expand, is_anaphor
 
 __all__ = ["Reading", "ACTOR_TYPES", "has_requirement"]
 
@@ -40,11 +41,12 @@ class Reading(Slots):
         credit: words of thanks and praise.
         through: noun lemma -> the slots that give what it stands for.
         topics: the topic vocabulary.
+        control: verbs whose object is the subject of the verb they govern ("urged X to").
     """
 
     def __init__(self, doc: Doc, light: frozenset, credit: frozenset, through: Dict[str, Tuple[str, ...]],
-                 topics: TopicTable):
-        super().__init__(doc, light, credit, through)
+                 topics: TopicTable, control: frozenset = frozenset()):
+        super().__init__(doc, light, credit, through, control)
         self.topics = topics
         self.known: Dict[int, Span] = {}
         for k in doc.spans.get(KNOWN, []):
@@ -120,7 +122,7 @@ class Reading(Slots):
                 words = self.phrase(t)
                 # the topic's own name, with the modifiers the phrase adds ("neo-colonialism")
                 words = self.doc[min(words.start, s.start):max(words.end, s.end)]
-                if role == "actor" or _in_name(s) or not self.close_topic(words, r):
+                if role == "actor" or _in_name(s) or not self.close_topic(words, t, r):
                     continue
                 self._wording(r, words)
             if r.type == "Institution" and role == "actor" and s._.country and \
@@ -133,7 +135,9 @@ class Reading(Slots):
         office = self.offices.get(t.i)
         if office is not None and role == "actor":
             return [h._.ref for h in office.holders if h._.ref is not None] if not office.former else []
-        if t.lemma_.lower() in ANAPHORS and t.pos_ == "NOUN" and t.i not in self.ents:
+        if t.dep_ == "appos" and t.pos_ == "NOUN" and t.i not in self.ents:
+            return self.refs(t.head, role, depth + 1)     # "the Quad, the grouping that ..."
+        if is_anaphor(t) and t.i not in self.ents:
             body = self.body_before(t)
             return [body] if body else []
         if role == "object" and t.pos_ == "NOUN":
@@ -165,7 +169,7 @@ class Reading(Slots):
         if got is None:
             return None
         ref = Ref("Topic", got[0])
-        if not self.close_topic(words, ref):
+        if not self.close_topic(words, t, ref):
             return None
         self._wording(ref, words)
         return ref
@@ -195,20 +199,16 @@ class Reading(Slots):
             left += 1
         return self.doc[left:right]
 
-    def close_topic(self, words: Span, ref: Ref) -> bool:
-        """Whether a noun phrase names its topic closely enough to be what someone supports
-        or opposes: it shares a word with the term of the vocabulary that decides it, or is that
-        term less adjectives before it; a term reached only through another word
-        ("agricultural barriers" -> agriculture) is too loose."""
-        if {w.lower_ for w in words} & set(ref.label.lower().split()):
-            return True
-        for i in range(len(words)):
-            if i and words[i - 1].pos_ != "ADJ":
-                break
-            got = self.topics.find(words[i:].text)
-            if got is not None and got[0] == ref.label:
-                return True
-        return False
+    def close_topic(self, words: Span, head: Token, ref: Ref) -> bool:
+        """Whether a noun phrase names its topic closely enough to be what someone supports or
+        opposes: the term of the vocabulary holds the phrase's head noun and every noun before
+        it; adjectives may fall ("immediate ceasefire" is ceasefire), nouns may not ("climate
+        justice" is not justice, "renewable energy deals" not renewable energy)."""
+        term = {_stem(w) for w in re.split(r"[\s\-\u2010-\u2015]+", ref.label.lower()) if w}
+        if _stem(head.lower_) not in term and _stem(head.lemma_.lower()) not in term:
+            return False
+        return all(_stem(w.lower_) in term or _stem(w.lemma_.lower()) in term
+                   for w in words if w.i < head.i and w.pos_ in NOUNS)
 
     # ------------------------------------------------------------------ the two sides
     def pair(self, group: Span) -> List[Ref]:
@@ -246,6 +246,14 @@ class Reading(Slots):
             ok = len(top) >= 2 and top[1][1] >= 2 and (len(top) == 2 or top[2][1] < top[1][1])
             self._main[want] = [top[0][0], top[1][0]] if ok else []
         return self._main[want]
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending, for comparing a phrase with a term."""
+    for end, repl in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if word.endswith(end) and len(word) > len(end) + 2 and not word.endswith("ss"):
+            return word[: -len(end)] + repl
+    return word
 
 
 def _in_name(span: Span) -> bool:

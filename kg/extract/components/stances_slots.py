@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import SPANS_KEY as ENTITIES
 
-__all__ = ["Slots", "expand", "ranked", "NOUNS", "ANAPHORS"]
+__all__ = ["Slots", "expand", "ranked", "is_anaphor", "NOUNS", "ANAPHORS"]
 
 NOUNS = ("NOUN", "PROPN")
 _COPULAS = {"be", "become", "remain"}
@@ -62,6 +62,15 @@ def ranked(noun: Token) -> bool:
                                      or c.tag_ == "JJS") for c in noun.children)
 
 
+def is_anaphor(t: Token) -> bool:
+    """Whether a noun refers back to a body: "the bloc", "the organisation's", "its alliance";
+    a described one ("the 10-nation regional bloc") may be another."""
+    if t.lemma_.lower() not in ANAPHORS or t.pos_ != "NOUN":
+        return False
+    kids = [c for c in t.children if c.i < t.i]
+    return len(kids) == 1 and (kids[0].lower_ == "the" or kids[0].dep_ == "poss" and kids[0].pos_ == "PRON")
+
+
 class Slots:
     """The slot readers over one Doc.
 
@@ -70,11 +79,13 @@ class Slots:
         light: verbs whose subject owns the stance noun they govern.
         credit: words of thanks and praise.
         through: noun lemma -> the slots that give what it stands for.
+        control: verbs whose object is the subject of the verb they govern ("urged X to").
     """
 
-    def __init__(self, doc: Doc, light: frozenset, credit: frozenset, through: Dict[str, Tuple[str, ...]]):
+    def __init__(self, doc: Doc, light: frozenset, credit: frozenset, through: Dict[str, Tuple[str, ...]],
+                 control: frozenset = frozenset()):
         self.doc = doc
-        self.light, self.credit, self.through = light, credit, through
+        self.light, self.credit, self.through, self.control = light, credit, through, control
         self.ents: Dict[int, List[Span]] = {}
         for s in doc.spans.get(ENTITIES, []):
             if s._.ref is not None:
@@ -120,7 +131,7 @@ class Slots:
         if depth > 5 or t.head is t:
             return []
         head = t.head
-        if t.dep_ == "xcomp":
+        if t.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in self.control:
             # "urged Kenya to support", "called on both sides to promote": the object controls
             ctrl = [c for c in head.children if c.dep_ == "dobj"] or \
                 [o for c in head.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == head.i + 1
@@ -300,10 +311,8 @@ class Slots:
     def _anaphor(self, t: Token, owners=None) -> List[Token]:
         """ "the organisation", "the bloc", "the group" in the trigger's sentence: the body last
         named before it, within three sentences."""
-        sent = t.sent
-        for w in sent:
-            if w.lemma_.lower() in ANAPHORS and w.pos_ == "NOUN" and \
-                    any(c.lower_ == "the" for c in w.children) and w.i not in self.ents:
+        for w in t.sent:
+            if is_anaphor(w) and w.i not in self.ents:
                 return [w]
         return []
 

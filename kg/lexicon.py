@@ -18,12 +18,12 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Mapping, NamedTuple, Optional, Tuple, TypeVar
+from typing import Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Tuple, TypeVar
 
 from .errors import DataError
 
 __all__ = ["of_state", "Country", "Organisation", "Title", "Organ", "Place", "Initiative", "Lexicon",
-           "CountryTable", "DATA_DIR", "load_countries", "load_lexicon", "get_lexicon"]
+           "CountryTable", "DATA_DIR", "load_countries", "load_lexicon", "get_lexicon", "former_states"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _T = TypeVar("_T")
@@ -33,7 +33,7 @@ CITY_MIN_POPULATION = 15_000
 CITY_DOMINANCE = 3
 
 ORG_KINDS = ("international", "agency", "party", "news", "state_news", "university", "central_bank", "bank",
-             "company", "other")
+             "company", "platform", "think_tank", "armed_group", "other")
 _QID = re.compile(r"Q[1-9][0-9]*")
 TITLE_KINDS = ("head_of_state", "head_of_government", "minister", "diplomat", "spokesperson",
                "legislature", "official", "party", "royal")
@@ -444,6 +444,43 @@ def _load_initiatives(data_dir: Path) -> Tuple[Initiative, ...]:
     labels = {i.label for i in out}
     for n, m in members:
         _check(path, n, m in labels, f"member {m!r} is not a label in this table")
+    return tuple(out)
+
+
+def former_states(data_dir: Path = DATA_DIR, current: Optional[Iterable[str]] = None
+                  ) -> Tuple[Tuple[str, Tuple[str, ...], Optional[str]], ...]:
+    """States that no longer exist, as news names them (``former_states.tsv``).
+
+    Args:
+        data_dir: the folder holding the table.
+        current: today's states' names and aliases, which no former state may take ("Germany"
+            is not West Germany's); loaded from ``data_dir`` when not given.
+
+    Returns:
+        (name, aliases, Wikidata item or None) for each row, in the table's order.
+
+    Raises:
+        DataError: a bad row (a name or alias listed twice or a current state's, an empty alias,
+            an item that is not a QID), with its file and line.
+
+    >>> "Soviet Union" in {name for name, _, _ in former_states()}
+    True
+    """
+    path = data_dir / "former_states.tsv"
+    if current is None:
+        table = load_countries(data_dir)
+        current = {s for c in table.countries.values() for s in (c.name, c.official_name, *c.aliases) if s}
+    taken = set(current)
+    seen: Dict[str, int] = {}
+    out: List[Tuple[str, Tuple[str, ...], Optional[str]]] = []
+    for n, r in read_table(path, ("name", "aliases", "wikidata", "source"), ("name", "source")):
+        aliases = _split(path, n, r["aliases"])
+        _check(path, n, not r["wikidata"] or bool(_QID.fullmatch(r["wikidata"])), f"wikidata {r['wikidata']!r} is not a QID")
+        for s in (r["name"], *aliases):
+            _check(path, n, s not in taken, f"{s!r} is a current state's name")
+            _check(path, n, s not in seen, f"{s!r} is already line {seen.get(s)}")
+            seen[s] = n
+        out.append((r["name"], aliases, r["wikidata"] or None))
     return tuple(out)
 
 

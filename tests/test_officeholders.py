@@ -233,3 +233,91 @@ def test_nato_secretary_general(oh):
                               on="2025-06-01")) == ["Mark Rutte"]
     assert oh.office_of("Mark Rutte", "Secretary-General", on="2025-06-01") == \
         "Secretary-General of the North Atlantic Treaty Organization"
+
+
+# --------------------------------------------------------------------------- curated terms
+
+CURATED_PATH = OFFICEHOLDERS_PATH.parent / "officeholders_curated.tsv"
+
+
+def _row(person, role, office, start, end="", state="", org="", source="test page"):
+    return (person, "", "", role, office, state, org, start, end, "", source)
+
+
+def test_curated_heads_of_organisations_and_chinas_premier(oh):
+    assert _people(oh.holders("Managing Director of the International Monetary Fund", on="2023-06-01")) == \
+        ["Kristalina Georgieva"]
+    assert _people(oh.holders("Secretary-General", org="North Atlantic Treaty Organization",
+                              on="2020-01-01")) == ["Jens Stoltenberg"]
+    assert _people(oh.holders("Premier of China", on="2024-06-01")) == ["Li Qiang"]
+    assert _people(oh.holders("Premier", state="CN", on="2015-01-01")) == ["Li Keqiang"]
+    assert _people(oh.holders("President of the World Bank", on="2024-01-01")) == ["Ajay Banga"]
+    assert oh.office_of("Christine Lagarde", "President", on="2024-01-01") == "President of the European Central Bank"
+
+
+def test_curated_terms_after_the_last_snapshot_close_the_generated_ones(oh):
+    assert _people(oh.holders("Prime Minister of Canada", on="2025-06-01")) == ["Mark Carney"]
+    assert _people(oh.holders("Prime Minister of Canada", on="2024-06-01")) == ["Justin Trudeau"]
+    (trudeau,) = [t for t in oh.terms("Justin Trudeau") if t.office == "Prime Minister of Canada"]
+    assert trudeau.end == "2025-03-14" and trudeau.source.endswith(",curated-end")
+
+
+def test_every_curated_row_names_a_source():
+    curated = [t for t in load_officeholders().terms_all if t.source.startswith("curated: ")]
+    assert curated and all(len(t.source) > len("curated: ") + 5 for t in curated)
+    rows = list(csv.DictReader((l for l in CURATED_PATH.open(encoding="utf-8") if not l.startswith("#")),
+                               delimiter="\t"))
+    assert len(curated) == len(rows)
+    assert all(r["source"].strip() for r in rows)
+
+
+def test_curated_and_generated_terms_never_overlap_for_one_office():
+    """After the merge, no generated term shares more than a handover day with a curated term
+    of another holder of the same office."""
+    by_office = defaultdict(list)
+    for t in load_officeholders().terms_all:
+        by_office[("monarch" if t.role in ("King", "Queen") else t.role, t.state, t.organisation)].append(t)
+    far = dt.date.max
+    clashes = []
+    for office, terms in by_office.items():
+        curated = [t for t in terms if t.source.startswith("curated: ")]
+        for c in curated:
+            for g in terms:
+                if g.source.startswith("curated: ") or g.person == c.person:
+                    continue
+                start = max(_bounds(c.start)[1], _bounds(g.start)[1])
+                end = min(_bounds(c.end)[0] if c.end else far, _bounds(g.end)[0] if g.end else far)
+                if (end - start).days > 0:
+                    clashes.append((office, c.person, g.person))
+    assert clashes == []
+
+
+def test_merge_curated_cuts_leaves_out_and_replaces():
+    from kg.tools.officeholders.curated import merge_curated
+    office = "President of Testland"
+    generated = [_row("Ann Old", "President", office, "2010-01-01", "", state="TL", source="gen"),
+                 _row("Bob Acting", "President", office, "2024-12-27", "", state="TL", source="gen"),
+                 _row("Cy Same", "Prime Minister", "Prime Minister of Testland", "2020-01", "", state="TL",
+                      source="gen")]
+    curated = [_row("Dee New", "President", office, "2024-06-01", "", state="TL"),
+               _row("Cy Same", "Prime Minister", "Prime Minister of Testland", "2020-01-15", "2023-05-01",
+                    state="TL")]
+    log = []
+    rows = merge_curated(generated, curated, str.casefold, log.append)
+    by_person = {(r[0], r[10]): r for r in rows}
+    # begun before the curated term: cut to its start, and tagged
+    assert by_person[("Ann Old", "gen,curated-end")][8] == "2024-06-01"
+    # begun inside the curated term: left out; the same holder: replaced by the curated term
+    assert not any(r[0] == "Bob Acting" for r in rows)
+    assert [r[10] for r in rows if r[0] == "Cy Same"] == ["curated: test page"]
+    assert len(log) == 3 and any("left out" in m and "Bob Acting" in m for m in log)
+
+
+def test_curated_bad_row_names_its_file_and_line(tmp_path):
+    from kg.tools.officeholders.curated import CuratedError, read_curated
+    path = tmp_path / "curated.tsv"
+    path.write_text("\t".join(COLUMNS) + "\n" + "\t".join(
+        _row("A Person", "President", "President of Kenya", "2020-01-01", state="KE", source="")) + "\n",
+        encoding="utf-8")
+    with pytest.raises(CuratedError, match=r"line 2: a curated row names its source"):
+        read_curated(path, COLUMNS, lambda r: "President of Kenya", {"President"})

@@ -20,6 +20,11 @@ The facts are Wikidata's (P39 "position held" with its start and end qualifiers)
   each page and from world-leaders-2021's heads table (rules in
   ``kg/tools/officeholders/office_items.py``). Source tags ``ep-positions``, ``ep-heads``.
 
+* ``--curated FILE`` (optional; ``kg/data/officeholders_curated.tsv``): hand-written terms, each
+  naming its source page, for what the tables above lack (heads of the IMF, the World Bank, ASEAN
+  ...; China's Premier; terms after 2025-01-31). Curated rows win over generated ones of the same
+  office (rules and the conflicts printed: ``kg/tools/officeholders/curated.py``).
+
 Only facts are kept: the name, the Wikidata id, the office, the state or organisation, the
 dates and the position's item. Run from the project root (the regenerate commands are in
 kg/data/SOURCES.md)::
@@ -531,9 +536,23 @@ def _ascii(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
 
 
+def _with_ascii(row: Tuple[str, ...]) -> Tuple[str, ...]:
+    """A curated row with the ASCII spelling of its names among its aliases, as generated rows have."""
+    names = [row[0]] + [a for a in row[2].split("|") if a]
+    aliases = []
+    for a in names[1:] + [_ascii(n) for n in names]:
+        if a and a != row[0] and a not in aliases:
+            aliases.append(a)
+    return row[:2] + ("|".join(aliases),) + row[3:]
+
+
 def write_table(terms: Iterable[Term], out: Path, country_names: Dict[str, str], of_state,
-                header: Sequence[str]) -> int:
-    """Write the table, sorted by state or organisation, office and start; return the row count."""
+                header: Sequence[str], curated: Sequence[Tuple[str, ...]] = (), log=None) -> int:
+    """Write the table, sorted by state or organisation, office and start; return the row count.
+
+    ``curated`` rows (read by ``officeholders.curated.read_curated``) are merged in, winning over
+    generated terms of the same office; ``log`` gets each generated term they cut or leave out.
+    """
     rows = []
     for t in terms:
         if t.end and hi(t.end) < lo(SINCE):
@@ -551,6 +570,10 @@ def write_table(terms: Iterable[Term], out: Path, country_names: Dict[str, str],
             source += "," + t.item_source      # the office's item comes from that table
         rows.append((t.person, t.person_qid, "|".join(aliases), t.role, office, t.state, t.org,
                      t.start, t.end, t.office_qid, source))
+    if curated:
+        from kg.tools.officeholders.curated import merge_curated
+        rows = merge_curated(rows, [_with_ascii(c) for c in curated],
+                             lambda s: _ascii(s).casefold(), log or (lambda msg: None))
     rows.sort(key=lambda r: (r[5] or "~", r[6], r[3], lo(r[7]), r[0]))
     tmp = out.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
@@ -584,6 +607,10 @@ HEADER = (
     "                      kg/tools/officeholders/ep_commits.tsv)",
     "  ep-heads            office_qid: every-politician-scrapers/world-leaders-2021",
     "                      data/wikidata.csv @f86a601, @bee1ce6, @be7039c (P1906/P1313 positions)",
+    "  curated: ...        hand-written from the page the rest of the cell names",
+    "                      (kg/data/officeholders_curated.tsv); curated terms win over generated",
+    "                      ones of the same office: a generated term they cut ends on the curated",
+    "                      term's start and carries the tag curated-end",
     "The facts are Wikidata's (CC0); Peppercat's arrangement is CC BY-NC 4.0 and is not reproduced.",
 )
 
@@ -604,12 +631,26 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                          "the repositories --repos names")
     ap.add_argument("--heads", type=Path, action="append", default=[],
                     help="world-leaders table of heads' positions (data/wikidata.csv; repeatable)")
+    ap.add_argument("--curated", type=Path,
+                    help="hand-written terms to merge in, winning over generated ones "
+                         "(kg/data/officeholders_curated.tsv)")
     ap.add_argument("-o", "--out", type=Path, default=Path("kg/data/officeholders.tsv"))
     args = ap.parse_args(argv)
     if (args.positions or args.heads) and not args.repos:
         ap.error("--positions and --heads need --repos")
     from kg.lexicon import get_lexicon, of_state
-    country_names = {code: c.name for code, c in get_lexicon().countries.items()}
+    lex = get_lexicon()
+    country_names = {code: c.name for code, c in lex.countries.items()}
+    curated: List[Tuple[str, ...]] = []
+    if args.curated:
+        from kg.tools.officeholders.curated import CuratedError, read_curated
+        orgs = {o.label for o in lex.organisations}
+        office_name = lambda r: (org_office(r[3], r[6]) if r[6] in orgs else None) if r[6] else \
+            (f"{r[3]} of {of_state(country_names[r[5]])}" if r[5] in country_names else None)
+        try:
+            curated = read_curated(args.curated, COLUMNS, office_name, {t.role for t in lex.titles})
+        except (CuratedError, OSError) as e:
+            ap.error(str(e))
     codes = page_codes(country_names)
     if not args.historic.is_dir():
         ap.error(f"{args.historic}: not a folder")
@@ -636,9 +677,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         heads = read_heads(args.heads, code_of_item)
         counts = assign_office_items(terms, titles, heads, log)
         print(f"office items: {counts} ({len(titles)} places' position lists)", file=sys.stderr)
-    n = write_table(terms, args.out, country_names, of_state, HEADER)
-    print(f"{args.out}: {n} terms ({len(historic)} historic rows read, {len(snaps)} snapshots)",
-          file=sys.stderr)
+    n = write_table(terms, args.out, country_names, of_state, HEADER, curated, log)
+    print(f"{args.out}: {n} terms ({len(historic)} historic rows read, {len(snaps)} snapshots, "
+          f"{len(curated)} curated)", file=sys.stderr)
     return 0
 
 

@@ -69,6 +69,8 @@ _REL = {"that", "which", "who", "whom"}
 _TIME_NOUNS = {"year", "month", "quarter", "week"}
 _REFERS = {"the", "these", "those", "both", "all", "its", "their", "our", "his", "her", "each"}
 _NUM = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([A-Za-z]*)$")
+#: letters glued to an amount of money that scale it ("$124m", "$2b", "$300k")
+_GLUED_SCALE = {"m": Decimal(10) ** 6, "b": Decimal(10) ** 9, "k": Decimal(1000)}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 #: a time expression after these words is a bound, not the figure's period ("since 2015", "by 2030")
 _BOUND = {"since", "by", "until", "till", "before", "after", "within", "through"}
@@ -185,9 +187,6 @@ class Figures:
                     kind, unit = _kind_of(what)
                 else:
                     kind, word, noun = "compound", tok, glued.lower()
-            while j < sent.end and self.units.get(doc[j].lower_, "").startswith("scale:"):
-                value *= Decimal(self.units[doc[j].lower_][6:])
-                j += 1
             for n in (2, 1):            # "$", "US$", "USD", "US $" before the number
                 if start - n >= sent.start:
                     words = doc[start - n:start]
@@ -195,6 +194,15 @@ class Figures:
                     if what.startswith("currency:") and all(not t.is_alpha or t.is_upper for t in words):
                         kind, unit, start = "money", what[9:], start - n
                         break
+            while j < sent.end:
+                scale = self.units.get(doc[j].lower_, "")
+                if scale.startswith("scale:"):
+                    value *= Decimal(scale[6:])
+                elif kind == "money" and doc[j].lower_ in _GLUED_SCALE:
+                    value *= _GLUED_SCALE[doc[j].lower_]         # "$ 124 m"
+                else:
+                    break
+                j += 1
             for n in range(self.longest_unit, 0, -1):   # "dollars", "per cent", "crore taka", "km"
                 if j + n <= sent.end:
                     what = self.units.get(" ".join(t.lower_ for t in doc[j:j + n]), "")
@@ -216,6 +224,10 @@ class Figures:
                 word, noun, j = doc[j + 1], doc[j + 1].lemma_.lower(), j + 2
             i = j
             if kind == "points" or value is None:
+                continue
+            if kind == "money" and noun in _GLUED_SCALE:     # "$124m", "US$5bn"
+                value *= _GLUED_SCALE[noun]
+            elif kind == "compound" and noun in _GLUED_SCALE:
                 continue
             if kind == "compound" and value < 3:
                 continue            # "a two-state solution", "one-China", "two-way": idioms, not counts
@@ -258,8 +270,8 @@ class Figures:
             if got:
                 return got
             for c in gov.children:      # "a 35 percent tariff letter": [35 percent tariff] letter
-                if c.dep_ == "compound" and h.i < c.i < gov.i and kind != "count":
-                    got = self.noun(c, {"money": "money", "percent": "rate"}.get(kind))
+                if c.dep_ == "compound" and h.i < c.i < gov.i and kind == "percent":
+                    got = self.noun(c, "rate")
                     if got:
                         return got
             if kind in ("money", "mass") and gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ == "VERB":
@@ -642,6 +654,7 @@ class _Context:
                 for r in self._state(i, places):
                     if r not in out:
                         out.append(r)
+        banned = banned | set(range(fig.start, fig.end))      # "US$ 124m": a currency, no state
         near = set()
         for t in (got.thing, fig.head):
             if t is not None:
@@ -697,17 +710,25 @@ class _Context:
         times = [(tx, sp) for tx, sp in times if sp.start not in earlier]
         clause = verb
         near = {i for t in (got.thing, fig.head) if t is not None for i in _phrase_tokens(t)}
+        before: Optional[int] = None
         while times:
             tokens = near | (_clause_tokens(clause, when=True) if clause is not None else set())
-            inside = [(tx, sp) for tx, sp in times if any(i in tokens for i in range(sp.start, sp.end))]
+            inside = [(tx, sp) for tx, sp in times if any(i in tokens for i in range(sp.start, sp.end))
+                      and (before is None or sp.start < before)]
             if inside:
                 after = [tx for tx, sp in inside if sp.start >= fig.end]
                 return after[0].value if after else inside[-1][0].value
             if clause is None or _marked(clause, _OWN_TIME):
                 break           # "..., while 9 million remain displaced": a statement of its own
-            clause = _parent_clause(clause, figures.speech)
-            if clause is None or _marked(clause, _BOUND):
+            if clause.dep_ in ("relcl", "acl", "advcl") and clause.tag_ != "VBG":
+                break           # "the project, valued at $529 million, was to be completed in 2015"
+            parent = _parent_clause(clause, figures.speech)
+            if parent is None or _marked(parent, _BOUND):
                 break           # "since the war broke out in April 2023" bounds, it is no period
+            # "In 2023, exports rose 5% and imports fell 3%": a time before the first verb is the
+            # second's too; "joined in 1998 and was ambassador": one after it is not
+            before = parent.i if clause.dep_ == "conj" else None
+            clause = parent
         if got.measure in figures.context_measures and not (self.doc._.times or {}).get(reader.index) \
                 and verb is not None and verb.tag_ == "VBD":     # "held four meetings", not "has signed"
             before = (self.doc._.times or {}).get(reader.index - 1, [])

@@ -189,7 +189,10 @@ class Stances:
         objects, slot = self._first(reading, rule, t, rule.object, "object", rule.classes)
         if slot == "thanker":
             # "President X thanked Japan for its support": the support is for X's state
+            # (a thanker whose state the text does not give is left out: a stance on a person
+            # read from thanks alone says too little)
             objects = [reading.state_of.get(o, o) for o in objects]
+            objects = [o for o in objects if o.type != "Person"]
         if rule.bodies:
             objects = [o for o in objects if reading.body_kind.get(o) in rule.bodies]
         out = []

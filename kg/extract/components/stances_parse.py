@@ -265,8 +265,14 @@ def _in_name(span: Span) -> bool:
 def has_requirement(reading: Reading, t: Token, requires: Sequence[str]) -> bool:
     """Whether a trigger has the children a rule requires: "dep:lemma" (a child in that
     relation with that lemma), "dep:Class" (one naming an entity of that class), "hyphen"
-    (written joined to a name: "Kenya-led")."""
+    (written joined to a name: "Kenya-led"), "no-purpose" (no infinitive of purpose after it)."""
     for req in requires:
+        if req == "no-purpose":
+            # "joined the UNDP to open a centre": joining in an act, not a body
+            if any(c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                   for c in t.children):
+                return False
+            continue
         if req == "hyphen":
             if not (t.i >= 2 and t.doc[t.i - 1].text in ("-", "–") and t.doc[t.i - 1].whitespace_ == ""):
                 return False

@@ -1,23 +1,29 @@
 """kg_events: state visits, meetings and talks, conferences, with who took part, when and where.
 
-How English says it is data (``kg/data/patterns/events.jsonl``): a trigger word ("visit",
-"arrive", "meet", "talks", "phone call", "summit", "press conference") and the slots of the parse
-where its visitor, host and participants stand; ``events_parse`` reads the slots the same way
-for every trigger. What one clause says of one event is read together: "arrived in Astana on
-Monday for a two-day state visit" is one visit, its host the arrival's place, its first day the
-arrival's and its last the day the length gives.
+How English says it is data (``kg/data/patterns/events.jsonl``, word classes in
+``events_words.tsv``): a trigger word ("visit", "arrive", "meet", "talks", "phone call",
+"courtesy call", "summit", "press conference", "told reporters") and the slots of the parse where
+its visitor, host and participants stand; ``events_parse`` reads the slots the same way for every
+trigger and ``events_refs`` says who a word stands for. What one clause says of one event is
+read together: "arrived in Astana on Monday for a two-day state visit" is one visit, its host the
+arrival's place, its first day the arrival's and its last the day the length gives.
 
-- A visit's host is a state (a city's state); its visitor is never an office-holder of that
-  state. A meeting needs two participants, or one and a counterpart. A conference needs a
-  name (the body it is of: "SCO summit"), a participant, or a place and a date.
+- A visit's host is a state (a city's state, a state's seat or organ); its visitor is never the
+  state itself, one of its office-holders (the article's offices, the office-holder tables), an
+  envoy serving there or one of its bodies. "X met Y in Beijing", X from abroad and Y Chinese,
+  is a visit of X to China as well.
+- A meeting has two sides: the subject's ("A and B met", "the two leaders", "the delegation")
+  and a counterpart, named or not ("met his counterpart"); "met A and B separately", "calls on A
+  and B" are a meeting with each. A conference needs a participant, or a place and a date; it is
+  known by its name ("SCO Summit", "Boao Forum for Asia"), or, unnamed, by who attends.
 - What did not or may not happen is left out ("did not meet", "may attend"); what is planned
-  stays ("will visit", "invited X to visit": dates read forwards).
+  stays ("will visit", "invited X to visit", "said X would visit": dates read forwards).
 - A date or place counts for an event when it stands in the event's clause (``doc._.times``); a
   range gives the first and last days. An event framed by another ("during the visit", "on the
-  sidelines of the summit", "during the talks" in a later sentence) takes the frame's date and
-  place when it states none, and a summit is dated by a meeting held on its sidelines.
-- "met A and B separately" are two meetings; a meeting during a visit the article reports is
-  ``within_visit``.
+  sidelines of the summit", "after the talks") takes the frame's date and place when it states
+  none, a summit is dated by a meeting on its sidelines, and "the talks", "the summit" told
+  again are the event told before, with its date, place and name (``events_when``).
+- A meeting during a visit the article reports is ``within_visit``.
 
 Reads: ``doc.spans["kg_entities"]``, ``doc.spans["kg_known"]``, ``doc._.positions``,
 ``token._.ref``, ``token._.modality``, ``doc._.times``. Writes:

@@ -176,10 +176,15 @@ class Builder(Timing, Sides):
             head = self.reader.frame_head(ev.reading.token)
             if head is not None and head.i in by_token and by_token[head.i] is not ev.reading:
                 frames.setdefault(head.i, ev)
+        # "... signed by A and B during A's visit", wherever the parse hangs "during": the visit
+        # frames the sentence's meetings of its visitor
+        framing = [v for v in built if v.reading.kind == "StateVisit" and self.reader.frame_head(v.reading.token)]
         for ev in built:
             frame = None
             for t in [*ev.reading.triggers] + ([ev.reading.anchor] if ev.reading.anchor is not None else []):
                 frame = frame or frames.get(t.i)
+            if frame is None and ev.reading.kind == "Meeting":
+                frame = next((v for v in framing if set(v.reading.visitors) & set(ev.reading.actors())), None)
             if frame is not None and frame is not ev:
                 lend(frame, ev)
         self.events += built

@@ -17,11 +17,9 @@ dependency parse the same way for every trigger:
   noun ("Chinese delegation", "China-Kenya talks", "SCO summit"); ``head``: the noun a
   participle modifies ("the visiting minister").
 
-A token then stands for: the entity whose name it is (``kg_entities``; a capital acting for
-its state); the holder of the office it names, in the sentence or earlier in the article;
-the person a pronoun names (``token._.ref``); the antecedent of "who"; a state's delegation
-or side ("a Chinese delegation"); the two sides of the article ("the two leaders"), when the
-events read so far make them clear.
+It also finds the verb a noun trigger hangs from (``anchor``), what an event noun frames ("met
+... during [his visit]"), and who invited a visitor. Who a token stands for is
+:mod:`.events_refs`; places and conference names are :mod:`.events_places`.
 """
 from __future__ import annotations
 

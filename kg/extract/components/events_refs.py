@@ -143,6 +143,10 @@ class Referents:
             return []
         heads = {h._.ref for o in self.offices.values() if o.state == states[0] and not o.former
                  and o.title.kind in ("head_of_state", "head_of_government") for h in o.holders if h._.ref}
+        if len(heads) > 1:
+            # a president and a prime minister: the one the sentence names
+            named = {r for w in t.sent for r in ([s._.ref for s in self.ents.get(w.i, ()) if s.label_ == "Person"])}
+            heads &= named
         return list(heads) if len(heads) == 1 else []
 
     def unnamed(self, t: Token) -> bool:

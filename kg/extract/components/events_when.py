@@ -288,6 +288,8 @@ def lend(frame: Event, ev: Event) -> None:
             ev.date = frame.date
         elif frame.start and frame.end:
             ev.date = common(frame.start, frame.end)
+        elif frame.start:
+            ev.date = frame.start[:7]           # "during his visit in July 2023": that month
     if ev.location is None and f.kind != "StateVisit":
         ev.location = frame.location
 

@@ -116,6 +116,9 @@ TABLE = [
     # a purpose gives what the document is about
     ("Thailand and Cambodia signed an agreement to boost tourism.",
      {"label": "Cambodia-Thailand agreement", "status": "signed", "topics": ["tourism"]}),
+    # said not to be one
+    ("This was not an agreement between Peru and Chile.", {}),
+    ("No agreement was reached between Peru and Chile on Monday.", {}),
     # entering into force
     ("The free trade agreement between Peru and Honduras entered into force on Monday.",
      {"label": "Honduras-Peru free trade agreement", "status": "in force", "parties": ["Peru", "Honduras"]}),

@@ -83,6 +83,8 @@ TABLE = [
     ("The leaders announced the elevation of Cuba-Vietnam relations to a comprehensive strategic partnership "
      "on Monday.",
      {"rtype": "ComprehensiveStrategicPartnership", "parties": ["Cuba", "Vietnam"], "start": "2025-05-05"}),
+    ("Kenya and India marked the 60th anniversary of the establishment of diplomatic relations.",
+     {"rtype": "DiplomaticRelations", "parties": ["Kenya", "India"], "start": "1965"}),
     # a document that names it established it
     ("Mongolia and Japan signed a joint declaration on establishing a strategic partnership in 2022.",
      {"rtype": "StrategicPartnership", "parties": ["Mongolia", "Japan"], "start": "2022"}),

@@ -209,8 +209,11 @@ class Sides:
             for i in range(o.span.start, o.span.end):
                 self.office_at[i] = o
             for h in o.holders:
-                if o.state is not None and not o.former and h._.ref is not None:
-                    self.state_of.setdefault(h._.ref, o.state)
+                # who a person acts for: the body of an office of a body ("the centre's chief
+                # executive"), else the state
+                owner = o.body or o.state
+                if owner is not None and not o.former and h._.ref is not None:
+                    self.state_of.setdefault(h._.ref, owner)
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].label))
         self.main: Tuple[Ref, ...] = ()
         if len(ranked) == 2 or (len(ranked) > 2 and ranked[1][1] > ranked[2][1] and ranked[1][1] >= 2):
@@ -523,6 +526,9 @@ class Agreements:
         words = [t.lower_ for t in lefts]
         if span is None and kind == "joint" and not ({"joint", "final"} & set(words)):
             return None                         # a ministry's statement is no document between parties
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children) or (
+                h.dep_ == "attr" and _mood(h.head) == "negated"):
+            return None                         # "no agreement was reached", "this was not an agreement"
         got = _Found(head=h, kind=lemma)
         got.group = bool({"joint", "bilateral"} & set(words)) or (kind == "joint" and "final" in words)
         memo_of = self._memo_of(h)
@@ -1050,7 +1056,7 @@ def _hyphened(span: Span) -> bool:
 
 def _governor(tok: Token) -> Token:
     """The word a noun or verb depends on: a verb's head, a prepositional object's head word."""
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "prep":
         return tok.head.head
     return tok.head
 

@@ -375,6 +375,8 @@ class Relationships:
         """ "the 70th anniversary of diplomatic ties": the article's year less the years."""
         art = doc._.article
         ref = art.reference_date if art is not None else None
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and self._founding_rule(t.head.head, "of"):
+            t = t.head.head                     # "the 50th anniversary of the establishment of relations"
         if ref is None or t.dep_ != "pobj" or t.head.lower_ != "of":
             return None
         noun = t.head.head

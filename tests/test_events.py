@@ -108,6 +108,8 @@ DATELINE = "LIMA, Nov. 15, 2024 (Xinhua) -- "
       {"kind": "Meeting", "participants": ["Gabriel Boric", "Takeshi Iwaya"]}]),
     ("The programme included meetings with Chilean President Gabriel Boric and Mexican President Claudia Sheinbaum.",
      []),
+    # a ship is no visitor
+    ("The Chinese research ship Xiang Yang Hong 3 arrived in Callao on Thursday.", []),
     # "numerous forums" are no one event
     ("Peruvian President Dina Boluarte has spoken at numerous international forums.", []),
     # a place is where the text says, not the dateline

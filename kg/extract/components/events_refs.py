@@ -86,6 +86,9 @@ class Referents:
 
     def ref(self, t: Token) -> List[Ref]:
         """What one token stands for (see the module's docstring)."""
+        if any(c.dep_ in ("compound", "appos", "amod") and c.lemma_.lower() in self.words.get("vessel", ())
+               for c in t.children):
+            return []                           # "the research ship Shi Yan 6": no one who visits
         if t.lower_ in _RELATIVE and t.head.dep_ == "relcl":
             t = t.head.head
         if t.pos_ == "PRON":

@@ -175,6 +175,11 @@ class Timing:
                 return [Event(r, sentence, said[-1])]      # "X said on Thursday ... Speaking at a briefing, X said"
             return [Event(r, sentence)]
         got.sort(key=lambda g: (g[0], g[1], g[4].start))
+        # "the X Summit 2025, convening September 24-25": the more precise date the clause gives
+        first = got[0][2].value
+        finer = [g for g in got[1:] if g[2].value.startswith(first) and len(g[2].value) > len(first)]
+        if finer and r.token.tag_ not in ("NNS", "NNPS"):
+            got = finer[:1] + got
         a = r.anchor
         under_way = a is not None and a is not r.token and a.lemma_ == "be"
         end_phase = a is not None and a is not r.token and a.lemma_.lower() in self.words.get("phase_end", ())

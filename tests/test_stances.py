@@ -102,6 +102,11 @@ def test_stances_both_sides_are_the_articles_two_states(nlp):
     assert ("Peru", "opposes", "terrorism") in got and ("Chile", "opposes", "terrorism") in got
 
 
+def test_stances_both_is_the_pair_named_before(nlp):
+    body = "Peru and Chile discussed the region, and both condemned terrorism."
+    assert triples(nlp, body) == {("Peru", "opposes", "terrorism"), ("Chile", "opposes", "terrorism")}
+
+
 def test_stances_keep_their_sentence_and_the_topics_wording(nlp):
     body = "Peru hosted the talks. Kenya and Ghana oppose unilateralism."
     found = findings(nlp, body)

@@ -29,6 +29,9 @@ __all__ = ["Reading", "ACTOR_TYPES", "has_requirement"]
 ACTOR_TYPES = ("Country", "Person", "Institution")
 _RELATIVE = {"which", "who", "that", "whom"}
 _PERSON_GROUPS = {"leaders", "presidents", "ministers"}
+#: plural subjects "both" may stand for, and what they are
+_PAIR_NOUNS = {"leader": "Person", "president": "Person", "minister": "Person", "side": "Country",
+               "country": "Country", "nation": "Country", "government": "Country", "state": "Country"}
 _TOPIC_DROP = {"DET", "PRON", "PUNCT", "CCONJ", "NUM", "PART"}
 
 
@@ -95,6 +98,8 @@ class Reading(Slots):
         k = self.known.get(t.i)
         if k is not None and k.label_ == "group" and k.root == t:
             return self.pair(k)
+        if t.lower_ == "both" and t.dep_ in ("nsubj", "nsubjpass"):
+            return self.both(t)
         slots = self.through.get(t.lemma_.lower()) if t.pos_ == "NOUN" else None
         if slots and all(s._.ref.type == "Topic" for s in self.ents.get(t.i, ())):
             # "the development and capacity building of X": conjuncts share what they are of
@@ -227,6 +232,28 @@ class Reading(Slots):
                 if b is not None and b != a and not any(x.dep_ == "conj" for x in c.children):
                     return [a, b]
         return self.main(want)
+
+    def both(self, t: Token) -> List[Ref]:
+        """"Both called for a ceasefire": the two last named as a subject, in this sentence or
+        the one before ("Peru and Chile", "both sides", "the leaders")."""
+        first = t.sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for i in range(t.i - 1, first - 1, -1):
+            w = self.doc[i]
+            if w.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            k = self.known.get(i)
+            if k is not None and k.label_ == "group":
+                return self.pair(k)
+            for want in ("Country", "Person"):
+                a = self._one(w, want)
+                conj = [self._one(c, want) for c in w.children if c.dep_ == "conj"]
+                if a is not None and len(conj) == 1 and conj[0] not in (None, a):
+                    return [a, conj[0]]
+            if w.tag_ == "NNS" and w.lemma_.lower() in _PAIR_NOUNS:
+                return self.main(_PAIR_NOUNS[w.lemma_.lower()])
+        return []
 
     def _one(self, t: Token, want: str) -> Optional[Ref]:
         refs = [s._.ref for s in self.ents.get(t.i, ()) if s._.ref.type == want]

@@ -156,7 +156,10 @@ class Builder(Timing, Sides):
         kept_tokens = {t.i for r in kept for t in r.triggers}
         built: List[Event] = []
         for r in kept:
-            others = kept_tokens - {t.i for t in r.triggers}
+            # an event noun of the same kind, kept or not, owns the dates that hang from it ("the
+            # first visit of X since Y's visit in April 2008")
+            others = (kept_tokens | {t.i for x in readings if x.kind == r.kind for t in x.triggers
+                                     if t.pos_ in ("NOUN", "PROPN")}) - {t.i for t in r.triggers}
             own = bool(r.actors())
             prior = self._same(r)
             for ev in self._when(r, sentence, others):
@@ -254,7 +257,7 @@ class Builder(Timing, Sides):
         for ev in reversed(self.events):
             if ev.reading.kind != r.kind or r.kind == "Conference" and not _same_word(ev.reading.token, told[0]):
                 continue
-            if r.name and ev.name and r.name != ev.name:
+            if r.kind == "Conference" and r.name and r.name != ev.name:
                 continue                        # "the Third South Summit" after "the NAM Summit"
             theirs = ev.reading.actors()
             if r.counterparts and not set(mine) & set(theirs):

@@ -175,15 +175,23 @@ class Referents:
     def _office_holders(self, office, t: Token) -> List[Ref]:
         if office.former:
             return []
-        holders = [h._.ref for h in office.holders if h._.ref is not None]
+        sent = t.sent
+        holders = [h._.ref for h in office.holders if h._.ref is not None and sent.start <= h.start < sent.end]
         if holders:
             # the title word itself, or the name joined to it
             return holders
+        generic = len(office.role.split()) < 2 and office.title.kind not in ("head_of_state", "head_of_government",
+                                                                            "royal")
+        if office.holders and not generic:
+            return [h._.ref for h in office.holders if h._.ref is not None]   # named earlier, for sure
         if office.plural or t.i != office.span.root.i \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
                 or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > t.i for c in t.children):
             return []                           # "the Foreign Minister" alone, not "Commander, Rear Admiral X"
-        # "the Prime Minister", when the article names one holder of that office and no other
+        # "the Prime Minister", when the article names one holder of that office and no other; never
+        # a bare "the Minister", which any minister of the article may be
+        if generic:
+            return []
         held = self.held.get((office.role.lower(), office.state), set())
         if not held and office.state is not None:
             # "the Iranian Foreign Minister" after "Iran's Minister of Foreign Affairs, X"

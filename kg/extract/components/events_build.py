@@ -358,10 +358,13 @@ class Builder(Timing, Sides):
                 if any(c.lower_ in self.words.get("joint", ()) for c in r.token.children):
                     for p in list(people):
                         people += [q for q in last_meeting.get(p, ()) if q not in people]
-                if not (people or ev.date or ev.start or ev.location) or not (people or ev.name):
+                # one no one is said to attend is an event when it has a date ("the SCO summit in
+                # Astana in July"), not a body that acts or is named ("the Forum of Banks appoints",
+                # "at the invitation of the Bishops' Conference")
+                if not people and (not (ev.date or ev.start) or not ev.name or self.reader.in_body(r.token)
+                                   or r.token.dep_ == "nsubj"
+                                   and r.token.head.lemma_.lower() not in self.words.get("event_verb", ())):
                     continue
-                if not people and self.reader.in_body(r.token):
-                    continue                    # "the X Forum of Banks appoints ...": a body
                 if r.token.tag_ in ("NNS", "NNPS") and not ev.name:
                     continue                    # "at numerous forums": no one event
             for group in (separate(r, self.words) if r.kind == "Meeting" else [people]):

@@ -116,6 +116,8 @@ TABLE = [
     # a purpose gives what the document is about
     ("Thailand and Cambodia signed an agreement to boost tourism.",
      {"label": "Cambodia-Thailand agreement", "status": "signed", "topics": ["tourism"]}),
+    # "agreement" as consent is no document
+    ("Peru asked for agreement from its creditors on debt relief.", {}),
     # said not to be one
     ("This was not an agreement between Peru and Chile.", {}),
     ("No agreement was reached between Peru and Chile on Monday.", {}),

@@ -85,6 +85,10 @@ TABLE = [
      {"rtype": "ComprehensiveStrategicPartnership", "parties": ["Cuba", "Vietnam"], "start": "2025-05-05"}),
     ("Kenya and India marked the 60th anniversary of the establishment of diplomatic relations.",
      {"rtype": "DiplomaticRelations", "parties": ["Kenya", "India"], "start": "1965"}),
+    # a time said of the anniversary is no start
+    ("Chile and Peru marked the 50th anniversary of the establishment of diplomatic relations between the two "
+     "countries in 2025.",
+     {"rtype": "DiplomaticRelations", "parties": ["Chile", "Peru"], "start": "1975"}),
     # a document that names it established it
     ("Mongolia and Japan signed a joint declaration on establishing a strategic partnership in 2022.",
      {"rtype": "StrategicPartnership", "parties": ["Mongolia", "Japan"], "start": "2022"}),

@@ -585,6 +585,9 @@ class Agreements:
             got.parties = list(sides.main)
         if not (got.parties or got.status or got.signatories or got.topics or got.date):
             return None                         # a mention that says nothing of it
+        if span is None and lemma == "agreement" and not got.status and h.text.islower() and not any(
+                c.dep_ in ("det", "poss") for c in h.children) and not lefts:
+            return None                         # "asked for agreement on ...": consent, no document
         end = (span.end if span is not None else h.i + 1 + len(memo_of))
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
             got.also.append(doc[end + 1].text)  # "the Memorandum of Understanding (MOU)"
@@ -915,7 +918,7 @@ class Agreements:
             for r in self.topic_rules:
                 if own and trig.lemma_.lower() in r["lemmas"] and slot in r.get("as", ("subject", "object")):
                     got.topics += self._slot_topics(trig, r["slot"], sides, h)
-            if own and trig.pos_ == "VERB" and slot in ("object", "subject"):
+            if own and trig.pos_ == "VERB" and slot == "object":
                 # a purpose said of it ("signed ... to deepen cooperation in X", "was drafted to
                 # improve trade")
                 for c in trig.children:
@@ -1025,6 +1028,8 @@ class Agreements:
                 continue                        # "the agreement" is no joint statement
             if got.kind not in _GENERAL and prev.kind != got.kind and got.kind not in prev.ref.label.lower():
                 continue
+            if got.parties and not set(got.parties) <= set(prev.parties):
+                continue                        # "the agreement with the IMF" is not the deal with others
             label = prev.ref.label.lower()
             if all(w in label or w.rstrip("s") in label for w in got.words):
                 return prev

@@ -209,8 +209,10 @@ class Relationships:
         parties = self._parties(head, founding, sides, typed=rtype != "Partnership")
         if len(parties) != 2:
             return None
-        start = None
-        if founding is not None and mood == "asserted":
+        # "the 60th anniversary of (the establishment of) diplomatic ties": counted back from the
+        # article's year, whatever time the sentence gives the anniversary
+        start = self._anniversary(doc, head)
+        if start is None and founding is not None and mood == "asserted":
             anchors = self._chain(founding)
             sent = sentence_for(doc, t)
             times = attached_times(doc, sent, anchors)
@@ -218,7 +220,7 @@ class Relationships:
             if start is None and sent is not None and self._at_occasion(doc, anchors, founding):
                 start = _event_date(doc, sent.index)
         if start is None:
-            start = self._since(doc, head) or self._anniversary(doc, head)
+            start = self._since(doc, head)
         return parties, start, founding
 
     def _founder(self, t: Token) -> Tuple[Optional[Token], str]:
@@ -267,13 +269,14 @@ class Relationships:
         lemma = tok.lemma_.lower()
         return any(r["slot"] == slot and lemma in r["lemmas"] for r in self.founding)
 
-    @staticmethod
-    def _chain(tok: Token) -> Set[int]:
+    def _chain(self, tok: Token) -> Set[int]:
         """A founding word and the words above it up to its clause's verb ("elevated in July
         2024 with the signing of a declaration on the establishment of ...")."""
         out = {tok.i}
         t = tok
         for _ in range(8):
+            if t.head.lemma_.lower() in self.anniversary:
+                break                           # "the 50th anniversary of the establishment ..., in 2024": no start
             if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "relcl", "advcl", "conj", "xcomp", "pcomp"):
                 if t.dep_ != "xcomp":
                     break

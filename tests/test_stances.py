@@ -66,6 +66,10 @@ def test_stances_rule_examples(nlp, name, rule, example, expect):
     ("Canada urged Ghana to support the African Union.", set()),
     ("Ghana may oppose the Paris Agreement.", set()),
     ("Ghana has no opposition to the Paris Agreement.", set()),
+    # asked for, or able to, is not given
+    ("Peru sought Chile's support for the Lobito Corridor.", set()),
+    ("They discussed how Japan can support the African Union.", set()),
+    ("Ghana won Japan's support for the Lobito Corridor.", {("Japan", "supports", "Lobito Corridor")}),
     # a membership sought is no membership
     ("Bosnia applied to join the European Union.", set()),
     ("Ukraine's bid for membership of NATO stalled.", set()),

@@ -42,8 +42,8 @@ __all__ = ["Stances", "Rule", "RULE_FILES", "rules"]
 RULE_FILES = ("stances", "memberships")
 KEYS = frozenset({"kind", "predicate", "pos", "lemmas", "actor", "object", "classes", "actors", "modality",
                   "requires", "governed_by", "owners", "bodies", "slots", "through", "expect"})
-KINDS = ("stance", "light", "credit", "through", "report", "willing", "control", "prospective", "named",
-         "office")
+KINDS = ("stance", "light", "credit", "through", "report", "willing", "control", "request", "prospective",
+         "named", "office")
 PREDICATES = ("supports", "opposes", "memberOf", "participatesIn")
 _ALL = ("Country", "Person", "Institution", "Initiative", "Agreement", "Topic")
 #: relations through which a trigger is embedded in what governs it ("bid for membership")
@@ -115,6 +115,7 @@ class Stances:
         self.report = frozenset(words["report"])
         self.willing = frozenset(words["willing"])
         self.control = frozenset(words["control"])
+        self.request = frozenset(words["request"])
         # the verbs that govern a predicate's modality (kg_modality's table): read here too for
         # an infinitive the parser hangs as a purpose clause ("called on X to join")
         self.governing = {p: v.partition(":")[2] for p, v in load_phrases("modality") if v.startswith("gov:")}
@@ -244,7 +245,7 @@ class Stances:
                 m = t.head._.modality if m == "asserted" else m
         if m == "asserted" and t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             m = self.governing.get(t.head.lemma_.lower(), m)
-        if m != "negated" and _asked(t):
+        if m != "negated" and (_asked(t) or self._requested(t)):
             return "hypothetical"       # "asked whether he is a member", "if Kenya supports it"
         if m == "asserted" and t.dep_ in ("acl", "relcl") and not ranked(t.head) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
@@ -255,6 +256,14 @@ class Stances:
         if m == "hypothetical" and self._reported(t):
             return "planned"
         return m
+
+    def _requested(self, t: Token) -> bool:
+        """Whether a stance noun is asked for, not given: "sought Japan's support", "appealed
+        for support"."""
+        if t.pos_ != "NOUN":
+            return False
+        gov = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "for" else t.head if t.dep_ == "dobj" else None
+        return gov is not None and gov.lemma_.lower() in self.request
 
     def _reported(self, t: Token) -> bool:
         """ "X said Y would support Z", "said it would increase its support": a reported
@@ -317,10 +326,13 @@ class Stances:
 
 
 def _asked(t: Token) -> bool:
-    """Whether the trigger's clause is a question or a condition ("whether", "if", "unless")."""
+    """Whether the trigger's clause is a question, a condition or a capability ("whether",
+    "if", "unless", "how X can support", "X can help")."""
     cur = t
     for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in cur.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") or
+               c.dep_ == "advmod" and c.lower_ == "how" or
+               c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in cur.children):
             return True
         if cur.dep_ not in ("attr", "acomp", "xcomp", "conj", "dobj", "pobj", "prep") or cur.head is cur:
             return False

@@ -275,7 +275,13 @@ class TopicTable:
         if wording is None:
             return None
         code = self._exact.get(wording) or self._key.get(_key(wording))
-        return (wording, self.vocabulary[code]) if code else None
+        if not code:
+            return None
+        concept = self.vocabulary[code]
+        if sum(c.isalnum() for c in wording) < 4:
+            # an abbreviation or a short word ("ai", "gdp", "lng") reads better as its concept
+            wording = concept.label
+        return wording, concept
 
     def topics_in(self, phrase: str) -> Tuple[Concept, ...]:
         """Every concept of a phrase that coordinates several ("health and education",

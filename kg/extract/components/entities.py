@@ -97,7 +97,7 @@ class Entities:
         # 3. people named right after an office or an honorific
         for sp in known:
             if sp.label_ == "title":
-                span = self._name_after(doc, sp.end, taken)
+                span = self._name_after(doc, sp.end, taken, known)
                 if span is not None:
                     add(span, "Person", Ref("Person", _label(span)))
         # 4. projects with a proper name written in lower case ("the Colombo port project")
@@ -290,7 +290,7 @@ class Entities:
             return None
         return span
 
-    def _name_after(self, doc: Doc, i: int, taken: Set[int]) -> Optional[Span]:
+    def _name_after(self, doc: Doc, i: int, taken: Set[int], known: List[Span] = ()) -> Optional[Span]:
         """The person named right after an office ("President Faustin-Archange Touadéra"):
         capitalised proper nouns, initials and the particles between them."""
         start = i
@@ -300,8 +300,11 @@ class Entities:
             # the NER's person starts right there: its whole name, offices inside it included
             ent = next(e for e in doc.ents if e.start == start)
             span = self._trim(doc, ent)
+            # offices and courtesy titles inside the NER's span are no part of the name
+            span = self._strip_titles(doc, span, known) if span is not None else None
             if span is not None and not any(k in taken for k in range(span.start, span.end)) \
-                    and person_words_ok(span, self.not_name - self.title_words):
+                    and person_words_ok(span, self.not_name - self.title_words) \
+                    and not any(t.text in self.honorifics or t.text in self.title_words for t in span[:1]):
                 return span
         end = start
         while end < len(doc) and end not in taken:

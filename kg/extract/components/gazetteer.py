@@ -144,6 +144,7 @@ class Gazetteer:
                 lengths.append(len(words))
         for lengths in self.lengths.values():
             lengths.sort(reverse=True)
+        self.title_words = frozenset(w.lower() for t in lexicon.titles for f in t.forms for w in f.split())
 
     def matches(self, doc: Doc) -> List[Tuple[int, int, List[Known]]]:
         """Every (start, end, readings) of a name in the Doc, overlapping ones included."""
@@ -168,7 +169,7 @@ class Gazetteer:
             if any(i in taken for i in range(s, e)):
                 continue
             known = min(knowns, key=lambda k: PRIORITY.index(k.kind))
-            if not _keep(doc, s, e, known):
+            if not _keep(doc, s, e, known, self.title_words):
                 continue
             span = Span(doc, s, e, label=known.kind)
             span._.kb = known
@@ -196,12 +197,14 @@ def _token_texts(nlp: Language, forms: List[str]) -> Iterable[Tuple[str, ...]]:
 _PREFIXES = frozenset({"trans", "pan", "sub", "inter", "intra", "anti", "pro", "post", "pre", "non", "neo", "cis"})
 
 
-def _keep(doc: Doc, s: int, e: int, known: Known) -> bool:
+def _keep(doc: Doc, s: int, e: int, known: Known, title_words: frozenset = frozenset()) -> bool:
     """Whether a match names what the lexicon says, judged by the words around it."""
     first = doc[s]
     if known.kind == "title":
-        # a word of a person's name that spells a title ("Amir" in "Hossein Amir-Abdollahian")
-        inside = first.ent_iob_ == "I" and first.ent_type_ == "PERSON"
+        # a word of a person's name that spells a title ("Amir" in "Hossein Amir-Abdollahian"):
+        # inside a name the NER found, after a word of the name that is no title
+        inside = first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and s > 0 \
+            and doc[s - 1].lower_ not in title_words
         hyphened = e + 1 < len(doc) and doc[e].text in ("-", "‐") and doc[e + 1].text[:1].isupper()
         return not (inside or hyphened)
     if known.kind == "topic":

@@ -93,6 +93,8 @@ class Positions:
         self.groups = {p.lower(): v for p, v in load_phrases("office_groups")}
         self.topics = topics if topics is not None else get_topics()
         self.portfolio_words = phrase_set("not_name") | phrase_set("portfolio_words")
+        self.honorifics = phrase_set("honorifics")
+        self.title_at: Dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans[KNOWN]) if KNOWN in doc.spans else []
@@ -108,6 +110,7 @@ class Positions:
                 ents_at_end.setdefault(s.end, s)
         offices: List[Office] = []
         titles = [k for k in known if k.label_ == "title"]
+        self.title_at = {k.start: k.end for k in titles}
         # "Secretary to the Prime Minister", "Adviser to the President": one office, the first's
         by_end = {k.end: k for k in titles}
         joined: Dict[int, Span] = {}
@@ -239,8 +242,14 @@ class Positions:
         j = end
         if office.receiving is not None:
             j += 2 + (doc[end + 1].lower_ == "the") if end + 1 < len(doc) else 0
-        while j < len(doc) and doc[j].text in ("Dr.", "Dr", "Mr.", "Mr", "Ms.", "Mrs.", "Prof.", "H.E.", "Hon."):
-            j += 1
+        # honorifics, and another office the person also holds ("Director General Ambassador X")
+        moved = True
+        while moved and j < len(doc):
+            moved = False
+            if doc[j].text in self.honorifics:
+                j, moved = j + 1, True
+            elif j in self.title_at:
+                j, moved = self.title_at[j], True
         persons = [s for s in ents if s.label_ == "Person"]
         first = by_start.get(j)
         if first is None:
@@ -368,7 +377,7 @@ class Positions:
             k += 1
         if not 2 <= k - j <= 4 or doc[k - 1].lower_ in _PARTICLES:
             return None
-        if any(t.text in self.portfolio_words for t in doc[j:k]):
+        if any(t.text in self.portfolio_words or t.text in self.honorifics for t in doc[j:k]) or j in self.title_at:
             return None
         span = Span(doc, j, k, label="Person")
         span._.ref = Ref("Person", " ".join(span.text.split()))

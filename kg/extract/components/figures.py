@@ -56,7 +56,8 @@ __all__ = ["Figures", "RULE_KEYS", "READINGS"]
 #: keys a rule of figures.jsonl may have (besides id and example)
 RULE_KEYS = frozenset({"kind", "lemmas", "sign", "value", "preps", "measures", "expect"})
 RULE_KINDS = ("level", "change", "multiple", "change_noun", "carrier", "target", "speech", "source_noun",
-              "source_prep", "people", "pair", "context_period", "stock", "target_noun", "equivalent", "refers")
+              "source_prep", "people", "pair", "context_period", "stock", "target_noun", "equivalent", "refers",
+              "single", "compare")
 #: how a figure reads the word it belongs to (see measures.tsv)
 READINGS = ("money", "change", "rate", "share", "count", "number", "length", "mass", "duration", "people")
 #: NER labels whose numbers are part of a name, a date or a rank, not a figure
@@ -132,6 +133,10 @@ class Figures:
         self.carriers, self.targets, self.speech = lemmas["carrier"], lemmas["target"], lemmas["speech"]
         self.target_nouns, self.equivalent = lemmas["target_noun"], lemmas["equivalent"]
         self.dual = {l: Decimal(str(r["value"])) for r in rules["refers"] for l in r["lemmas"]}
+        self.single = frozenset(m for r in rules["single"] for m in r["measures"])
+        self.compare = lemmas["compare"]
+        self.relational = frozenset(m for found in self.measures.values() for reading, m in found.items()
+                                    if reading in ("money", "change", "rate", "share", "mass"))
         self.source_nouns, self.people, self.pair_words = lemmas["source_noun"], lemmas["people"], lemmas["pair"]
         self.source_preps = [tuple(p.split()) for p in lemmas["source_prep"]]
         self.context_measures = frozenset(m for r in rules["context_period"] for m in r["measures"])
@@ -648,18 +653,17 @@ class _Context:
         out: List[Ref] = []
 
         def take(tokens: Iterable[int], places: bool) -> None:
-            for i in tokens:
+            for i in sorted(tokens):
                 if i in banned:
                     continue
                 for r in self._state(i, places):
                     if r not in out:
                         out.append(r)
-        banned = banned | set(range(fig.start, fig.end))      # "US$ 124m": a currency, no state
-        near = set()
-        for t in (got.thing, fig.head):
-            if t is not None:
-                near |= {x.i for x in t.subtree}
-        take(sorted(near), True)
+        # a currency's country ("US$"), what a state is compared with ("just behind the UK"),
+        # and what an apposition says in passing ("Thailand, the 37th destination of Sri Lanka")
+        banned = banned | set(range(fig.start, fig.end)) | self._asides(sent)
+        near = {x.i for t in (got.thing, fig.head) if t is not None for x in t.subtree}
+        take(near, True)
         phrase = []
         t = got.thing
         while t is not None and len(phrase) < 4:
@@ -669,27 +673,56 @@ class _Context:
             for r in self._pair(sent):
                 if r not in out:
                     out.append(r)
+        single = got.measure in self.fig.single
+        if single and out:
+            return out              # "Thailand's GDP": the state it is of
         clause = verb
-        if clause is not None:
-            take(sorted(_clause_tokens(clause)), False)
-        while clause is not None and len(out) < 2:
-            # none named: the clause it belongs to names them; one side named: the other may be
-            # that clause's, or the speaker's
-            before = len(out)
-            parent = _parent_clause(clause, self.fig.speech)
-            if parent is None:
-                # what a state or its leader says is about that state too ("X said it would allow")
-                speaker = _speaker_of(clause, self.fig.speech)
-                s = self.ent_at.get(speaker.i) if speaker is not None else None
-                state = None if s is None else s._.ref if s.label_ == "Country" else \
-                    self.person_state.get(s._.ref) if s.label_ == "Person" else None
-                if state is not None and state not in out:
-                    out.append(state)
-                break
-            take(sorted(_clause_tokens(parent)), False)
-            if before:
-                break
-            clause = parent
+        if clause is not None and not single:
+            take(_clause_tokens(clause), False)
+        while clause is not None and not out:
+            if single:
+                # "Kenya recorded growth of 5 percent": the subject's state; "Indonesia agreed to
+                # ... the country of 280 million people": the subject of the clause it is in
+                subj = _subject(clause)
+                words = {x.i for x in subj.subtree} if subj is not None else set()
+                if not near & words:
+                    take(words, False)
+            else:
+                take(_clause_tokens(clause), False)
+            clause = _parent_clause(clause, self.fig.speech)     # none named: the enclosing clause's
+        if len(out) < 2 and verb is not None and not (single and out):
+            # one side named: the other may be the enclosing clause's, for what passes between
+            # states (trade, loans, tariffs), unless the clause is one of time ("after ...");
+            # what a state or its leader says is about that state too ("X said it would allow")
+            parent = _parent_clause(verb, self.fig.speech)
+            if parent is not None and len(out) == 1 and got.measure in self.fig.relational \
+                    and not _marked(verb, _BOUND):
+                take(_clause_tokens(parent), False)
+            top = verb
+            while len(out) < 2 and _parent_clause(top, self.fig.speech) is not None:
+                top = _parent_clause(top, self.fig.speech)
+            speaker = _speaker_of(top, self.fig.speech) if len(out) < 2 else None
+            state = self._state_of(speaker) if speaker is not None else None
+            if state is not None and state not in out:
+                out.append(state)
+        return out
+
+    def _state_of(self, tok: Token) -> Optional[Ref]:
+        """The state a speaker is or serves: a state's name, a person named or a pronoun for one."""
+        s = self.ent_at.get(tok.i)
+        if s is not None and s.label_ == "Country":
+            return s._.ref
+        person = s._.ref if s is not None and s.label_ == "Person" else tok._.ref
+        return self.person_state.get(person) if person is not None else None
+
+    def _asides(self, sent: Span) -> Set[int]:
+        out: Set[int] = set()
+        for t in sent:
+            named = self.ent_at.get(t.head.i)
+            aside = t.dep_ == "appos" and named is not None and named.label_ == "Country" and \
+                not (self.ent_at.get(t.i) is not None and self.ent_at[t.i].label_ == "Country")
+            if aside or (t.lower_ in self.fig.compare and t.dep_ in ("prep", "advmod", "mark")):
+                out |= {x.i for x in t.subtree}
         return out
 
     def _pair(self, sent: Span) -> Tuple[Ref, ...]:

@@ -36,7 +36,7 @@ class Rule:
     slots: Dict[str, Tuple[str, ...]]
     types: Tuple[str, ...]
     requires: FrozenSet[str]
-    today: bool = False             # undated, a report of it is news of the article's day
+    today: bool = False             # undated, the day its speaker is said to have spoken
 
 
 @dataclass

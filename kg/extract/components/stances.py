@@ -180,7 +180,7 @@ class Stances:
             return []
         if rule.prospective and _prospective(t, rule.prospective):
             return []
-        reading.current = sent
+        reading.current, reading.trigger = sent, t
         actors, _ = self._first(reading, rule, t, rule.actor, "actor", rule.actors)
         if not actors:
             return []

@@ -74,6 +74,7 @@ class Reading(Slots):
                                           for k in doc.spans.get(KNOWN, []) if k.label_ == "org" and k._.kb.ref}
         self._main: Dict[str, List[Ref]] = {}
         self.current = None                         # the Sentence being read
+        self.trigger: Optional[Token] = None        # the trigger being read
         self.topic_mentions: Dict[tuple, tuple] = {}  # (topic, sentence, token) -> (Sentence, wording)
 
     def is_through(self, t: Token) -> bool:
@@ -124,6 +125,8 @@ class Reading(Slots):
                     found.append(s._.country)      # "Beijing reaffirmed ...": the capital's state
                 continue
             if r.type == "Topic":
+                if self.trigger is not None and s.start <= self.trigger.i < s.end:
+                    continue                # "combating corruption" is no object of "combating"
                 words = self.phrase(t)
                 # the topic's own name, with the modifiers the phrase adds ("neo-colonialism")
                 words = self.doc[min(words.start, s.start):max(words.end, s.end)]

@@ -127,7 +127,10 @@ class Stances:
         bad = [n for n in (*r["actor"], *r["object"]) if not Reading.is_slot(n)]
         if bad:
             raise DataError(PATTERN_DIR / f"{fname}.jsonl", f"rule {r['id']}: unknown slot(s) {', '.join(bad)}")
-        membership = r["predicate"] in ("memberOf", "participatesIn")
+        # a membership sought is none; a rule that reads even hedged triggers ("promote Belt and
+        # Road cooperation": the cooperation is presupposed) is not held back by wishes either
+        membership = r["predicate"] in ("memberOf", "participatesIn") and \
+            "hypothetical" not in r.get("modality", ())
         return Rule(r["id"], r["predicate"], frozenset(r.get("pos", ("VERB", "NOUN"))), tuple(r["actor"]),
                     tuple(r["object"]), frozenset(r.get("classes", _ALL)), frozenset(r.get("actors", ACTOR_TYPES)),
                     frozenset(r.get("modality", ("asserted", "planned"))), tuple(r.get("requires", ())),

@@ -171,8 +171,10 @@ class GraphModel:
         weeks of it, gives: otherwise it stays apart rather than be pinned to a wrong date.
         """
         if self._merged is None:
+            _absorb_subsets(self.events)
             groups: Dict[tuple, List[EventRecord]] = defaultdict(list)
-            for ev in self.events:
+            # a meeting is of two sides at least: a report that names one is no meeting node
+            for ev in (e for e in self.events if e.kind != "Meeting" or len(e.participants) >= 2):
                 groups[(ev.kind, ev.members)].append(ev)
             self._merged = []
             for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
@@ -415,6 +417,27 @@ class GraphModel:
             parts.append(period)
         parts.append(f": {_decimal(value)}" + (f" {unit}" if unit else ""))
         return " ".join(parts).replace(" :", ":")
+
+
+def _absorb_subsets(events: List[EventRecord]) -> None:
+    """A meeting an article reports twice, once with fewer of its participants ("A met B" and
+    "A, B and C held talks"), on compatible dates, is one meeting: the smaller report takes
+    the larger one's participants when exactly one larger report of that article fits."""
+    by_article: Dict[tuple, List[EventRecord]] = defaultdict(list)
+    for ev in events:
+        if ev.kind == "Meeting" and len(ev.prov.sources) == 1:
+            by_article[next(iter(ev.prov.sources))].append(ev)
+    for reports in by_article.values():
+        if len(reports) < 2:
+            continue
+        for ev in reports:
+            bigger = {r.members for r in reports if ev.members < r.members and compatible(ev.when, r.when)}
+            tops = {m for m in bigger if not any(m < other for other in bigger)}
+            if len(tops) == 1:
+                top = tops.pop()
+                donor = next(r for r in reports if r.members == top)
+                ev.members = top
+                ev.participants = ev.participants | donor.participants
 
 
 def _in_ontology(local: str) -> bool:

@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import calendar
+import difflib
 import datetime as dt
 import functools
 import re
@@ -142,6 +143,7 @@ class OfficeHolders:
         self._by_role: Dict[str, List[Term]] = defaultdict(list)
         self._by_name: Dict[str, List[Term]] = defaultdict(list)
         self._by_surname: Dict[str, List[Term]] = defaultdict(list)
+        self._forenames: Optional[Dict[str, set]] = None
         for t in self.terms_all:
             self._by_office[t.office.casefold()].append(t)
             self._by_role[t.role.casefold()].append(t)
@@ -152,6 +154,44 @@ class OfficeHolders:
 
     def __len__(self) -> int:
         return len(self.terms_all)
+
+    def canonical(self, name: str) -> Optional[str]:
+        """The tables' name of the office-holder ``name`` is: by a name or alias of theirs; by one
+        that ends the given name after forenames or honorifics the tables leave out ("Seyed
+        Ebrahim Raisi"); or, for a name of as many words whose forenames are the same, by a
+        surname spelt the same but for a letter or two ("Disanayaka" for "Dissanayake"), when
+        one person fits. None when no one, or more than one, fits.
+
+        >>> get_officeholders().canonical("Seyed Ebrahim Raisi")
+        'Ebrahim Raisi'
+        """
+        words = name.split()
+        for k in range(0, max(1, len(words) - 1)):
+            people = {t.person for t in self.terms(" ".join(words[k:]))}
+            if len(people) == 1:
+                return people.pop()
+            if people:
+                return None
+        if len(words) < 2:
+            return None
+        # "Anura Kumara" of "Anura Kumara Dissanayake": a name the tables have one more word of
+        longer = {p for p in self._by_forenames().get(fold(name), ()) if len(p.split()) == len(words) + 1}
+        if len(longer) == 1:
+            return longer.pop()
+        near = {p for p in self._by_forenames().get(fold(" ".join(words[:-1])), ())
+                if len(p.split()) == len(words)
+                and difflib.SequenceMatcher(None, fold(p.split()[-1]), fold(words[-1])).ratio() >= 0.85}
+        return near.pop() if len(near) == 1 else None
+
+    def _by_forenames(self) -> Dict[str, set]:
+        if self._forenames is None:
+            self._forenames = defaultdict(set)
+            for t in self.terms_all:
+                words = t.person.split()
+                if len(words) >= 2:
+                    self._forenames[fold(" ".join(words[:-1]))].add(t.person)
+        return self._forenames
+
 
     def holders(self, office_or_role: str, state: Optional[str] = None, org: Optional[str] = None,
                 on: Optional[DateLike] = None) -> List[Term]:

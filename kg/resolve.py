@@ -20,8 +20,6 @@ the square of the number of entities.
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -68,44 +66,9 @@ def _people(fs: Iterable[Finding]) -> Dict[Ref, Ref]:
     persons = {r for f in fs for r in refs_of(f) if r.type == "Person"}
     out = {}
     for p in persons:
-        canon = _table_person(p.label, table)
+        canon = table.canonical(p.label)
         if canon is not None and canon != p.label:
             out[p] = Ref("Person", canon)
-    return out
-
-
-def _table_person(name: str, table) -> "str | None":
-    """The tables' name of the office-holder ``name`` is: by a name or alias of theirs; by one
-    that ends the given name after forenames or honorifics the tables leave out ("Seyed Ebrahim
-    Raisi"); or, for a name of as many words whose forenames are the same, by a surname spelt
-    the same but for a letter or two ("Disanayaka" for "Dissanayake"), when one person fits."""
-    words = name.split()
-    for k in range(0, max(1, len(words) - 1)):
-        tail = " ".join(words[k:])
-        people = {t.person for t in table.terms(tail)}
-        if len(people) == 1:
-            return people.pop()
-        if people:
-            return None
-    if len(words) < 2:
-        return None
-    near = {p for p in _people_by_forenames(table).get(_fold(" ".join(words[:-1])), ())
-            if len(p.split()) == len(words)
-            and difflib.SequenceMatcher(None, _fold(p.split()[-1]), _fold(words[-1])).ratio() >= 0.85}
-    return near.pop() if len(near) == 1 else None
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=1)
-def _people_by_forenames(table) -> Dict[str, set]:
-    out: Dict[str, set] = defaultdict(set)
-    for t in table.terms_all:
-        words = t.person.split()
-        if len(words) >= 2:
-            out[_fold(" ".join(words[:-1]))].add(t.person)
     return out
 
 

@@ -51,8 +51,11 @@ _CUE_RELWEEK = re.compile(r"week|month", re.I)
 _PATTERNS = [
     ("range", re.compile(r"\bfrom\s+" + _MON + r"\s+(\d{1,2})\s+(?:to|until|through|till)\s+(?:" + _MON + r"\s+)?(\d{1,2})\b(?:,?\s+" + _YEAR + r")?"), _CUE_MONTH),
     ("range2", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\b(?:,?\s+" + _YEAR + r")?"), _CUE_MONTH),
+    # "from 6 to 7 December 2024", "19-21 February", "2nd and 3rd December": day first
+    ("range_dm", re.compile(r"\b(?:from\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|through|and|-|–)\s*"
+                            r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b(?:,?\s+" + _YEAR + r")?"), _CUE_MONTH),
     ("between_months", re.compile(r"\bbetween\s+" + _MON + r"\s+" + _YEAR + r"\s+and\s+" + _MON + r"\s+" + _YEAR + r"\b"), _CUE_MONTH),
-    ("years_pair", re.compile(r"\b(?:for|over)\s+" + _YEAR + r"\s+(?:and|to|through|-|–)\s+" + _YEAR + r"\b"), _CUE_YEAR),
+    ("years_pair", re.compile(r"\b(?:for|over|between)\s+" + _YEAR + r"\s+(?:and|to|through|-|–)\s+" + _YEAR + r"\b"), _CUE_YEAR),
     ("first_months", re.compile(r"\b(?:the\s+)?first\s+(\w+)\s+months\s+of\s+(?:the\s+year\s+)?" + _YEAR, re.I), _CUE_YEAR),
     ("part_of_year", re.compile(r"\b(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)\s+of\s+" + _YEAR, re.I), _CUE_YEAR),
     ("month_range", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"\s+" + _YEAR), _CUE_MONTH),
@@ -60,20 +63,24 @@ _PATTERNS = [
     # given, else the latest such span that ended by the article's date
     ("month_range_period", re.compile(_MON + r"\s*[-–]\s*" + _MON + r"(?:\s+period)?\b"
                                       r"(?:\s+of\s+" + _YEAR + r"|\s+(this|last)\s+year\b)?"), _CUE_MONTH),
-    ("mdy", re.compile(_MON + r"\s+(\d{1,2}),?\s+" + _YEAR + r"\b"), _CUE_MONTH),
-    ("dmy", re.compile(r"\b(\d{1,2})\s+" + _MON + r",?\s+" + _YEAR + r"\b"), _CUE_MONTH),
+    # "Dec.02, 2023": an abbreviated month may run into its day
+    ("mdy", re.compile(_MON + r"(?:\s+|(?<=\.)\s*)(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b"), _CUE_MONTH),
+    ("dmy", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b"), _CUE_MONTH),
     ("my", re.compile(r"\b" + _MON + r"\s+(?:of\s+)?" + _YEAR + r"\b"), _CUE_MONTH),
-    ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]*\s*(?:billion|million|percent|%))"), _CUE_MONTH),
+    ("dm", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"\b(?!,?\s*(?:19|20)\d\d)"
+                      r"(?![\d.,]*\s*(?:billion|million|percent|%))"), _CUE_MONTH),
+    ("md", re.compile(r"\b" + _MON + r"(?:\s+|(?<=\.)\s*)(\d{1,2})\b(?!,?\s*(?:19|20)\d\d)(?![\d.,]*\s*(?:billion|million|percent|%))"), _CUE_MONTH),
     ("ago", re.compile(r"\b(\d+|" + "|".join(k for k in NUMBER_WORDS if " " not in k) + r")\s+years?\s+ago\b", re.I), _CUE_AGO),
     ("today", re.compile(r"\b(earlier|later)?\s*today\b|\bthis\s+(morning|afternoon|evening)\b", re.I), _CUE_TODAY),
     ("yesterday", re.compile(r"\byesterday\b", re.I), _CUE_YESTERDAY),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"), _CUE_WEEKDAY),
     ("relyear", re.compile(r"\b(last|this|next)\s+year\b", re.I), _CUE_RELYEAR),
     ("relweek", re.compile(r"\b(last|this|next)\s+(week|month)\b", re.I), _CUE_RELWEEK),
-    ("month", re.compile(r"(?<=\bin\s)" + _MON + r"\b(?!\s*\d)"), _CUE_MONTH),
+    # "in June", "In June", "mid-December"
+    ("month", re.compile(r"(?:(?<=\bin\s)|(?<=\bIn\s)|(?<=\bmid-)|(?<=\bMid-))" + _MON + r"\b(?!\s*\d)"), _CUE_MONTH),
     ("year", re.compile(r"(?<![\d$.,\-–])" + _YEAR + r"(?![\d\-–]|\s*(?:billion|million|percent|%))"), _CUE_YEAR),
 ]
-_KIND_OF = {"first_months": "period", "part_of_year": "period", "month_range": "period", "month_range_period": "period",
+_KIND_OF = {"range_dm": "range", "first_months": "period", "part_of_year": "period", "month_range": "period", "month_range_period": "period",
             "between_months": "period", "years_pair": "period", "range": "range", "range2": "range"}
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
@@ -175,9 +182,14 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
         return f"{g[1]}-{_month(g[0]):02d}/{g[3]}-{_month(g[2]):02d}"
     if kind == "years_pair":
         return f"{g[0]}/{g[1]}"
-    if kind in ("range", "range2"):
+    if kind in ("range", "range2", "range_dm"):
         if kind == "range":
             m1, d1, m2, d2, y = g
+        elif kind == "range_dm":
+            d1, d2, m1, y = g
+            m2 = None
+            if int(d2) <= int(d1):
+                return None
         else:
             m1, d1, d2, y = g
             m2 = None
@@ -207,8 +219,11 @@ def _resolve(kind: str, m: re.Match, ref: Optional[datetime.date], years: set, f
         return _day(int(g[2]), _month(g[1]), int(g[0]))
     if kind == "my":
         return f"{g[1]}-{_month(g[0]):02d}"
+    if kind == "dm":
+        g = (g[1], g[0])
+        kind = "md"
     if kind == "md":
-        if table_key(g[0]).rstrip(".") == "may" and not m.group(0)[0].isupper():
+        if table_key(g[0]).rstrip(".") == "may" and not g[0][:1].isupper():
             return None
         if len(years) == 1:
             return _day(next(iter(years)), _month(g[0]), int(g[1]))

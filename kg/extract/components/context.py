@@ -34,16 +34,34 @@ class Context:
             span = doc.char_span(start, start + len(sent.text), alignment_mode="expand")
             if span is None:
                 continue
-            future = any(t._.modality == "planned" for t in span if t.pos_ == "VERB")
+            planned = any(t._.modality == "planned" for t in span if t.pos_ == "VERB")
+            forwards = {(t.start, t.end): t for t in find_times(sent.text, ref, True)}
             found = []
-            for tx in find_times(sent.text, ref, future):
+            for tx in find_times(sent.text, ref, False):
                 ts = doc.char_span(start + tx.start, start + tx.end, alignment_mode="expand")
-                if ts is not None:
-                    found.append((tx, ts))
+                if ts is None:
+                    continue
+                # a weekday counts forwards from the article's date when the verb it belongs to
+                # speaks of what is to happen ("will meet on Friday"), backwards otherwise
+                verb = _verb_of(ts)
+                future = verb._.modality == "planned" if verb is not None else planned
+                found.append((forwards.get((tx.start, tx.end), tx) if future else tx, ts))
             if found:
                 out[sent.index] = found
         doc._.times = out
         return doc
+
+
+def _verb_of(span: Span):
+    """The verb a time expression belongs to: up the parse from it, a few steps at most."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def times_of(doc: Doc, sentence_index: int) -> List[Tuple[Timex, Span]]:

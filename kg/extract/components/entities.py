@@ -271,10 +271,22 @@ class Entities:
                 start, moved = start + 1, True
         return Span(doc, start, end) if end > start else None
 
+    def _extend_name(self, doc: Doc, span: Span, known: List[Span]) -> Span:
+        """A name the NER cut short before its last word ("Anura Kumara" of "Anura Kumara
+        Dissanayake"): capitalised proper nouns right after it that no other name claims."""
+        claimed = {i for k in known if k.label_ != "topic" for i in range(k.start, k.end)}
+        end = span.end
+        while end < len(doc) and end - span.start < 6 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].ent_type_ in ("", "PERSON") and end not in claimed \
+                and doc[end].text not in self.not_name and doc[end].is_alpha:
+            end += 1
+        return Span(doc, span.start, end) if end > span.end else span
+
     def _person(self, doc: Doc, span: Span, known: List[Span]) -> Optional[Span]:
         span = self._strip_titles(doc, span, known)
         if span is None:
             return None
+        span = self._extend_name(doc, span, known)
         # "Modi's", "Lanka's": a possessive ends the name
         for t in span:
             if t.text in ("'s", "’s") and t.i > span.start:
@@ -302,6 +314,7 @@ class Entities:
             span = self._trim(doc, ent)
             # offices and courtesy titles inside the NER's span are no part of the name
             span = self._strip_titles(doc, span, known) if span is not None else None
+            span = self._extend_name(doc, span, known) if span is not None else None
             if span is not None and not any(k in taken for k in range(span.start, span.end)) \
                     and person_words_ok(span, self.not_name - self.title_words) \
                     and not any(t.text in self.honorifics or t.text in self.title_words for t in span[:1]):

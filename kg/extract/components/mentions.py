@@ -143,11 +143,12 @@ class Mentions:
         for k, sent in enumerate(sents):
             for t in sent:
                 sent_of[t.i] = k
-        subjects: List[Tuple[int, int, Ref]] = []        # (sentence, token, person) of subject mentions
+        subjects: List[Tuple[int, int, Ref, int]] = []   # (sentence, token, person, its verb)
         for s in persons:
-            if s.root.dep_ in ("nsubj", "nsubjpass") or (s.root.dep_ in ("compound", "appos")
+            root = s.root if s.root.dep_ in ("nsubj", "nsubjpass") else s.root.head
+            if s.root.dep_ in ("nsubj", "nsubjpass") or (s.root.dep_ in ("compound", "appos", "conj")
                                                          and s.root.head.dep_ in ("nsubj", "nsubjpass")):
-                subjects.append((sent_of.get(s.start, 0), s.start, s._.ref))
+                subjects.append((sent_of.get(s.start, 0), s.start, s._.ref, root.head.i))
         if not subjects:
             return
         subjects.sort(key=lambda x: x[1])
@@ -155,7 +156,10 @@ class Mentions:
             if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON":
                 continue
             k = sent_of.get(tok.i, 0)
-            before = [x for x in subjects if x[1] < tok.i and k - x[0] <= 2]
+            # "X will meet him": an object is never its own clause's subject (that is "himself")
+            verb = tok.head.i if tok.dep_ in ("dobj", "iobj", "dative") else \
+                (tok.head.head.i if tok.dep_ == "pobj" else -1)
+            before = [x for x in subjects if x[1] < tok.i and k - x[0] <= 2 and x[3] != verb]
             if before:
                 tok._.ref = before[-1][2]
 

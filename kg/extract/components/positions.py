@@ -347,7 +347,8 @@ class Positions:
             return
         kept = []
         for h in office.holders:
-            mine = [t for t in self.officeholders.terms(h._.ref.label)
+            name = self.officeholders.canonical(h._.ref.label) or h._.ref.label
+            mine = [t for t in self.officeholders.terms(name)
                     if t.state == code and self._same_office(t.role, office.role)]
             if any(t.holds_on(date) for t in mine):
                 kept.append(h)
@@ -437,7 +438,8 @@ class Positions:
         art = doc._.article
         date = art.reference_date if art is not None else None
         holder = office.holders[0]._.ref
-        terms = [t for t in self.officeholders.terms(holder.label) if self._same_office(t.role, office.role)]
+        name = self.officeholders.canonical(holder.label) or holder.label
+        terms = [t for t in self.officeholders.terms(name) if self._same_office(t.role, office.role)]
         if date is not None:
             terms = [t for t in terms if t.holds_on(date)]
         owners = {(t.state, t.organisation) for t in terms}

@@ -118,6 +118,9 @@ TABLE = [
      {"label": "Cambodia-Thailand agreement", "status": "signed", "topics": ["tourism"]}),
     # "agreement" as consent is no document
     ("Peru asked for agreement from its creditors on debt relief.", {}),
+    # a measure before the kind is no part of its name
+    ("Peru signed a 30-year gas agreement with Bolivia.",
+     {"label": "Bolivia-Peru gas agreement", "status": "signed", "parties": ["Peru", "Bolivia"]}),
     # said not to be one
     ("This was not an agreement between Peru and Chile.", {}),
     ("No agreement was reached between Peru and Chile on Monday.", {}),

@@ -265,6 +265,20 @@ class Sides:
             return tuple(recent[:2])
         return self.main
 
+    def bilateral_here(self, tok: Token) -> bool:
+        """Whether the article's two states may be meant at a word: the sentence or the one
+        before names both, or neither names another state, and no group of more than two
+        ("the three nations") stands in the sentence."""
+        doc = tok.doc
+        sent = tok.sent
+        for t in sent:
+            if t.lemma_.lower() in ("country", "nation", "state", "government") and t.tag_ in ("NNS", "NNPS") and any(
+                    c.like_num and c.lower_ not in ("two", "2", "both") for c in t.children):
+                return False
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = set(self.states_in(doc[start:sent.end]))
+        return set(self.main) <= named or not (named - set(self.main))
+
     def people_of_group(self, tok: Token) -> List[Ref]:
         """The two people a phrase such as "the two leaders" or "both ministers" stands for:
         the latest office-holders of the article's two states named before it."""
@@ -311,7 +325,8 @@ class Sides:
                     parties.append(sp._.country)        # "the cabinet of Ghana": its state
                 elif ref.type in ("Country", "Institution"):
                     parties.append(ref)
-                elif ref.type == "Place" and sp._.country is not None and sp.start in self.capitals:
+                elif ref.type == "Place" and sp._.country is not None and sp.start in self.capitals \
+                        and not _dateline(sp):
                     parties.append(sp._.country)        # "Riyadh and Tehran signed": the capitals' states
                 continue
             if t._.ref is not None and getattr(t._.ref, "type", "") == "Person":
@@ -562,7 +577,7 @@ class Agreements:
                     for obj in (x for x in c.children if x.dep_ == "pobj"):
                         got.parties += [p for p in sides.of_phrase(obj)[0] if p.type == "Country"]
         for t in doc[h.left_edge.i:h.i]:
-            if t.like_num and t.text.isdigit() and len(t.text) == 4 and 1800 < int(t.text) < 2100:
+            if _year(t):
                 got.date, got.status = t.text, "signed"     # "the 1975 treaty": signed that year
         got.explicit = got.explicit or len(set(inside)) >= 2
         # what governs it
@@ -579,7 +594,7 @@ class Agreements:
                 got.topics += self._purpose(c, sides)
         got.parties = list(dict.fromkeys(got.parties))
         if len(got.parties) < 2 and len(sides.main) == 2 and set(got.parties) <= set(sides.main) \
-                and (got.group or (inside and not got.explicit)):
+                and (got.group or (inside and not got.explicit)) and sides.bilateral_here(h):
             # "a joint statement", "the two sides agreed ...", "the Indonesia deal" in an article
             # about two states: theirs
             got.parties = list(sides.main)
@@ -716,7 +731,8 @@ class Agreements:
             if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "punct") or (c.dep_ == "nummod" and not c.like_num):
                 start = min(start, c.left_edge.i)
         out = [t for t in h.doc[start:h.i] if t.pos_ not in _DET + ("NUM",) and t.tag_ not in ("POS", "PRP$")
-               and not t.like_num and t.text not in ('"', "“", "”", "'", "‘", "’", "(", ")")]
+               and not t.like_num and not any(c.like_num and not _year(c) for c in t.children)   # "a 30-year deal"
+               and not (t.text in ("-", "–") and t.i > 0 and t.doc[t.i - 1].like_num) and t.text not in ('"', "“", "”", "'", "‘", "’", "(", ")")]
         while out and (out[0].is_punct or out[0].pos_ in ("CCONJ", "ADP")):
             out.pop(0)
         return out
@@ -1046,6 +1062,17 @@ _CIRCUMSTANCE = {"sideline", "sidelines", "occasion", "behalf", "eve", "day", "b
 def _circumstance(obj: Token) -> bool:
     """A prepositional object that says when or where ("on Monday", "in Nairobi")."""
     return obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in _CIRCUMSTANCE
+
+
+def _year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1800 < int(tok.text) < 2100
+
+
+def _dateline(sp: Span) -> bool:
+    """A place opening its sentence before a comma or bracket: where the story was filed
+    ("COLOMBO, May 5 (Reuters) - ..."), whatever the parse makes of it."""
+    doc = sp.doc
+    return sp.start == sp.sent.start and sp.end < len(doc) and doc[sp.end].text in (",", "(", "-", "–", "—")
 
 
 def _distinct(refs: Iterable[Ref]) -> List[Ref]:

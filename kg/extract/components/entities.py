@@ -188,6 +188,10 @@ class Entities:
         for span in self._who(doc, taken):
             add(span, "Person", Ref("Person", _label(span)))
         out = _defined_acronyms(doc, out)
+        # a company's or party's one-word name inside a person's is the person's ("Gustavo Petro")
+        persons = [sp for sp in out if sp.label_ == "Person"]
+        out = [sp for sp in out if not (sp.label_ == "Institution" and len(sp) == 1 and any(
+            p.start <= sp.start and sp.end <= p.end and len(p) > 1 for p in persons))]
         # a topic's words inside a name are the name's ("peace process" of "the X-Y peace process")
         named = {i for sp in out if sp.label_ not in ("Topic", "Country") for i in range(sp.start, sp.end)}
         out = [sp for sp in out if sp.label_ != "Topic" or not any(i in named for i in range(sp.start, sp.end))]
@@ -276,9 +280,12 @@ class Entities:
         Dissanayake"): capitalised proper nouns right after it that no other name claims."""
         claimed = {i for k in known if k.label_ != "topic" for i in range(k.start, k.end)}
         end = span.end
-        while end < len(doc) and end - span.start < 6 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].ent_type_ in ("", "PERSON") and end not in claimed \
-                and doc[end].text not in self.not_name and doc[end].is_alpha:
+        while end < len(doc) and end - span.start < 6 and end not in claimed and doc[end].is_alpha \
+                and (doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in ("", "PERSON")
+                     and doc[end].text not in self.not_name
+                     or doc[end].lower_ in _PARTICLES and end + 1 < len(doc)
+                     and (doc[end + 1].is_title or doc[end + 1].lower_ in _PARTICLES)
+                     or end > span.start and doc[end - 1].lower_ in _PARTICLES and doc[end].is_title):
             end += 1
         return Span(doc, span.start, end) if end > span.end else span
 
@@ -294,10 +301,14 @@ class Entities:
                 break
         if not person_words_ok(span, self.not_name):
             return None
-        # a state, city or known body inside is no person's name ("Sri Lanka's", "Janata Bank")
-        if any(k.start < span.end and k.end > span.start and k.label_ not in ("title", "topic", "group")
-               for k in known):
-            return None
+        # a state, city or known body inside is no person's name ("Sri Lanka's", "Janata Bank"),
+        # unless a company's or party's one-word name is a word of the person's ("Gustavo Petro")
+        for k in known:
+            if k.start < span.end and k.end > span.start and k.label_ not in ("title", "topic", "group"):
+                weak = k.label_ == "org" and len(k) == 1 and k.start > span.start \
+                    and getattr(k._.kb.entry, "kind", "") in ("company", "bank", "party")
+                if not weak:
+                    return None
         if len(span) == 1 and not _cued(doc, span, self.honorifics, known):
             return None
         return span
@@ -327,8 +338,9 @@ class Entities:
             elif t.text in ("-", "‐") and end > start and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
                 end += 1
             elif t.lower_ in _PARTICLES and end > start and end + 1 < len(doc) \
-                    and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
-                end += 1
+                    and (doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper()
+                         or doc[end + 1].lower_ in _PARTICLES):
+                end += 1                        # "von der Leyen", "da Silva"
             else:
                 break
         if end == start or (end - start == 1 and doc[start].ent_type_ not in ("PERSON", "")):

@@ -77,13 +77,16 @@ def entries(lex: Lexicon) -> Iterable[Tuple[str, bool, Known]]:
         kind = "capital" if p.kind == "capital" else "place"
         for name in (p.name, *p.aliases):
             yield name, False, Known(kind, Ref("Place", p.name), state(p.country), p)
+    places = {n for c in lex.countries.values() for n in (c.name, c.official_name, *c.aliases, *c.demonyms)}
+    places |= {n for p in lex.places for n in (p.name, *p.aliases)}
     for o in lex.organisations:
         known = Known("org", Ref("Institution", o.label), state(o.country), o)
         for name in (o.label, *o.aliases, *o.acronyms):
             yield name, False, known
         for acronym in o.acronyms:
-            # British papers write a pronounceable acronym as a word: "Nato", "Brics", "Asean"
-            if len(acronym) >= 4 and acronym.isalpha() and acronym.isupper():
+            # British papers write a pronounceable acronym as a word: "Nato", "Brics", "Asean";
+            # never where the word is a place's name ("LAOS" is a party, "Laos" a state)
+            if len(acronym) >= 4 and acronym.isalpha() and acronym.isupper() and acronym.capitalize() not in places:
                 yield acronym.capitalize(), False, known
     for t in lex.titles:
         for form in t.forms:

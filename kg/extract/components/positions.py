@@ -487,7 +487,9 @@ def _anaphora(offices: List[Office]) -> None:
         if office.holders or office.former or office.span[-1].tag_ in ("NNS", "NNPS"):
             continue
         prev = seen.get(office.role.lower())
-        if prev is not None and (office.state is None or office.state == prev.state):
+        # the same office: no state or body named, or the same ones ("the President of the
+        # Sovereign Council" is not the president the article named before)
+        if prev is not None and (office.state, office.body) in ((None, None), (prev.state, prev.body)):
             office.holders = prev.holders[:1]
             office.state = office.state or prev.state
             office.body = office.body or prev.body

@@ -104,6 +104,8 @@ def test_figures_rule_example(nlp, rule):
      {"measure": "BorderLength", "value": "196", "unit": "km", "about": ["Norway", "Russia"]}),
     ("Mongolia signed a 30-year lease with Kazakhstan for a rail depot.",
      {"measure": "LeaseDuration", "value": "30", "unit": "years", "about": ["Mongolia", "Kazakhstan"]}),
+    ("Peru, the largest trading partner of Chile, recorded a GDP of $240 billion in 2022.",
+     {"measure": "GDP", "value": "240000000000", "unit": "USD", "period": "2022", "about": ["Peru"]}),
     ("Ecuador has embassies in 12 countries in Africa.",
      {"measure": "CountryCount", "value": "12", "about": ["Ecuador"]}),
     # who reported it
@@ -132,6 +134,9 @@ def test_figures_found(nlp, text, want):
     "Vietnam and Laos did not sign the 12 agreements that were prepared.",
     # a percentage point is no percentage
     "Egypt raised its tariff on steel by 5 percentage points.",
+    # a number of two kinds of thing, or a rank
+    "The new sanctions by Canada list nearly 100 firms and individuals.",
+    "Ghana is among the top 10 countries in Africa for cocoa.",
 ])
 def test_figures_left_out(nlp, text):
     assert observations(nlp, text) == [], show(observations(nlp, text))

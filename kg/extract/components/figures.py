@@ -57,7 +57,7 @@ __all__ = ["Figures", "RULE_KEYS", "READINGS"]
 RULE_KEYS = frozenset({"kind", "lemmas", "sign", "value", "preps", "measures", "expect"})
 RULE_KINDS = ("level", "change", "multiple", "change_noun", "carrier", "target", "speech", "source_noun",
               "source_prep", "people", "pair", "context_period", "stock", "target_noun", "equivalent", "refers",
-              "single", "compare")
+              "single", "compare", "rank")
 #: how a figure reads the word it belongs to (see measures.tsv)
 READINGS = ("money", "change", "rate", "share", "count", "number", "length", "mass", "duration", "people")
 #: NER labels whose numbers are part of a name, a date or a rank, not a figure
@@ -134,7 +134,7 @@ class Figures:
         self.target_nouns, self.equivalent = lemmas["target_noun"], lemmas["equivalent"]
         self.dual = {l: Decimal(str(r["value"])) for r in rules["refers"] for l in r["lemmas"]}
         self.single = frozenset(m for r in rules["single"] for m in r["measures"])
-        self.compare = lemmas["compare"]
+        self.compare, self.rank = lemmas["compare"], lemmas["rank"]
         self.relational = frozenset(m for found in self.measures.values() for reading, m in found.items()
                                     if reading in ("money", "change", "rate", "share", "mass"))
         self.source_nouns, self.people, self.pair_words = lemmas["source_noun"], lemmas["people"], lemmas["pair"]
@@ -270,6 +270,11 @@ class Figures:
                 if gov.lemma_.lower() in self.people or gov.i in ctx.demonyms:
                     return self._people(gov, ctx)
                 got = self.noun(gov, "count")
+                if got and any(c.dep_ == "conj" and c.pos_ == "NOUN" and self.noun(c, "count") is None
+                               for c in gov.children):
+                    return None         # "100 firms and individuals": not a count of firms
+                if got and any(c.lower_ in self.rank for c in (*gov.children, *h.children)):
+                    return None         # "among the top 10 countries": a rank, not a count
             else:
                 got = self.noun(gov, {"money": "money", "percent": "rate", "length": "length", "mass": "mass"}.get(kind))
             if got:
@@ -896,7 +901,7 @@ def _verb_of(tok: Token) -> Optional[Token]:
 def _clause_tokens(verb: Token, when: bool = False) -> Set[int]:
     """The tokens of a verb's own clause: its words and their subtrees, without the clauses
     below it. With ``when`` (looking for its time): with a "when" clause, which gives it, and
-    without "since" or "by" phrases, which bound it."""
+    without "since" or "by" phrases, which bound it, or appositions, which say things in passing."""
     out = {verb.i}
     stack = list(verb.children)
     subj = _subject(verb)
@@ -910,7 +915,7 @@ def _clause_tokens(verb: Token, when: bool = False) -> Set[int]:
                                           (t.dep_ == "conj" and t.head.i == verb.i)):
             if not (when and t.dep_ == "advcl" and t.head.i == verb.i and any(c.lower_ == "when" for c in t.children)):
                 continue
-        if t.lower_ == "according" or t.dep_ in ("mark", "cc") or (when and t.lower_ in _BOUND):
+        if t.lower_ == "according" or t.dep_ in ("mark", "cc") or (when and (t.lower_ in _BOUND or t.dep_ == "appos")):
             continue
         out.add(t.i)
         stack.extend(t.children)

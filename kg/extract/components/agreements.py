@@ -34,28 +34,23 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ...articles import Sentence
 from ...findings import AgreementFinding, Mention, Ref
 from ...topics import TopicTable, get_topics
-from ..docs import sentence_of
 from ..patterns import load_phrases, load_rules
+from .agreements_parse import (DETERMINERS, KIND_ACRONYMS, NOUNISH, STATUS_ORDER, Sides, circumstance, conjuncts,
+                               expand_kinds, governor, hyphened, infinitive, is_year, join_tokens, later, mood_of,
+                               np_topics, sentence_for, span_text, subject_of, attached_times)
 
-__all__ = ["Agreements", "Sides", "STATUS_ORDER", "RULE_KEYS", "conjuncts", "subject_of", "sentence_for",
-           "np_topics", "attached_times"]
+__all__ = ["Agreements", "RULE_KEYS", "STATUS_ORDER", "people_words"]
 
-#: the statuses, from the least to the most advanced; of several, the most advanced wins
-STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", "in force", "suspended",
-                "terminated")
 RULE_KEYS = frozenset({"kind", "lemmas", "slot", "as", "words", "label", "status", "planned", "hypothetical", "under",
                        "with", "party",
                        "signs", "dated", "expect"})
-_NOUNISH = ("NOUN", "PROPN")
-_DET = ("DET", "PRON")
 #: "the minerals memorandum" may name any memorandum; "the agreement" any document of these kinds
 _GENERAL = {"agreement", "deal", "accord", "pact"}
 #: words for the relations between parties, which are no subject area by themselves
@@ -68,12 +63,10 @@ _ABOUT = {"on", "for", "regarding", "concerning", "about", "to"}
 _CONTAINER_PREPS = {"including", "among", "like"}
 #: prepositions that end what a document is about ("an agreement on tourism between A and B")
 _NOT_ABOUT = {"between", "by", "at", "during", "after", "before", "since", "until", "amid", "following", "with"}
-_ACRONYMS = {"mou": "Memorandum of Understanding", "moc": "Memorandum of Cooperation",
-             "fta": "Free Trade Agreement"}
 
 
 @functools.lru_cache(maxsize=1)
-def _people_words() -> FrozenSet[str]:
+def people_words() -> FrozenSet[str]:
     """Nouns for those who act for states ("the leaders of A and B")."""
     return frozenset(w for r in _tables()[2] if r["kind"] == "people" for w in r["lemmas"])
 
@@ -84,364 +77,6 @@ def _tables() -> Tuple[Dict[str, str], Dict[str, str], Tuple[dict, ...]]:
     mods = dict(load_phrases("agreements_modifiers"))
     rules = load_rules("agreements", RULE_KEYS)
     return nouns, mods, rules
-
-
-# ---------------------------------------------------------------------------------- the parse
-
-def conjuncts(tok: Token) -> List[Token]:
-    """The words coordinated with a word ("Chile, Peru and Bolivia"), itself first."""
-    out, stack = [tok], [c for c in tok.children if c.dep_ == "conj"]
-    while stack:
-        c = stack.pop(0)
-        out.append(c)
-        stack.extend(x for x in c.children if x.dep_ == "conj")
-    return out
-
-
-def subject_of(verb: Token, through: FrozenSet[str] = frozenset()) -> Optional[Token]:
-    """Who does what a word says: its subject or passive agent, else that of the word it
-    depends on ("agreed to sign", "are ready to launch talks on", "a framework for
-    negotiating ..."), or the object of a verb of asking ("urged Peru to sign"); a clause
-    ("agreed that talks would begin") only through the verbs in ``through``."""
-    v = verb
-    for _ in range(7):
-        if v.pos_ in ("VERB", "AUX"):
-            agent = next((c for c in v.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
-            if subj is not None and subj.lower_ in ("which", "who", "that") and v.dep_ == "relcl":
-                return v.head                   # "India and Japan, which established ...": the antecedent
-            if subj is not None:
-                return subj
-            if v.dep_ == "xcomp":
-                obj = next((c for c in v.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-                if obj is not None:
-                    return obj                  # "urged Peru to sign", "Peru is expected to sign"
-        if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "prep", "pobj", "dobj", "nsubjpass") \
-                or (v.dep_ in ("advcl", "acl") and _infinitive(v)) \
-                or (v.dep_ == "ccomp" and v.head.lemma_.lower() in through):
-            if v.head.i == v.i:
-                return None
-            v = v.head
-            continue
-        return None
-    return None
-
-
-def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-
-
-def sentence_for(doc: Doc, tok: Token) -> Optional[Sentence]:
-    """The reader's Sentence a token lies in; for a Doc made without an article (``nlp(text)``),
-    one made from spaCy's sentence."""
-    if doc._.sentences:
-        return sentence_of(doc, tok)
-    sent = tok.sent
-    return Sentence("", sum(1 for _ in doc[:sent.start].sents) if sent.start else 0, sent.text,
-                    sent.start_char, sent.end_char, 0)
-
-
-def attached_times(doc: Doc, sentence: Optional[Sentence], anchors: Set[int],
-                   block: FrozenSet[int] = frozenset()) -> List[str]:
-    """The time points of a sentence attached to one of the ``anchors`` (token indices): the
-    time's words hang from it, through nouns and prepositions but no other verb and none of
-    the ``block`` words ("signed the agreement for the 2026 season" says no date of signing)."""
-    if sentence is None:
-        return []
-    out = []
-    for tx, span in (doc._.times or {}).get(sentence.index, []):
-        if tx.kind != "point":
-            continue
-        r = span.root
-        for _ in range(9):
-            if r.i in anchors:
-                out.append(tx.value)
-                break
-            if r.head.i == r.i or (r.pos_ in ("VERB", "AUX") and r.i not in anchors) or r.i in block:
-                break
-            r = r.head
-    return out
-
-
-# ---------------------------------------------------------------------------------- the sides
-
-class Sides:
-    """Who the words of a Doc name: states, bodies and people (with the states they serve), the
-    two states of a bilateral article, and the group phrases that stand for them ("the two
-    countries", "both leaders")."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.people = _people_words()
-        self.ent_at: Dict[int, Span] = {}
-        counts: Dict[Ref, int] = {}
-        for sp in doc.spans["kg_entities"] if "kg_entities" in doc.spans else ():
-            if sp.label_ == "Country" and sp._.ref is not None:
-                counts[sp._.ref] = counts.get(sp._.ref, 0) + 1
-            if sp.label_ == "Topic":
-                continue
-            for i in range(sp.start, sp.end):
-                self.ent_at.setdefault(i, sp)
-        self.group_at: Dict[int, Span] = {}
-        self.capitals: Set[int] = set()
-        self.organs: Set[int] = set()
-        self.known_names: Set[int] = set()
-        for sp in doc.spans["kg_known"] if "kg_known" in doc.spans else ():
-            if sp.label_ == "group":
-                for i in range(sp.start, sp.end):
-                    self.group_at[i] = sp
-            elif sp.label_ == "capital":
-                self.capitals.add(sp.start)
-            elif sp.label_ == "organ":
-                self.organs.update(range(sp.start, sp.end))
-            if sp.label_ not in ("topic", "title", "group", "organ"):
-                self.known_names.update(range(sp.start, sp.end))
-        self.topic_spans: List[Span] = [sp for sp in (doc.spans["kg_entities"] if "kg_entities" in doc.spans else ())
-                                        if sp.label_ == "Topic" and sp._.ref is not None]
-        self.office_at: Dict[int, object] = {}
-        self.state_of: Dict[Ref, Ref] = {}
-        self.offices = list(doc._.positions or ())
-        for o in self.offices:
-            for i in range(o.span.start, o.span.end):
-                self.office_at[i] = o
-            for h in o.holders:
-                # who a person acts for: the body of an office of a body ("the centre's chief
-                # executive"), else the state
-                owner = o.body or o.state
-                if owner is not None and not o.former and h._.ref is not None:
-                    self.state_of.setdefault(h._.ref, owner)
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].label))
-        self.main: Tuple[Ref, ...] = ()
-        if len(ranked) == 2 or (len(ranked) > 2 and ranked[1][1] > ranked[2][1] and ranked[1][1] >= 2):
-            self.main = (ranked[0][0], ranked[1][0])
-
-    def entity(self, tok: Token) -> Optional[Span]:
-        return self.ent_at.get(tok.i)
-
-    def is_group(self, tok: Token) -> bool:
-        """ "the two countries", "both sides", "their countries": the article's two states."""
-        if tok.i in self.group_at:
-            return True
-        return tok.lemma_.lower() in ("country", "nation", "side", "government", "state", "neighbour", "neighbor") \
-            and tok.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("their", "both", "two") for c in tok.children)
-
-    def states_in(self, span: Span) -> List[Ref]:
-        """The states a stretch of text names, in order: states, demonyms, capitals, and the
-        states of the people named."""
-        out: List[Ref] = []
-        for i in range(span.start, span.end):
-            sp = self.ent_at.get(i)
-            if sp is None or sp.start != i or sp._.ref is None:
-                continue
-            ref = sp._.ref
-            if ref.type == "Country":
-                out.append(ref)
-            elif ref.type == "Place" and sp._.country is not None and i in self.capitals:
-                out.append(sp._.country)
-            elif ref.type == "Person" and ref in self.state_of:
-                out.append(self.state_of[ref])
-        return out
-
-    def pair_before(self, tok: Token) -> Tuple[Ref, ...]:
-        """The two states a phrase such as "the two countries" stands for: the article's two
-        when both are named close before it, else the last two named there."""
-        doc = tok.doc
-        here = _distinct(reversed(self.states_in(doc[tok.sent.start:tok.i])))
-        if len(here) >= 2:
-            return tuple(here[:2])              # "A's leader visited B, where the two countries ..."
-        start = tok.sent.start
-        for _ in range(2):
-            if start > 0:
-                start = doc[start - 1].sent.start
-        named = self.states_in(doc[start:tok.i])
-        if set(self.main) <= set(named) and self.main:
-            return self.main
-        recent = _distinct(reversed(named))
-        if len(recent) >= 2:
-            return tuple(recent[:2])
-        return self.main
-
-    def bilateral_here(self, tok: Token) -> bool:
-        """Whether the article's two states may be meant at a word: the sentence or the one
-        before names both, or neither names another state, and no group of more than two
-        ("the three nations") stands in the sentence."""
-        doc = tok.doc
-        sent = tok.sent
-        for t in sent:
-            if t.lemma_.lower() in ("country", "nation", "state", "government") and t.tag_ in ("NNS", "NNPS") and any(
-                    c.like_num and c.lower_ not in ("two", "2", "both") for c in t.children):
-                return False
-        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        named = set(self.states_in(doc[start:sent.end]))
-        return set(self.main) <= named or not (named - set(self.main))
-
-    def people_of_group(self, tok: Token) -> List[Ref]:
-        """The two people a phrase such as "the two leaders" or "both ministers" stands for:
-        the latest office-holders of the article's two states named before it."""
-        sp = self.group_at.get(tok.i)
-        kind = getattr(sp._.kb, "entry", None) if sp is not None else None
-        if kind not in ("leaders", "presidents", "ministers") or len(self.main) != 2:
-            return []
-        word = {"presidents": "president", "ministers": "minister"}.get(kind)
-        found: Dict[Ref, Ref] = {}
-        for o in self.offices:
-            if o.span.start >= tok.i or o.state not in self.main or o.former:
-                continue
-            if word and word not in o.role.lower():
-                continue
-            for h in o.holders:
-                if h._.ref is not None:
-                    found[o.state] = h._.ref
-        return [found[s] for s in self.main if s in found] if len(found) == 2 else []
-
-    def of_phrase(self, tok: Token, organs: bool = True) -> Tuple[List[Ref], List[Ref]]:
-        """(parties, people) a noun phrase and the phrases coordinated with it name; with
-        ``organs``, a state's organ that acts stands for its state ("the cabinet of Ghana
-        approved ..."), else it is a party as named ("an agreement between the ministry of
-        ... and ...")."""
-        parties: List[Ref] = []
-        people: List[Ref] = []
-        for t in conjuncts(tok):
-            sp = self.entity(t)
-            if sp is not None and sp._.ref is not None:
-                ref = sp._.ref
-                if ref.type == "Person":
-                    people.append(ref)
-                    if ref in self.state_of:
-                        parties.append(self.state_of[ref])
-                    else:
-                        # "his Australian counterpart Penny Wong": the state before the office
-                        for x in t.lefts:
-                            for y in x.subtree:
-                                other = self.entity(y)
-                                if other is not None and other.label_ == "Country" and other._.ref is not None:
-                                    parties.append(other._.ref)
-                elif organs and ref.type == "Institution" and sp._.country is not None and any(
-                        i in self.organs for i in range(sp.start, sp.end)):
-                    parties.append(sp._.country)        # "the cabinet of Ghana": its state
-                elif ref.type in ("Country", "Institution"):
-                    parties.append(ref)
-                elif ref.type == "Place" and sp._.country is not None and sp.start in self.capitals \
-                        and not _dateline(sp):
-                    parties.append(sp._.country)        # "Riyadh and Tehran signed": the capitals' states
-                continue
-            if t._.ref is not None and getattr(t._.ref, "type", "") == "Person":
-                people.append(t._.ref)
-                if t._.ref in self.state_of:
-                    parties.append(self.state_of[t._.ref])
-                continue
-            if self.is_group(t):
-                parties += self.pair_before(t)
-                people += self.people_of_group(t)
-                continue
-            # a name whose last word the entity pass missed ("Foreign Minister Espen Barth Eide"):
-            # the person and the office among the words before it; "his Australian
-            # counterpart": the state before the office
-            offices = []
-            for x in t.lefts:
-                for y in x.subtree:
-                    other = self.entity(y)
-                    if other is not None and other._.ref is not None and other.start == y.i:
-                        if other.label_ == "Country":
-                            parties.append(other._.ref)
-                        elif other.label_ == "Person" and x.dep_ == "compound":
-                            people.append(other._.ref)
-                            if other._.ref in self.state_of:
-                                parties.append(self.state_of[other._.ref])
-                    if y.i in self.office_at and self.office_at[y.i] not in offices:
-                        offices.append(self.office_at[y.i])
-            for o in offices:
-                if o.state is not None and not o.former:
-                    parties.append(o.state)
-            office = self.office_at.get(t.i)
-            if office is not None:
-                # "the foreign ministers of Chile and Peru, A and B": the office, its holders, its states
-                for h in office.holders:
-                    if h._.ref is not None:
-                        people.append(h._.ref)
-                if office.state is not None:
-                    parties.append(office.state)
-            for c in t.children:
-                if c.dep_ == "appos":
-                    more, who = self.of_phrase(c)
-                    parties += more
-                    people += who
-                elif c.dep_ == "prep" and c.lower_ == "of" and (office is not None or t.lemma_.lower() in self.people):
-                    # "the foreign ministers of Chile and Peru(, A and B)", "the leaders of Laos and Vietnam"
-                    for obj in (x for x in c.children if x.dep_ == "pobj"):
-                        more, who = self.of_phrase(obj)
-                        parties += [p for p in more if p.type == "Country"]
-                        people += who
-        return list(dict.fromkeys(parties)), list(dict.fromkeys(people))
-
-
-# ---------------------------------------------------------------------------------- topics
-
-def np_topics(tok: Token, sides: Sides, table: TopicTable, depth: int = 0) -> List[Tuple[Ref, str]]:
-    """The subject areas a noun phrase (and the phrases coordinated with it) names, as (Topic,
-    wording): "cooperation in energy and tourism" -> energy, tourism. A topic is a term of the
-    topic vocabulary (:meth:`kg.topics.TopicTable.find`); a frame ("cooperation in",
-    "projects in") gives way to its object; a name is no subject area, though it may stand
-    before one ("China-Europe rail freight")."""
-    if depth > 3:
-        return []
-    heads = conjuncts(tok)
-    out: List[Tuple[Ref, str]] = []
-    if len(heads) > 1:
-        whole, _ = _phrase_text(tok, heads[-1].i + 1, sides)
-        got = table.find(whole) if whole else None
-        if got is not None and got[0].count(" and ") == whole.lower().count(" and "):
-            return [(Ref("Topic", got[0]), whole)]
-    for h in heads:
-        if h.pos_ == "VERB":                    # "facilitating knowledge sharing"
-            for obj in (c for c in h.children if c.dep_ == "dobj"):
-                out += np_topics(obj, sides, table, depth + 1)
-            continue
-        if h.pos_ not in ("NOUN", "PROPN", "ADJ") or sides.entity(h) is not None:
-            continue
-        inner: List[Tuple[Ref, str]] = []
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "on", "of", "for", "regarding", "concerning"):
-                for obj in (x for x in c.children if x.dep_ in ("pobj", "pcomp")):
-                    inner += np_topics(obj, sides, table, depth + 1)
-        own, wording = _phrase_text(h, h.i + 1, sides)
-        got = table.find(own) if own else None
-        if inner and (got is None or table.lookup(h.text) is None):
-            out += inner                        # a frame ("cooperation in X") gives way to X
-            continue
-        if got is not None:
-            out.append((Ref("Topic", got[0]), wording))
-            # "energy cooperation": the area is "energy" too
-            words = wording.split()
-            if len(words) > 1 and words[-1].lower() in ("cooperation", "collaboration"):
-                out.append((Ref("Topic", got[0]), " ".join(words[:-1])))
-        else:
-            out += inner
-    return list(dict.fromkeys(out))
-
-
-def _phrase_text(head: Token, end: int, sides: Sides) -> Tuple[str, str]:
-    """A noun phrase's words from its first modifier to ``end`` without determiners,
-    possessives or numbers, as (the words to look up, the wording to keep): names that open
-    it are kept in the wording only; a name inside makes it none ("", "")."""
-    start = head.i
-    for c in head.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") and c.pos_ not in _DET + ("NUM", "PUNCT"):
-            start = min(start, c.left_edge.i)
-    doc = head.doc
-    words = [t for t in doc[start:end] if not (t.pos_ in _DET or t.tag_ in ("POS", "PRP$") or t.like_num)]
-    while words and (words[0].is_punct or words[0].pos_ in ("CCONJ", "ADP")):
-        words.pop(0)
-    kept = list(words)
-    while words and (sides.entity(words[0]) is not None or words[0].text in ("-", "–")):
-        words.pop(0)                            # "China-Europe rail freight": the names open it
-    if not words or any(sides.entity(t) is not None for t in words):
-        return "", ""
-    return _join(words), _join(kept)
 
 
 # ---------------------------------------------------------------------------------- documents
@@ -492,12 +127,12 @@ class Agreements:
         named = {sp.root.i: sp for sp in ents if sp.label_ == "Agreement" and sp._.ref is not None}
         inside = {i for sp in ents if sp.label_ in ("Agreement", "Initiative", "Institution")
                   for i in range(sp.start, sp.end)}
-        heads = [t for t in doc if t.i in named or (t.i not in inside and t.pos_ in _NOUNISH
+        heads = [t for t in doc if t.i in named or (t.i not in inside and t.pos_ in NOUNISH
                                                     and (t.lemma_.lower() in self.nouns or t.lemma_.lower() in
                                                          self.regime_heads))]
         if not heads:
             return doc
-        sides = Sides(doc)
+        sides = Sides(doc, people_words())
         found: List[_Found] = []
         for h in heads:
             if h.i not in named and h.lemma_.lower() in self.regime_heads:
@@ -542,7 +177,7 @@ class Agreements:
         if span is None and kind == "joint" and not ({"joint", "final"} & set(words)):
             return None                         # a ministry's statement is no document between parties
         if any(c.dep_ == "det" and c.lower_ == "no" for c in h.children) or (
-                h.dep_ == "attr" and _mood(h.head) == "negated"):
+                h.dep_ == "attr" and mood_of(h.head) == "negated"):
             return None                         # "no agreement was reached", "this was not an agreement"
         got = _Found(head=h, kind=lemma)
         got.group = bool({"joint", "bilateral"} & set(words)) or (kind == "joint" and "final" in words)
@@ -557,7 +192,7 @@ class Agreements:
             sp = sides.entity(t)
             if sp is None or sp._.ref is None:
                 continue
-            if sp._.ref.type == "Country" or (sp._.ref.type == "Institution" and _hyphened(sp)):
+            if sp._.ref.type == "Country" or (sp._.ref.type == "Institution" and hyphened(sp)):
                 inside.append(sp._.ref)
         got.parties += inside
         for c in h.children:
@@ -577,20 +212,20 @@ class Agreements:
                     for obj in (x for x in c.children if x.dep_ == "pobj"):
                         got.parties += [p for p in sides.of_phrase(obj)[0] if p.type == "Country"]
         for t in doc[h.left_edge.i:h.i]:
-            if _year(t):
+            if is_year(t):
                 got.date, got.status = t.text, "signed"     # "the 1975 treaty": signed that year
         got.explicit = got.explicit or len(set(inside)) >= 2
         # what governs it
         self._governed(doc, h, got, sides)
         for w in words:
             if w in self.mod_status:
-                got.status = _later(got.status, self.mod_status[w])
+                got.status = later(got.status, self.mod_status[w])
         # topics: what it is on, what it is for
         if about is not None and about.lower_ != "to":     # "a protocol to the ... Agreement": no subject area
             for obj in (x for x in about.children if x.dep_ in ("pobj", "pcomp")):
                 got.topics += np_topics(obj, sides, self.topics)
         for c in h.children:
-            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and _infinitive(c):
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and infinitive(c):
                 got.topics += self._purpose(c, sides)
         got.parties = list(dict.fromkeys(got.parties))
         if len(got.parties) < 2 and len(sides.main) == 2 and set(got.parties) <= set(sides.main) \
@@ -609,11 +244,11 @@ class Agreements:
         # the label
         if span is not None and not self._generic(span, sides):
             got.ref = span._.ref
-            got.surface = _text(span, sides)
+            got.surface = span_text(span, sides)
             got.words = frozenset(t.lower_ for t in span)
             return got
         if proper:
-            got.ref = Ref("Agreement", _join([h] + proper))
+            got.ref = Ref("Agreement", join_tokens([h] + proper))
             got.surface = got.ref.label
             got.words = frozenset(t.lower_ for t in proper)
             return got
@@ -622,10 +257,10 @@ class Agreements:
             shown.pop(0)
         body = shown + [h] + memo_of
         tail = list(doc[about.i:self._about_end(about) + 1]) if about is not None else []
-        surface = _join(body + tail)
+        surface = join_tokens(body + tail)
         got.words = frozenset(t.lower_ for t in shown)
         named = [t for t in shown if sides.entity(t) is not None and sides.entity(t).label_ != "Agreement"]
-        label = _expand(body + tail)
+        label = expand_kinds(body + tail)
         names = sorted({p.label for p in got.parties[:3]})
         # "the Philippines-Korea Free Trade Agreement": a capitalised pair of names is one name
         # even when one of them is unknown
@@ -638,7 +273,7 @@ class Agreements:
         elif named and len(names) >= 2:
             # "the Indonesia deal" between the United States and Indonesia: both names
             rest = [t for t in shown if sides.entity(t) is None and t.text not in ("-", "–")] + [h] + memo_of
-            got.ref = Ref("Agreement", f"{'-'.join(names)} {_expand(rest)}")
+            got.ref = Ref("Agreement", f"{'-'.join(names)} {expand_kinds(rest)}")
         elif named:
             return None                         # one side's name alone names no one document
         elif len(names) >= 2:
@@ -651,9 +286,9 @@ class Agreements:
             got.bare = True
         else:
             return None
-        got.surface = surface if (len(body) + len(tail) > 1 or lemma in _ACRONYMS or span is not None) else ""
+        got.surface = surface if (len(body) + len(tail) > 1 or lemma in KIND_ACRONYMS or span is not None) else ""
         if span is not None and tail:
-            got.also.append(_text(span, sides))     # "Memorandum of Understanding" for "... for the dam"
+            got.also.append(span_text(span, sides))     # "Memorandum of Understanding" for "... for the dam"
         return got
 
     def _regime(self, doc: Doc, h: Token, sides: Sides) -> Optional[_Found]:
@@ -681,9 +316,9 @@ class Agreements:
             r = next((r for r in self.regime_rules if r["slot"] == slot and trig.lemma_.lower() in r["lemmas"]), None)
             if r is None:
                 continue
-            mood = _mood(trig)
+            mood = mood_of(trig)
             if mood != "negated":
-                got.status = _later(got.status, {"asserted": r["status"], "planned": r.get("planned", "planned"),
+                got.status = later(got.status, {"asserted": r["status"], "planned": r.get("planned", "planned"),
                                                  "hypothetical": r.get("hypothetical", "proposed")}.get(mood))
             subj = subject_of(trig) if trig.pos_ in ("VERB", "AUX") else next(
                 (c for c in trig.children if c.dep_ == "poss"), None)
@@ -698,7 +333,7 @@ class Agreements:
         got.parties = granting
         label = rule["label"]
         got.ref = Ref("Agreement", f"{label} of {granting[0].label} for {beneficiary[1]} {who.text}")
-        got.surface = _join([t for t in h.doc[h.left_edge.i:who.i + 1] if t.pos_ not in _DET])
+        got.surface = join_tokens([t for t in h.doc[h.left_edge.i:who.i + 1] if t.pos_ not in DETERMINERS])
         return got
 
     @staticmethod
@@ -730,8 +365,8 @@ class Agreements:
         for c in h.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "punct") or (c.dep_ == "nummod" and not c.like_num):
                 start = min(start, c.left_edge.i)
-        out = [t for t in h.doc[start:h.i] if t.pos_ not in _DET + ("NUM",) and t.tag_ not in ("POS", "PRP$")
-               and not t.like_num and not any(c.like_num and not _year(c) for c in t.children)   # "a 30-year deal"
+        out = [t for t in h.doc[start:h.i] if t.pos_ not in DETERMINERS + ("NUM",) and t.tag_ not in ("POS", "PRP$")
+               and not t.like_num and not any(c.like_num and not is_year(c) for c in t.children)   # "a 30-year deal"
                and not (t.text in ("-", "–") and t.i > 0 and t.doc[t.i - 1].like_num) and t.text not in ('"', "“", "”", "'", "‘", "’", "(", ")")]
         while out and (out[0].is_punct or out[0].pos_ in ("CCONJ", "ADP")):
             out.pop(0)
@@ -762,14 +397,14 @@ class Agreements:
             # "a Joint Declaration on the Establishment of ...", "signed a declaration on
             # establishing ...": the words right after a document say what it is on, whatever
             # the parse hangs them from
-            if obj is not None and not _circumstance(obj) and (nxt.lower_ == "on" or owner.text[:1].isupper()):
+            if obj is not None and not circumstance(obj) and (nxt.lower_ == "on" or owner.text[:1].isupper()):
                 return nxt
         for c in list(owner.children) + ([] if owner.i == h.i else list(h.children)):
             if c.dep_ == "prep" and c.lower_ in _ABOUT and c.i > h.i:
                 obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
                 if obj is None:
                     continue
-                if _circumstance(obj):
+                if circumstance(obj):
                     continue                    # "on Monday", "in Nairobi", "on the sidelines"
                 if c.lower_ == "to" and obj.lemma_.lower() not in self.nouns and obj.ent_type_ != "LAW":
                     continue                    # "to" only for a protocol to another document
@@ -793,7 +428,7 @@ class Agreements:
                         stack.append(c)
                     continue
                 if c.dep_ == "prep" and (c.lower_ in _NOT_ABOUT or c.lower_ not in ("of", "for") and any(
-                        _circumstance(o) for o in c.children if o.dep_ == "pobj")):
+                        circumstance(o) for o in c.children if o.dep_ == "pobj")):
                     continue                    # "... in Nairobi", "... on Monday"; not "the status of Jerusalem"
                 stack.append(c)
         while end > prep.i and prep.doc[end].is_punct:
@@ -830,7 +465,7 @@ class Agreements:
             return []
         own = depth == 0
         t = h
-        while t.dep_ in ("conj", "appos") and t.head.pos_ in _NOUNISH and t.head.i != t.i:
+        while t.dep_ in ("conj", "appos") and t.head.pos_ in NOUNISH and t.head.i != t.i:
             t = t.head
         out: List[Tuple[Token, str, bool]] = []
         for c in t.children:
@@ -894,7 +529,7 @@ class Agreements:
         return None
 
     def _heads_document(self, tok: Token) -> bool:
-        return tok.pos_ in _NOUNISH and tok.lemma_.lower() in self.nouns and self.nouns[tok.lemma_.lower()] != "container"
+        return tok.pos_ in NOUNISH and tok.lemma_.lower() in self.nouns and self.nouns[tok.lemma_.lower()] != "container"
 
     def _box_before(self, tok: Token) -> Optional[Token]:
         """The nearest word before ``tok`` (in its sentence or the one before) that counts
@@ -920,7 +555,7 @@ class Agreements:
             if "with" in r and not any(x.lemma_.lower() in r["with"] for c in trig.children
                                        for x in (c, *c.children)):
                 continue
-            if "under" in r and _governor(trig).lemma_.lower() not in r["under"]:
+            if "under" in r and governor(trig).lemma_.lower() not in r["under"]:
                 continue
             if slot == "under" and (trig.tag_ not in ("VBZ", "VBP", "VBN", "VBG") or trig._.modality != "asserted"):
                 continue                        # "under which X supplies": a present arrangement
@@ -938,7 +573,7 @@ class Agreements:
                 # a purpose said of it ("signed ... to deepen cooperation in X", "was drafted to
                 # improve trade")
                 for c in trig.children:
-                    if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and _infinitive(c):
+                    if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and infinitive(c):
                         got.topics += self._purpose(c, sides)
             if slot == "under":
                 # "an agreement under which A supplies oil to B for tea": A and B its parties,
@@ -957,12 +592,12 @@ class Agreements:
             r = self._rule(trig, slot)
             if r is None:
                 continue
-            mood = _mood(trig)
+            mood = mood_of(trig)
             status = None
             if r.get("status") and mood != "negated":
                 status = {"asserted": r["status"], "planned": r.get("planned", "planned"),
                           "hypothetical": r.get("hypothetical", "proposed")}.get(mood)
-            got.status = _later(got.status, status)
+            got.status = later(got.status, status)
             if r.get("dated") and status in ("signed", "agreed"):
                 anchors.add(trig.i)
             if slot == "under":
@@ -981,7 +616,7 @@ class Agreements:
                 continue
             more, who = sides.of_phrase(subj)
             direct = subj.head.i == trig.i or (subj.head.dep_ == "agent" and subj.head.head.i == trig.i)
-            if not direct and len(more) < 2 and _governor(trig).lemma_.lower() in self.witnesses:
+            if not direct and len(more) < 2 and governor(trig).lemma_.lower() in self.witnesses:
                 more = []                       # one envoy witnessing a signing is no party to it
             if not got.explicit:
                 got.parties += more
@@ -1052,89 +687,6 @@ class Agreements:
         return None
 
 
-
-
-#: nouns after "on" that say when or where, not what about ("on the sidelines of")
-_CIRCUMSTANCE = {"sideline", "sidelines", "occasion", "behalf", "eve", "day", "basis", "margin", "margins", "way",
-                 "visit", "trip", "tour", "arrival", "condition", "anniversary"}
-
-
-def _circumstance(obj: Token) -> bool:
-    """A prepositional object that says when or where ("on Monday", "in Nairobi")."""
-    return obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in _CIRCUMSTANCE
-
-
-def _year(tok: Token) -> bool:
-    return tok.text.isdigit() and len(tok.text) == 4 and 1800 < int(tok.text) < 2100
-
-
-def _dateline(sp: Span) -> bool:
-    """A place opening its sentence before a comma or bracket: where the story was filed
-    ("COLOMBO, May 5 (Reuters) - ..."), whatever the parse makes of it."""
-    doc = sp.doc
-    return sp.start == sp.sent.start and sp.end < len(doc) and doc[sp.end].text in (",", "(", "-", "–", "—")
-
-
-def _distinct(refs: Iterable[Ref]) -> List[Ref]:
-    return list(dict.fromkeys(refs))
-
-
-def _hyphened(span: Span) -> bool:
-    """A name joined to another by a hyphen ("Mercosur-Vietnam")."""
-    doc = span.doc
-    return (span.end < len(doc) and doc[span.end].text in ("-", "–")) or \
-        (span.start > 0 and doc[span.start - 1].text in ("-", "–"))
-
-
-def _governor(tok: Token) -> Token:
-    """The word a noun or verb depends on: a verb's head, a prepositional object's head word."""
-    if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ == "prep":
-        return tok.head.head
-    return tok.head
-
-
-def _mood(trig: Token) -> str:
-    """How the text puts a trigger: the modality component's reading; an infinitive that
-    nothing asserts ("the proposal to sign", "is to be signed") is still to happen, one of
-    purpose ("met in Lima to sign a pact") says neither that it happened nor that it will."""
-    mood = trig._.modality or "asserted"
-    if mood == "asserted" and trig.pos_ in ("VERB", "AUX") and _infinitive(trig):
-        return "uncertain" if trig.dep_ == "advcl" else "planned"
-    if mood == "asserted" and trig.pos_ in _NOUNISH and trig.dep_ == "pobj" and trig.head.dep_ == "prep" \
-            and trig.head.head.pos_ in ("VERB", "AUX"):
-        return _mood(trig.head.head)            # "to proceed with the signing of": not yet
-    return mood
-
-
-def _later(a: Optional[str], b: Optional[str]) -> Optional[str]:
-    if a is None or b is None:
-        return a or b
-    return max(a, b, key=STATUS_ORDER.index)
-
-
-def _join(tokens: Sequence[Token]) -> str:
-    out = []
-    for n, t in enumerate(tokens):
-        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
-        out.append(t.text + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else (" " if nxt is not None else "")))
-    return " ".join("".join(out).split())
-
-
-def _expand(tokens: Sequence[Token]) -> str:
-    """A label from words as written, with an acronym of a kind spelt out ("MoU")."""
-    out = []
-    for n, t in enumerate(tokens):
-        word = _ACRONYMS.get(t.lower_, t.text) if t.text.isupper() or t.text in ("MoU", "MoC") else t.text
-        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
-        out.append(word + (t.whitespace_ if nxt is not None and nxt.i == t.i + 1 else (" " if nxt is not None else "")))
-    return " ".join("".join(out).split())
-
-
-def _text(span: Span, sides: Sides) -> str:
-    words = list(span)
-    while words and (words[0].pos_ in _DET or words[0].is_punct):
-        words.pop(0)
-    return _join(words)
 
 
 @Language.factory("kg_agreements", assigns=["doc._.findings"], requires=["doc.spans"],

@@ -40,7 +40,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...findings import AgreementFinding, EventFinding, Ref, RelationshipFinding
 from ..patterns import load_phrases, load_rules
-from .agreements import Sides, attached_times, conjuncts, sentence_for, subject_of
+from .agreements import people_words
+from .agreements_parse import Sides, attached_times, sentence_for, subject_of
 
 __all__ = ["Relationships", "RULE_KEYS", "relationship_type"]
 
@@ -111,7 +112,7 @@ class Relationships:
         cands = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lemmas]
         if not cands:
             return doc
-        sides = Sides(doc)
+        sides = Sides(doc, people_words())
         named = {i: sp for sp in (doc.spans["kg_entities"] if "kg_entities" in doc.spans else ())
                  if sp.label_ in _NAMES for i in range(sp.start, sp.end)}
         documents: Dict[int, List[AgreementFinding]] = {}

@@ -111,6 +111,10 @@ class Entities:
         people: List[Span] = []
         others: List[tuple] = []
         for ent in doc.ents:
+            if ent.label_ == "NORP" and len(ent) == 1 and not any(i in taken for i in range(ent.start, ent.end)) \
+                    and self._leader(doc, ent):
+                others.append((ent, "Place"))       # a leader's surname read as a nationality ("Albanese")
+                continue
             if ent.label_ not in NER_CLASS:
                 continue
             span = self._trim(doc, ent)

@@ -144,6 +144,7 @@ class OfficeHolders:
         self._by_name: Dict[str, List[Term]] = defaultdict(list)
         self._by_surname: Dict[str, List[Term]] = defaultdict(list)
         self._forenames: Optional[Dict[str, set]] = None
+        self._endings = None
         for t in self.terms_all:
             self._by_office[t.office.casefold()].append(t)
             self._by_role[t.role.casefold()].append(t)
@@ -167,13 +168,20 @@ class OfficeHolders:
         """
         words = name.split()
         for k in range(0, max(1, len(words) - 1)):
-            people = {t.person for t in self.terms(" ".join(words[k:]))}
-            if len(people) == 1:
-                return people.pop()
-            if people:
+            terms = self.terms(" ".join(words[k:]))
+            # one person under two labels (the sources spell a name differently over the
+            # years) is one person: the label of the latest term
+            if len({t.person_qid or t.person for t in terms}) == 1:
+                return max(terms, key=lambda t: t.first_day).person
+            if terms:
                 return None
         if len(words) < 2:
             return None
+        # "Lula da Silva" of "Luiz Inácio Lula da Silva": the end of one name of the tables
+        ending = {t.person for n, terms in self._ending_index().get(fold(words[-1]), {}).items()
+                  if (" " + n).endswith(" " + fold(name)) for t in terms}
+        if len(ending) == 1:
+            return ending.pop()
         # "Anura Kumara" of "Anura Kumara Dissanayake": a name the tables have one more word of
         longer = {p for p in self._by_forenames().get(fold(name), ()) if len(p.split()) == len(words) + 1}
         if len(longer) == 1:
@@ -182,6 +190,17 @@ class OfficeHolders:
                 if len(p.split()) == len(words)
                 and difflib.SequenceMatcher(None, fold(p.split()[-1]), fold(words[-1])).ratio() >= 0.85}
         return near.pop() if len(near) == 1 else None
+
+    def _ending_index(self) -> Dict[str, Dict[str, List[Term]]]:
+        """last word -> {folded full name: terms}, for names ending a longer one."""
+        if self._endings is None:
+            self._endings = defaultdict(lambda: defaultdict(list))
+            for t in self.terms_all:
+                for n in t.names:
+                    words = fold(n).split()
+                    if len(words) >= 3:
+                        self._endings[words[-1]][" ".join(words)].append(t)
+        return self._endings
 
     def _by_forenames(self) -> Dict[str, set]:
         if self._forenames is None:

@@ -43,12 +43,13 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
     mapping.update(_founding_documents(everything, mapping))
     mapping = _one_per_iri(everything, mapping)
     roles = _roles(everything, mapping)
+    dates = {a.id: a.reference_date for a in articles}
     out: Dict[str, List[Finding]] = {}
     for aid, fs in findings.items():
         new: List[Finding] = []
         for f in fs:
             if isinstance(f, RoleMention):
-                new += _complete_role(f, roles, mapping)
+                new += _complete_role(f, roles, mapping, dates.get(aid))
                 continue
             new.append(_substitute(f, mapping) if mapping else f)
         out[aid] = new
@@ -161,12 +162,15 @@ _TOO_GENERAL = frozenset({"president", "prime minister", "premier", "chancellor"
                           "secretary-general", "director-general", "special envoy", "deputy", "leader"})
 
 
-def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, Ref]) -> List[Finding]:
+def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, Ref], on=None) -> List[Finding]:
     """An office written without its state: the office the same person holds with that title
-    in another article, else an office of that name without a state ("State Minister"), unless
+    in another article (unless the office-holder tables show someone else in it at this
+    article's date), else an office of that name without a state ("State Minister"), unless
     the name is too general to stand alone."""
     person = mapping.get(f.person, f.person)
     got = roles.get((person, f.role))
+    if got and on is not None and _held_by_another(person, got[0][0], f.role, on):
+        return []
     if not got:
         if f.role.lower() in _TOO_GENERAL:
             return []
@@ -179,6 +183,16 @@ def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, 
     if where:
         out.append(Fact(f.sentence, pos, "positionIn", where))
     return out
+
+
+def _held_by_another(person: Ref, position: Ref, role: str, on) -> bool:
+    """Whether the tables name someone else than ``person`` in ``position`` on that day."""
+    from .officeholders import get_officeholders
+
+    table = get_officeholders()
+    others = {t.person for t in table.holders(position.label, on=on)}
+    name = table.canonical(person.label) or person.label
+    return bool(others) and name not in others
 
 
 def _substitute(f: Finding, mapping: Dict[Ref, Ref]) -> Finding:

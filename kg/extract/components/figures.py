@@ -120,9 +120,9 @@ class Figures:
         for t in (fig.head, got.thing):
             while t is not None and t.dep_ in ("pobj", "prep", "compound", "nummod", "amod"):
                 t = t.head
-                if t.pos_ == "NOUN" and t.lemma_.lower() in r.target_nouns:
-                    return True
-        if got.thing is not None and any(c.dep_ == "amod" and c.lemma_.lower() in r.targets
+                if t.pos_ == "NOUN" and t.lemma_.lower() in r.target_nouns | r.means:
+                    return True     # "a target of $15 billion", "an average of 140 a day"
+        if got.thing is not None and any(c.dep_ == "amod" and _participle_of(c, r.targets)
                                          for c in got.thing.children):
             return True
         t, steps = verb, 0
@@ -132,6 +132,13 @@ class Figures:
             if t.pos_ in ("VERB", "AUX", "ADJ") and t.lemma_.lower() in r.targets:
                 return True
         return verb.pos_ == "VERB" and verb.lemma_.lower() in r.targets
+
+
+def _participle_of(tok: Token, lemmas) -> bool:
+    """ "anticipated", "planned", "expected": an adjective made of one of the verbs."""
+    word = tok.lower_
+    return tok.lemma_.lower() in lemmas or any(word.endswith(e) and word[:-len(e)] in lemmas
+                                                for e in ("d", "ed", "ned", "ted"))
 
 
 @Language.factory("kg_figures", assigns=["doc._.findings"], requires=["doc.spans"],

@@ -24,7 +24,7 @@ __all__ = ["RULE_KEYS", "RULE_KINDS", "READINGS", "Rules", "Fig", "Read", "Reade
 RULE_KEYS = frozenset({"kind", "lemmas", "sign", "value", "preps", "measures", "expect"})
 RULE_KINDS = ("level", "change", "multiple", "change_noun", "carrier", "target", "target_noun", "speech",
               "source_noun", "source_prep", "people", "pair", "context_period", "stock", "equivalent",
-              "refers", "single", "compare", "rank")
+              "refers", "single", "compare", "rank", "mean")
 #: how a figure reads the word it belongs to (see measures.tsv)
 READINGS = ("money", "change", "rate", "share", "count", "number", "length", "mass", "duration", "people")
 #: the reading of a word a figure is the level of, by the figure's kind
@@ -69,6 +69,7 @@ class Rules:
         self.source_preps = [tuple(p.split()) for p in lemmas["source_prep"]]
         self.people, self.pair_words, self.equivalent = lemmas["people"], lemmas["pair"], lemmas["equivalent"]
         self.compare, self.rank, self.stock_cues = lemmas["compare"], lemmas["rank"], lemmas["stock"]
+        self.means = lemmas["mean"]
         self.context_measures = frozenset(m for r in rules["context_period"] for m in r["measures"])
         self.stocks = {r["measures"][0]: r["measures"][1] for r in rules["stock"]}
         self.single = frozenset(m for r in rules["single"] for m in r["measures"])

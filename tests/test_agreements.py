@@ -121,6 +121,9 @@ TABLE = [
     # a measure before the kind is no part of its name
     ("Peru signed a 30-year gas agreement with Bolivia.",
      {"label": "Bolivia-Peru gas agreement", "status": "signed", "parties": ["Peru", "Bolivia"]}),
+    # "the first ... to": a fact, not a plan
+    ("Ghana was the first country to reach a trade agreement with Togo.",
+     {"label": "Ghana-Togo trade agreement", "status": "agreed", "parties": ["Ghana", "Togo"]}),
     # said not to be one
     ("This was not an agreement between Peru and Chile.", {}),
     ("No agreement was reached between Peru and Chile on Monday.", {}),

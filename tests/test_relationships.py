@@ -71,6 +71,9 @@ TABLE = [
     ("Kenya and Ethiopia reaffirmed the strong partnership between the two countries.",
      {"rtype": "Partnership", "parties": ["Kenya", "Ethiopia"]}),
     ("Norway and Ghana launched an energy partnership.", {}),
+    # a firm's partnership is no relations between states
+    ("Peru and Chile signed a trade deal. This strategic partnership between two insurers will serve customers "
+     "better.", {}),
     # a name is no relations
     ("Peru and Chile are members of the Trans-Pacific Partnership.", {}),
     # a kind the ontology lacks, with its nearest general kind
@@ -89,6 +92,8 @@ TABLE = [
     ("Chile and Peru marked the 50th anniversary of the establishment of diplomatic relations between the two "
      "countries in 2025.",
      {"rtype": "DiplomaticRelations", "parties": ["Chile", "Peru"], "start": "1975"}),
+    ("Next year, Chile and Peru will mark the 50th anniversary of diplomatic relations.",
+     {"rtype": "DiplomaticRelations", "parties": ["Chile", "Peru"], "start": "1976"}),
     # a document that names it established it
     ("Mongolia and Japan signed a joint declaration on establishing a strategic partnership in 2022.",
      {"rtype": "StrategicPartnership", "parties": ["Mongolia", "Japan"], "start": "2022"}),

@@ -277,7 +277,9 @@ class Agreements:
         elif named:
             return None                         # one side's name alone names no one document
         elif len(names) >= 2:
-            if not shown and lemma in ("memorandum", "mou", "moc"):
+            if (not shown and lemma in ("memorandum", "mou", "moc")) or any(p.type != "Country" for p in got.parties[:3]):
+                # "Memorandum of Understanding between A and B"; bodies' names are long and
+                # their own: "contract agreement between the X Authority and Y Ltd"
                 got.ref = Ref("Agreement", f"{label} between {' and '.join(names)}")
             else:
                 got.ref = Ref("Agreement", f"{'-'.join(names)} {label}")

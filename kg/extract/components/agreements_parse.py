@@ -62,6 +62,12 @@ def subject_of(verb: Token, through: FrozenSet[str] = frozenset()) -> Optional[T
                 obj = next((c for c in v.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if obj is not None:
                     return obj                  # "urged Peru to sign", "Peru is expected to sign"
+        if v.dep_ in ("acl", "relcl") and infinitive(v) and any(c.lower_ in _ORDER_WORDS for c in v.head.children):
+            # "Ghana was the first country to reach a deal": the noun, or what the copula says it is
+            noun = v.head
+            if noun.dep_ == "attr":
+                return next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
+            return noun
         if v.dep_ in ("xcomp", "acomp", "conj", "pcomp", "prep", "pobj", "dobj", "nsubjpass") \
                 or (v.dep_ in ("advcl", "acl") and infinitive(v)) \
                 or (v.dep_ == "ccomp" and v.head.lemma_.lower() in through):
@@ -204,6 +210,8 @@ class Sides:
         named = self.states_in(doc[start:tok.i])
         if set(self.main) <= set(named) and self.main:
             return self.main
+        if tok.lemma_.lower() in ("side", "party"):
+            return ()                           # "both parties" may be a firm and a ministry
         recent = distinct(reversed(named))
         if len(recent) >= 2:
             return tuple(recent[:2])
@@ -433,11 +441,20 @@ def mood_of(trig: Token) -> str:
     purpose ("met in Lima to sign a pact") says neither that it happened nor that it will."""
     mood = trig._.modality or "asserted"
     if mood == "asserted" and trig.pos_ in ("VERB", "AUX") and infinitive(trig):
+        if trig.dep_ in ("acl", "relcl") and any(c.lower_ in _ORDER_WORDS for c in trig.head.children):
+            return "asserted"                   # "the first creditor to reach a deal": it did
         return "uncertain" if trig.dep_ == "advcl" else "planned"
+    if mood == "asserted" and trig.pos_ in NOUNISH and trig.head.pos_ in ("VERB", "AUX") and (
+            trig.dep_ in ("dobj", "nsubjpass")):
+        return mood_of(trig.head)               # "willing to expedite the conclusion of": not yet
     if mood == "asserted" and trig.pos_ in NOUNISH and trig.dep_ == "pobj" and trig.head.dep_ == "prep" \
             and trig.head.head.pos_ in ("VERB", "AUX"):
         return mood_of(trig.head.head)          # "to proceed with the signing of": not yet
     return mood
+
+
+#: words before a noun that make an infinitive on it a fact ("the first country to sign")
+_ORDER_WORDS = {"first", "last", "only", "second", "third", "latest"}
 
 
 def later(a: Optional[str], b: Optional[str]) -> Optional[str]:

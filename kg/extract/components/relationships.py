@@ -157,7 +157,7 @@ class Relationships:
             return None
         if t.dep_ == "compound":
             return None                         # "a partnership agreement": no relations
-        names = {w.text for w in words if w.ent_type_ in ("GPE", "NORP", "ORG") or w.pos_ == "PROPN"}
+        names = {w.text for w in words if w.ent_type_ in ("GPE", "NORP") or w.text in self._state_words(t.doc)}
         kind: List[str] = []
         for w in _hyphen_words(words):
             low = w.lower()
@@ -179,6 +179,12 @@ class Relationships:
         rtype, broader = relationship_type(words_text, self.types)
         return rtype, words_text, broader
 
+
+    @staticmethod
+    def _state_words(doc: Doc) -> Set[str]:
+        """The words of the states and demonyms the text names ("Sino", "India", "Lanka")."""
+        return {w.text for sp in (doc.spans["kg_entities"] if "kg_entities" in doc.spans else ())
+                if sp.label_ == "Country" for w in sp}
 
     def _founding_name(self, span: Span, t: Token) -> bool:
         """A document's name that founds the relations it names ("Joint Declaration on the
@@ -320,10 +326,27 @@ class Relationships:
         elevated = [o for c in (founding.children if founding is not None and founding.i != t.i else ())
                     for o in ([c] if c.dep_ in ("dobj", "nsubjpass") else [x for x in c.children if x.dep_ == "pobj"]
                               if c.dep_ == "prep" and c.lower_ == "of" else [])]
-        if not found and len(sides.main) == 2 and typed and (self._ours(t) or self._ours_by_subject(founding)
+        named_others = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in t.children)
+        if not found and not named_others and len(sides.main) == 2 and typed and self._both_named_near(t, sides) \
+                and (self._ours(t) or self._ours_by_subject(founding)
                                                    or any(self._ours(o) and o.i != t.i for o in elevated)):
             found = list(sides.main)
         return found
+
+    @staticmethod
+    def _both_named_near(t: Token, sides: Sides) -> bool:
+        """The article's two states are named in the sentence or the two before it (or a
+        phrase such as "the two countries" stands in the sentence): relations named without
+        their states are theirs, not a firm's ("this strategic partnership will give
+        customers ...")."""
+        doc = t.doc
+        start = t.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        if any(sides.is_group(x) for x in t.sent):
+            return True
+        return set(sides.main) <= set(sides.states_in(doc[start:t.sent.end]))
 
     def _ours_by_subject(self, founding: Optional[Token]) -> bool:
         """ "This relationship was elevated to ...", "it was upgraded to ...": relations
@@ -401,9 +424,22 @@ class Relationships:
                         years = int(digits)
                     elif w in _ORDINALS:
                         years = _ORDINALS[w]
-        if not years or years >= ref.year:
+        # the year the anniversary falls in: a time said of it ("next year we will mark the
+        # 55th anniversary"), else the article's
+        anchors = {noun.i}
+        up = noun
+        for _ in range(4):
+            if up.head.i == up.i:
+                break
+            up = up.head
+            anchors.add(up.i)
+            if up.pos_ in ("VERB", "AUX"):
+                break
+        when = [v for v in attached_times(doc, sentence_for(doc, t), anchors) if v[:4].isdigit()]
+        year = int(when[0][:4]) if when else ref.year
+        if not years or years >= year:
             return None
-        return str(ref.year - years)
+        return str(year - years)
 
     # ------------------------------------------------------------------ what founded it
     @staticmethod

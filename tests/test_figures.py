@@ -142,6 +142,22 @@ def test_figures_left_out(nlp, text):
     assert observations(nlp, text) == [], show(observations(nlp, text))
 
 
+@pytest.mark.parametrize("text, reporters", [
+    # a figure after a speaker's words in the same paragraph is theirs
+    ("Kenyan Trade Minister Rebecca Miano spoke in Nairobi. \"Our trade is growing,\" Miano said. "
+     "Exports from Kenya to Uganda rose 12 percent in 2023.", {"Rebecca Miano"}),
+    # and so is one right before the sentence that names them
+    ("Exports from Kenya to Uganda rose 12 percent in 2023. Kenyan Trade Minister Rebecca Miano said "
+     "the growth would continue.", {"Rebecca Miano"}),
+    # a speaker named later in the paragraph, about something else, is not
+    ("Exports from Kenya to Uganda rose 12 percent in 2023. The roads were repaired. Kenyan Trade "
+     "Minister Rebecca Miano said in May that the ports would open.", set()),
+])
+def test_figures_paragraph_speaker(nlp, text, reporters):
+    found = observations(nlp, text)
+    assert [{r.label for r in f.reported_by} for f in found] == [reporters], show(found)
+
+
 def test_figures_provenance(nlp):
     text = "Trade between Kenya and Ethiopia reached $1.2 billion in 2023, according to the World Bank."
     found = observations(nlp, text)

@@ -81,7 +81,7 @@ class Context:
         if len(top) >= 2 and (len(top) < 3 or top[2][1] < top[1][1]):
             self.pair = (top[0][0], top[1][0])
         self.many = bool(doc._.article is not None and len(doc._.article.sentences) > 1)
-        self._speakers: Optional[Dict[int, Dict[Ref, Span]]] = None
+        self._speakers: Optional[Dict[int, List[Tuple[int, Actor]]]] = None
         self._fallback: Dict[int, Sentence] = {}
 
     def sentence(self, sent: Span) -> Optional[Sentence]:
@@ -143,7 +143,9 @@ class Context:
         return None
 
     def speaker(self, sent: Span) -> List[Actor]:
-        """The one person the sentence's paragraph quotes (subject of a verb of saying)."""
+        """The one person the sentence's paragraph quotes before it, or in the sentence right
+        after it (the subject of a verb of saying): news goes on in a speaker's words after
+        naming them, and names them right after a figure."""
         if self._speakers is None:
             self._speakers = {}
             for s in self.doc.sents:
@@ -154,10 +156,13 @@ class Context:
                     got = self.actor(c, sources=False) if c.dep_ in SUBJ else None
                     reader = self.sentence(s) if got and got[0].type == "Person" else None
                     if reader is not None:
-                        self._speakers.setdefault(reader.paragraph, {})[got[0]] = got[1]
+                        self._speakers.setdefault(reader.paragraph, []).append((reader.index, got))
         reader = self.sentence(sent)
-        found = self._speakers.get(reader.paragraph, {}) if reader is not None else {}
-        return list(found.items()) if len(found) == 1 else []
+        if reader is None:
+            return []
+        found = {got[0]: got for k, got in self._speakers.get(reader.paragraph, [])
+                 if k < reader.index or k == reader.index + 1}
+        return list(found.values()) if len(found) == 1 else []
 
     # -------------------------------------------------------------- about
     def about(self, fig: Fig, got: Read, verb: Optional[Token], sent: Span, banned: Set[int]) -> List[Ref]:

@@ -172,6 +172,15 @@ class Sides:
     def entity(self, tok: Token) -> Optional[Span]:
         return self.ent_at.get(tok.i)
 
+    def _former(self, tok: Token) -> bool:
+        """A person named with an office held no longer ("Peru's former president X") acts
+        for no state."""
+        for x in tok.lefts:
+            for y in x.subtree:
+                if y.lower_ in ("former", "ex", "then", "late") or (y.i in self.office_at and self.office_at[y.i].former):
+                    return True
+        return False
+
     def is_group(self, tok: Token) -> bool:
         """ "the two countries", "both sides", "their countries": the article's two states."""
         if tok.i in self.group_at:
@@ -265,7 +274,7 @@ class Sides:
                     people.append(ref)
                     if ref in self.state_of:
                         parties.append(self.state_of[ref])
-                    else:
+                    elif not self._former(t):
                         # "his Australian counterpart Penny Wong": the state before the office
                         for x in t.lefts:
                             for y in x.subtree:
@@ -403,7 +412,9 @@ CIRCUMSTANCE = {"sideline", "sidelines", "occasion", "behalf", "eve", "day", "ba
 
 def circumstance(obj: Token) -> bool:
     """A prepositional object that says when or where ("on Monday", "in Nairobi")."""
-    return obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in CIRCUMSTANCE
+    return obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "CARDINAL", "QUANTITY", "PERCENT") \
+        or obj.lemma_.lower() in CIRCUMSTANCE or obj.tag_ in ("WP", "WDT") \
+        or any(c.tag_ in ("WP", "WDT") for c in obj.children)   # "on what would be ...": a clause
 
 
 def is_year(tok: Token) -> bool:

@@ -100,6 +100,8 @@ def test_figures_rule_example(nlp, rule):
      {"measure": "DocumentCount", "value": "11", "about": ["Chile", "Bolivia"]}),
     ("Floods in Pakistan killed at least 1,700 people in 2022.",
      {"measure": "CasualtyCount", "value": "1700", "period": "2022", "about": ["Pakistan"]}),
+    ("Sudan's health ministry said the death toll from the attacks had climbed to 1,240.",
+     {"measure": "CasualtyCount", "value": "1240", "about": ["Sudan"]}),
     ("Norway and Russia share a 196 km border.",
      {"measure": "BorderLength", "value": "196", "unit": "km", "about": ["Norway", "Russia"]}),
     ("Mongolia signed a 30-year lease with Kazakhstan for a rail depot.",

@@ -111,7 +111,9 @@ class Agreements:
         self.nouns, mods, rules = _tables()
         self.drop = {w for w, v in mods.items() if v == "drop"}
         self.mod_status = {w: v for w, v in mods.items() if v in STATUS_ORDER}
-        self.status_rules = [r for r in rules if r["kind"] == "status"]
+        # a rule that asks more of the words around its trigger ("on the verge of signing") is
+        # tried before the plain one ("signing")
+        self.status_rules = sorted((r for r in rules if r["kind"] == "status"), key=lambda r: "under" not in r)
         self.topic_rules = [r for r in rules if r["kind"] == "topic"]
         self.clause_verbs = frozenset(w for r in rules if r["kind"] == "clause" for w in r["lemmas"])
         self.witnesses = frozenset(w for r in self.status_rules if r["id"] == "witness" for w in r["lemmas"])
@@ -283,6 +285,8 @@ class Agreements:
                 got.ref = Ref("Agreement", f"{label} between {' and '.join(names)}")
             else:
                 got.ref = Ref("Agreement", f"{'-'.join(names)} {label}")
+        elif any(c.dep_ in ("acl", "relcl") and infinitive(c) for c in h.children):
+            return None                         # "the agreement to connect the grids": its own, unnamed
         elif self._definite(h) or span is not None or (capitalised and not h.is_sent_start):
             # "the agreement", "a draft Free Trade Agreement": the latest document it can name
             got.bare = True

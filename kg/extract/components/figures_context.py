@@ -4,7 +4,8 @@
   Y", "X's exports to Y", a capital, a person's state); none named: those of the clause it
   belongs to; the two sides of the text when it says "bilateral" or "the two countries". For
   what passes between states (trade, loans, tariffs), one side named, the other may be the
-  enclosing clause's; what a state or its leader is said to say is about that state too. A
+  enclosing clause's; what a state, its organ or its leader is said to say is about that state
+  too. A
   state's own measures (GDP, population) are about the state whose they are, and no other.
 - Period: the time expression of the figure's clause, else of the clause it belongs to (not a
   clause of its own such as "while ...", nor a bound such as "since 2015").
@@ -233,10 +234,13 @@ class Context:
             yield self.person_state[s._.ref]
 
     def _state_of(self, tok: Token) -> Optional[Ref]:
-        """The state a speaker is or serves: a state's name, a person named or a pronoun for one."""
+        """The state a speaker is or serves: a state's name, one of its organs ("Sudan's health
+        ministry"), a person named or a pronoun for one."""
         s = self.ent_at.get(tok.i)
         if s is not None and s.label_ == "Country":
             return s._.ref
+        if s is not None and s.label_ == "Institution":
+            return s._.country
         person = s._.ref if s is not None and s.label_ == "Person" else tok._.ref
         return self.person_state.get(person) if person is not None else None
 

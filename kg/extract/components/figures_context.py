@@ -26,7 +26,7 @@ from ...officeholders import OfficeHolders
 from ..docs import sentence_of
 from .entities import SPANS_KEY as ENTITIES
 from .figures_parse import (BOUND, BOUND_WORD, OWN_TIME, SUBJ, clause_tokens, marked, parent_clause,
-                            phrase_tokens, pobj, speaker_of, subject)
+                            noun_tokens, phrase_tokens, pobj, speaker_of, subject)
 from .figures_read import Fig, Read, Rules
 from .gazetteer import SPANS_KEY as KNOWN
 
@@ -180,7 +180,7 @@ class Context:
         # a currency's country ("US$"), what a state is compared with ("just behind the UK"),
         # and what an apposition says in passing ("Thailand, the 37th destination of Sri Lanka")
         banned = banned | set(range(fig.start, fig.end)) | self._asides(sent)
-        near = {x.i for t in (got.thing, fig.head) if t is not None for x in t.subtree}
+        near = {i for t in (got.thing, fig.head) if t is not None for i in noun_tokens(t)}
         take(near, places=True)
         phrase, t = [], got.thing
         while t is not None and len(phrase) < 4:

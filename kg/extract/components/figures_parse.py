@@ -12,7 +12,7 @@ from typing import FrozenSet, Iterable, List, Optional, Set
 from spacy.tokens import Token
 
 __all__ = ["SUBJ", "BOUND", "BOUND_WORD", "OWN_TIME", "pobj", "subject", "object_of", "is_figure",
-           "verb_of", "clause_tokens", "phrase_tokens", "marked", "speaker_of", "parent_clause",
+           "verb_of", "clause_tokens", "phrase_tokens", "noun_tokens", "marked", "speaker_of", "parent_clause",
            "modifiers", "phrases"]
 
 #: dependencies that start a clause of its own below a verb
@@ -113,7 +113,27 @@ def phrase_tokens(tok: Token) -> Set[int]:
     stack = list(tok.children)
     while stack:
         t = stack.pop()
-        if t.dep_ in ("appos", "relcl", "acl", "parataxis", "advcl") or t.lower_ in BOUND:
+        if t.dep_ in ("appos", "relcl", "acl", "parataxis", "advcl") or t.lower_ in BOUND or \
+                (t.dep_ == "pcomp" and t.pos_ == "VERB"):
+            continue
+        out.add(t.i)
+        stack.extend(t.children)
+    return out
+
+
+def noun_tokens(tok: Token) -> Set[int]:
+    """A word's phrase with the clauses that say which one it is ("countries that had lent to
+    Sri Lanka"), but not the clauses within those ("a levy ... for buying Russian oil")."""
+    out = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in out:
+            continue
+        if t.i != tok.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("pcomp", "advcl", "ccomp", "parataxis"):
+            continue
+        if t.i != tok.i and t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            out |= clause_tokens(t)
             continue
         out.add(t.i)
         stack.extend(t.children)

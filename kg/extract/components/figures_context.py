@@ -1,8 +1,10 @@
 """What one Doc tells kg_figures about its figures: the states each is about, its period, who gave it.
 
 - About: the states the figure's own words and clause name (subject, possessor, "between X and
-  Y", "X's exports to Y", a capital, a person's state); none named: those of the clause it
-  belongs to; the two sides of the text when it says "bilateral" or "the two countries". For
+  Y", "X's exports to Y", a capital, a person's state); the two sides of the text when it says
+  "bilateral" or "the two countries"; none named: those of the clause it belongs to (not out
+  of a clause of time such as "after ...", nor, for a count, out of a clause that describes a
+  noun: "a grouping of four nations that ..."). For
   what passes between states (trade, loans, tariffs), one side named, the other may be the
   enclosing clause's; what a state, its organ or its leader is said to say is about that state
   too. A
@@ -206,6 +208,9 @@ class Context:
                     take(words)
             else:
                 take(clause_tokens(clause))
+            if (clause.i == verb.i and marked(clause, BOUND)) or \
+                    (clause.dep_ in ("relcl", "acl") and not (single or got.measure in r.relational)):
+                break       # no state in "after it defaulted on $51 billion", "a grouping of four nations"
             clause = parent_clause(clause, r.speech)
         if len(out) < 2 and verb is not None and not (single and out):
             parent = parent_clause(verb, r.speech)

@@ -73,9 +73,9 @@ class Rules:
         self.context_measures = frozenset(m for r in rules["context_period"] for m in r["measures"])
         self.stocks = {r["measures"][0]: r["measures"][1] for r in rules["stock"]}
         self.single = frozenset(m for r in rules["single"] for m in r["measures"])
-        # what passes between states: the measures of amounts, changes, rates and shares
+        # what passes between states: the measures of amounts, changes, rates, shares, lengths
         self.relational = frozenset(m for found in self.measures.values() for reading, m in found.items()
-                                    if reading in ("money", "change", "rate", "share", "mass"))
+                                    if reading in ("money", "change", "rate", "share", "mass", "length"))
 
 
 @dataclass

@@ -128,6 +128,15 @@ TABLE = [
     ("Former Peruvian President Francisco Sagasti and former Chilean President Michelle Bachelet called for a "
      "treaty on pandemic preparedness.",
      {"label": "treaty on pandemic preparedness", "status": "proposed", "parties": []}),
+    # a body before the kind is a party, and the name no one document's
+    ("Ghana's agreement with the IMF was discussed in Accra.",
+     {"label": "agreement between Ghana and International Monetary Fund", "parties": ["Ghana", "International Monetary Fund"]}),
+    ("Ghana signed an IMF deal on Monday.",
+     {"label": "Ghana-International Monetary Fund deal", "status": "signed",
+      "parties": ["Ghana", "International Monetary Fund"]}),
+    # a threat to withdraw says nothing of a treaty
+    ("Peru and Chile signed a defence treaty in 1990. Withdrawing from the treaty would hurt Peru, the minister said.",
+     {"label": "Chile-Peru defence treaty", "status": "signed"}),
     # said not to be one
     ("This was not an agreement between Peru and Chile.", {}),
     ("No agreement was reached between Peru and Chile on Monday.", {}),
@@ -174,4 +183,5 @@ def test_agreements_data_tables():
     assert {r["kind"] for r in RULES} <= {"status", "topic", "clause", "regime", "regime-status", "people"}
     for r in RULES:
         if r["kind"] == "status" and "status" in r:
-            assert r["status"] in STATUS_ORDER and r.get("planned", "planned") in STATUS_ORDER
+            assert r["status"] in STATUS_ORDER
+            assert r.get("planned", "planned") in (*STATUS_ORDER, None) and r.get("hypothetical") in (*STATUS_ORDER, None)

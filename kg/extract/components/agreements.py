@@ -186,15 +186,17 @@ class Agreements:
         memo_of = self._memo_of(h)
         proper = self._proper_of(h) if span is None else []
         about = self._about(h) if not proper else None
-        # parties the name gives: its states ("a Chile-Peru accord"), and bodies joined to
-        # another party by a hyphen ("a Mercosur-Vietnam agreement"); a city or a palace in a
-        # name is where it was signed ("the Beijing Agreement")
+        # parties the name gives: its states ("a Chile-Peru accord"), a body before a
+        # document's kind ("the IMF agreement": the name no one document's) or joined to another
+        # party by a hyphen ("the Mercosur-Vietnam Agreement"); a city or a palace in a proper
+        # name is where it was signed ("the Beijing Agreement", "the Elysee Treaty")
         inside: List[Ref] = []
         for t in lefts:
             sp = sides.entity(t)
             if sp is None or sp._.ref is None:
                 continue
-            if sp._.ref.type == "Country" or (sp._.ref.type == "Institution" and hyphened(sp)):
+            if sp._.ref.type == "Country" or (sp._.ref.type == "Institution" and (
+                    hyphened(sp) or (span is None and not h.text[:1].isupper()))):
                 inside.append(sp._.ref)
         got.parties += inside
         for c in h.children:

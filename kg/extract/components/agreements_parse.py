@@ -451,6 +451,8 @@ def mood_of(trig: Token) -> str:
     nothing asserts ("the proposal to sign", "is to be signed") is still to happen, one of
     purpose ("met in Lima to sign a pact") says neither that it happened nor that it will."""
     mood = trig._.modality or "asserted"
+    if mood == "asserted" and trig.tag_ == "VBG" and trig.dep_ in ("csubj", "nsubj") and trig.head.pos_ in ("VERB", "AUX"):
+        return mood_of(trig.head)               # "withdrawing from the treaty would cost ...": a supposition
     if mood == "asserted" and trig.pos_ in ("VERB", "AUX") and infinitive(trig):
         if trig.dep_ in ("acl", "relcl") and any(c.lower_ in _ORDER_WORDS for c in trig.head.children):
             return "asserted"                   # "the first creditor to reach a deal": it did

@@ -24,11 +24,16 @@ does ("Chile-Peru fisheries accord", "Memorandum of Understanding between Kenya 
 A plural ("signed 12 agreements") counts documents without naming one, and a generic mention
 with no name, no parties and no complement ("an agreement") is no finding. A definite mention
 with nothing of its own ("the memorandum", "the defence agreement") is the latest document of
-the article it can name.
+the article it can name. A state's regime for another's people ("visa-free travel for Chinese
+citizens") is a document of the state that grants it. What a joint statement is said to say
+("..., the joint statement said") is what it covers.
+
+The parse helpers shared with kg_relationships live in :mod:`.agreements_parse`.
 
 Reads: ``doc.spans["kg_entities"]``, ``doc.spans["kg_known"]``, ``doc._.positions``,
 ``token._.ref``, ``token._.modality``, ``doc._.times``. Writes: findings appended to
-``doc._.findings`` (AgreementFinding, and a Mention for each topic's wording).
+``doc._.findings`` (AgreementFinding; a Mention for each topic's wording and for another name
+the text gives a document, such as its acronym).
 """
 from __future__ import annotations
 

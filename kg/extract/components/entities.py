@@ -376,7 +376,9 @@ class Entities:
         if head == "event":
             return None
         if head == "agreement":
-            return "Agreement"
+            # a document's kind alone ("Memorandum of Understanding", "Joint Declaration", "Share
+            # Sale Agreement") names no one document: kg_agreements names it by its parties
+            return "Agreement" if self._specific(doc, span, known) else None
         if head == "initiative":
             return "Initiative"
         if len(span) == 1 and head is not None:
@@ -406,6 +408,15 @@ class Entities:
             if span.root.ent_type_ == "GPE" and prev not in ("in", "at", "to", "from", "near", "outside", "into"):
                 return None
         return cls
+
+    @staticmethod
+    def _specific(doc: Doc, span: Span, known: List[Span]) -> bool:
+        """Whether a document's name names one document: it holds a state's, a place's or a
+        body's name, a year, or a number ("Treaty of Amity", "2015 Paris Agreement")."""
+        inside = {i for k in known if k.label_ in ("country", "demonym", "capital", "place", "org")
+                  for i in range(k.start, k.end)}
+        return any(t.i in inside or t.like_num or t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "NORP", "LOC", "PERSON")
+                   for t in span)
 
     def _shaped(self, doc: Doc, taken: Set[int], headline: Optional[tuple], states: Set[int] = frozenset()
                 ) -> Iterable[tuple]:
@@ -441,6 +452,9 @@ class Entities:
                 kind = self.heads.get(last) or self.heads.get(words[cut - 1]) or ("initiative" if plural else None)
                 cls = {"institution": "Institution", "initiative": "Initiative", "agreement": "Agreement",
                        "place": "Place"}.get(kind or "")
+                if cls == "Agreement" and not self._specific(doc, Span(doc, i, j), list(doc.spans["kg_known"])
+                                                             if "kg_known" in doc.spans else []):
+                    cls = None
                 if cls and not any(w in self.title_words for w in words[:1]):
                     if plural:
                         yield from self._distributed(doc, i, j, last[:-1], taken)

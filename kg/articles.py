@@ -156,6 +156,9 @@ _CAPTION_END = re.compile(r"\([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}/[^()/
                           r"(?:/[^()]{1,60})?\)$")
 _CREDIT = re.compile(r"\(?(?:additional )?(?:reporting|editing|writing|compiled|edited|produced"
                      r"|translated|graphics|photos?|video) by\b([^()]*)\)?\.?", _I)
+# "(Colombo/Sep4/2025)", "(Colombo/April 15/2024)" at the end of a paragraph: the place and date
+# the story was filed, not a photo credit ("(Xinhua/Li Ming)"): the tag goes, the sentence stays
+_PLACE_DATE_TAIL = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}/[^()/]*\d[^()]*\)$")
 _CREDIT_TAIL = re.compile(r"\s*\((?:additional )?(?:reporting|editing|writing|compiled|translated)\b"
                           r"[^()]*\)$", _I)
 _AGENCY_ALONE = re.compile(r"\([\w .'’-]{1,30}\)")     # "(Xinhua)" on a line of its own
@@ -355,6 +358,8 @@ def _build(raw: str, source: str, path: str, encoding: str, warnings: List[str],
         if not ln:
             items.append(None)
             continue
+        if len(ln.split()) > 6:
+            ln = _PLACE_DATE_TAIL.sub("", ln)
         dl = date_line(ln)
         if dl:
             pub_dates.append(dl[:2])

@@ -84,13 +84,36 @@ class Mentions:
             if len(longer) == 1:
                 full[name] = longer.pop()
         date = _date(doc)
+        sent_index = {}
+        for k, sent in enumerate(doc.sents):
+            for t in sent:
+                sent_index[t.i] = k
+        named_at: List[Tuple[int, int, Ref]] = []       # (token, sentence, person) of full names
+        for sp in persons:
+            if len(sp._.ref.label.split()) >= 2 and sp._.ref.label in full:
+                named_at.append((sp.start, sent_index.get(sp.start, 0), full[sp._.ref.label]))
+
+        def recent(sp: Span) -> set:
+            """The person named in full last before ``sp`` (three sentences back at most), when
+            the others it could be were named earlier."""
+            k = sent_index.get(sp.start, 0)
+            last: Dict[Ref, int] = {}
+            for tok, sent, ref in named_at:
+                if tok < sp.start and k - sent <= 3:
+                    last[ref] = max(last.get(ref, -1), tok)
+            if not last:
+                return set()
+            order = sorted(last.items(), key=lambda kv: -kv[1])
+            if len(order) > 1 and sent_index.get(order[0][1], 0) == sent_index.get(order[1][1], 0):
+                return set()                    # both named in one sentence: no telling
+            return {order[0][0]}
         resolved: List[Span] = []
         taken = {i for s in ents for i in range(s.start, s.end)}
         for s in ents:
             if s.label_ != "Person":
                 resolved.append(s)
                 continue
-            ref = self._resolve(s, full, by_form, intro_title, title_before, date)
+            ref = self._resolve(s, full, by_form, intro_title, title_before, date, recent)
             if ref is None:
                 continue                        # a short name that names no one for sure
             sp = Span(doc, s.start, s.end, label="Person")
@@ -98,20 +121,25 @@ class Mentions:
             resolved.append(sp)
         # short names the NER missed
         for tok in doc:
-            if tok.i in taken or tok.text not in by_form or len(by_form[tok.text]) != 1:
+            if tok.i in taken or tok.text not in by_form:
                 continue
             if tok.pos_ != "PROPN" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"
                                        and doc[tok.i + 1].text[:1].isupper()):
                 continue
+            cands = by_form[tok.text]
+            if len(cands) > 1:
+                cands = [r for r in cands if r in recent(doc[tok.i:tok.i + 1])]
+            if len(cands) != 1:
+                continue
             sp = Span(doc, tok.i, tok.i + 1, label="Person")
-            sp._.ref = by_form[tok.text][0]
+            sp._.ref = cands[0]
             resolved.append(sp)
         doc.spans[ENTITIES] = sorted(resolved, key=lambda s: (s.start, -s.end))
         self._pronouns(doc, [s for s in doc.spans[ENTITIES] if s.label_ == "Person"])
         return doc
 
     def _resolve(self, s: Span, full: Dict[str, Ref], by_form: Dict[str, List[Ref]], intro_title: Dict[Ref, str],
-                 title_before: Dict[int, Span], date: Optional[datetime.date]) -> Optional[Ref]:
+                 title_before: Dict[int, Span], date: Optional[datetime.date], recent=None) -> Optional[Ref]:
         label = s._.ref.label
         if label in full:
             return full[label]
@@ -124,6 +152,12 @@ class Mentions:
                 same = [r for r in cands if intro_title.get(r) == title.text.lower()]
                 if len(same) == 1:
                     return same[0]
+            # "Ding Tao told reporters ... Ding said": the one of them named in full in this
+            # sentence or the one before, when the other is not
+            if recent is not None:
+                near = [r for r in cands if r in recent(s)]
+                if len(near) == 1:
+                    return near[0]
             return None
         if len(label.split()) >= 2:
             return s._.ref

@@ -5,6 +5,9 @@ A resource is linked when its type (``dkg:Country``, ``dkg:Institution`` or ``dk
 ``skos:altLabel`` ("Aliyev" could be anyone): a link is made only where the identifier is
 certain. The table holds identifiers read in maintained public tables, each row naming its
 source (see ``kg/data/SOURCES.md``); a resource it lacks stays unlinked and is reported as such.
+The other tables of world knowledge add their items: the office-holders' people and offices, the
+generated organisations, and the people of ``kg/data/people_wikidata.tsv`` (ministers, officials
+and legislators, under their label and every spelling the table gives).
 
 >>> import pyoxigraph as ox
 >>> china = ox.NamedNode("https://example.org/china")
@@ -19,10 +22,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 import pyoxigraph as ox
 
@@ -30,8 +32,8 @@ from .errors import DataError
 from .lexicon import read_table
 from .vocab import DKG
 
-__all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "links_for", "links_for_entities",
-           "coverage", "report"]
+__all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "load_people", "links_for",
+           "links_for_entities", "coverage", "report"]
 
 #: The types that are linked, in report order.
 TYPES = ("Country", "Institution", "Person", "Position")
@@ -42,15 +44,18 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 DKG_NS = str(DKG)
 COLUMNS = ("type", "label", "qid", "source")
+PEOPLE_COLUMNS = ("name", "aliases", "qid", "country", "source")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+_STATE = re.compile(r"^[A-Z]{2}$")
 _PLURAL = {"Country": "countries", "Institution": "institutions", "Person": "people", "Position": "offices"}
 
 Table = Mapping[Tuple[str, str], "WikidataItem"]
 
 
-@dataclass(frozen=True)
-class WikidataItem:
-    """One row of the table: the item a resource of ``type`` labelled ``label`` is the same as."""
+class WikidataItem(NamedTuple):
+    """One row of the table: the item a resource of ``type`` labelled ``label`` is the same as.
+
+    A named tuple, not a dataclass: the people table makes some 77,000 of them at load time."""
     type: str
     label: str
     qid: str
@@ -87,8 +92,9 @@ def _cached_table() -> Tuple[Tuple[Tuple[str, str], WikidataItem], ...]:
 
 def _knowledge_items() -> Dict[Tuple[str, str], WikidataItem]:
     """Items the other tables of world knowledge state: the office-holders' people and offices
-    (kg/data/officeholders.tsv) and the generated organisations (organisations_generated.tsv).
-    A label two sources give different items is left out: the link would not be certain."""
+    (kg/data/officeholders.tsv), the generated organisations (organisations_generated.tsv) and
+    the people table (people_wikidata.tsv: each name and alias). A label two sources give
+    different items is left out: the link would not be certain."""
     from .lexicon import get_lexicon
     from .officeholders import get_officeholders
 
@@ -104,8 +110,78 @@ def _knowledge_items() -> Dict[Tuple[str, str], WikidataItem]:
         add("Position", t.office, t.office_qid, "officeholders")
     for o in get_lexicon().organisations:
         add("Institution", o.label, getattr(o, "wikidata", None) or "", "organisations")
-    return {key: WikidataItem(key[0], key[1], qids.pop(), sources[key])
-            for key, qids in found.items() if len(qids) == 1}
+    table = {key: WikidataItem(key[0], key[1], next(iter(qids)), sources[key])
+             for key, qids in found.items() if len(qids) == 1}
+    # The people table's rows are checked when loaded and are many: merged without the above.
+    for name, item in load_people().items():
+        key = ("Person", name)
+        have = table.get(key)
+        if have is None:
+            if key not in found:
+                table[key] = item
+        elif have.qid != item.qid:
+            del table[key]
+    return table
+
+
+def _people_path() -> Path:
+    return Path(str(resources.files("kg").joinpath("data", "people_wikidata.tsv")))
+
+
+def load_people(path: Optional[Union[str, Path]] = None) -> Dict[str, WikidataItem]:
+    """The people table ``kg/data/people_wikidata.tsv`` (or ``path``) as {name or alias: item}.
+
+    Every spelling a row gives (its name and each alias) is a key to the row's item, labelled
+    with that spelling, its ``source`` the row's source tag.
+
+    Raises:
+        DataError: naming the file and line of a row with a malformed QID or country code, an
+            empty name or source, an item already on another row, or a name or alias another row
+            gives another item (the generator leaves such names out, so a link can rest on them).
+    """
+    path = _people_path() if path is None else Path(path)
+    out: Dict[str, WikidataItem] = {}
+    rows: Dict[str, int] = {}
+    # Parsed here rather than by lexicon.read_table, with the same checks: at some 58,000 rows its
+    # per-field work doubles the load time.
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except FileNotFoundError:
+        raise DataError(path, "missing; reinstall diplokg") from None
+    except UnicodeDecodeError as e:
+        raise DataError(path, f"not UTF-8 (byte at offset {e.start})") from None
+    header = False
+    for n, line in enumerate(lines, 1):
+        if not line or line[0] == "#" or not line.strip():
+            continue
+        fields = line.rstrip("\r").split("\t")
+        if not header:
+            if tuple(f.strip() for f in fields) != PEOPLE_COLUMNS:
+                raise DataError(path, f"line {n}: header {fields} but expected {list(PEOPLE_COLUMNS)}")
+            header = True
+            continue
+        if len(fields) != 5:
+            raise DataError(path, f"line {n}: {len(fields)} tab-separated fields, expected 5 "
+                                  f"({', '.join(PEOPLE_COLUMNS)})")
+        name, aliases, qid, country, source = fields
+        if not name or not source:
+            raise DataError(path, f"line {n}: empty {'name' if not name else 'source'}")
+        if not _QID.match(qid):
+            raise DataError(path, f"line {n}: {qid!r} is not a Wikidata QID (Q followed by digits)")
+        if country and not _STATE.match(country):
+            raise DataError(path, f"line {n}: country {country!r} is not an ISO 3166 alpha-2 code")
+        if qid in rows:
+            raise DataError(path, f"line {n}: {qid} already on line {rows[qid]}")
+        rows[qid] = n
+        for key in (name, *aliases.split("|")) if aliases else (name,):
+            other = out.get(key)
+            if other is not None and other.qid != qid:
+                raise DataError(path, f"line {n}: {key!r} is {other.qid} on line {rows[other.qid]}; "
+                                      "a name two items share is left out")
+            out[key] = WikidataItem("Person", key, qid, source)
+    if not header:
+        raise DataError(path, "no header line")
+    return out
 
 
 def _load(path: Path) -> Dict[Tuple[str, str], WikidataItem]:

@@ -103,13 +103,20 @@ def _crash_on(monkeypatch, name: str) -> None:
     real extractor must not raise, and tests/test_robustness.py checks that it does not)."""
     import kg.pipeline
 
-    real = kg.pipeline.extract_article
+    real, real_batch = kg.pipeline.extract_article, kg.pipeline.extract_articles
 
     def extract(article):
         if Path(article.path).name == name:
             raise RuntimeError("boom in the extractor")
         return real(article)
+
+    def extract_batch(articles, progress=None):
+        for art, found in real_batch(articles, progress):
+            if Path(art.path).name == name:
+                raise RuntimeError("boom in the extractor")
+            yield art, found
     monkeypatch.setattr(kg.pipeline, "extract_article", extract)
+    monkeypatch.setattr(kg.pipeline, "extract_articles", extract_batch)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

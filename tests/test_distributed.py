@@ -40,14 +40,21 @@ def test_distributed_an_article_whose_extraction_fails_is_skipped(tmp_path, monk
     from kg.distributed import build_distributed
     from kg.errors import ExtractionError
 
-    real = kg.pipeline.extract_article
+    real, real_batch = kg.pipeline.extract_article, kg.pipeline.extract_articles
     broken = sorted(SEEDS.glob("*.txt"))[1]
 
     def extract(article):
         if article.path == str(broken):
             raise ValueError("bad state in the extractor")
         return real(article)
+
+    def extract_batch(articles, progress=None):
+        for art, found in real_batch(articles, progress):
+            if art.path == str(broken):
+                raise ValueError("bad state in the extractor")
+            yield art, found
     monkeypatch.setattr(kg.pipeline, "extract_article", extract)
+    monkeypatch.setattr(kg.pipeline, "extract_articles", extract_batch)
     # threads, so the workers share this process and its patched extractor
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:

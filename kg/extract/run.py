@@ -101,8 +101,7 @@ def doc_findings(doc: Doc) -> List[Finding]:
         sent = sentence_of(doc, s)
         if sent is None or s._.ref is None:
             continue
-        out.append(Mention(sent, s._.ref, " ".join(s.text.split()), s.start_char + doc._.offset,
-                           s.end_char + doc._.offset))
+        out.append(Mention(sent, s._.ref, _surface(s), s.start_char + doc._.offset, s.end_char + doc._.offset))
         if s._.part_of is not None:
             out.append(Fact(sent, s._.ref, "partOf", s._.part_of))
             continue
@@ -117,6 +116,11 @@ def doc_findings(doc: Doc) -> List[Finding]:
         out += _office_findings(doc, office)
     out += doc._.findings or []
     return out
+
+
+def _surface(span) -> str:
+    """A name as written, in single spaces, without quotation marks inside it."""
+    return " ".join("".join(t.text_with_ws for t in span if not t.is_quote).split()) or span.text
 
 
 def _state_body(span) -> bool:

@@ -150,16 +150,18 @@ class Gazetteer:
         self.title_words = frozenset(w.lower() for t in lexicon.titles for f in t.forms for w in f.split())
 
     def matches(self, doc: Doc) -> List[Tuple[int, int, List[Known]]]:
-        """Every (start, end, readings) of a name in the Doc, overlapping ones included."""
-        texts = [t.text for t in doc]
-        lowers = [t.lower_ for t in doc]
+        """Every (start, end, readings) of a name in the Doc, overlapping ones included. Quotation
+        marks inside a name do not break it (the "One China" principle)."""
+        keep = [t.i for t in doc if not t.is_quote]
+        texts = [doc[i].text for i in keep]
+        lowers = [doc[i].lower_ for i in keep]
         out = []
-        for i in range(len(doc)):
+        for k in range(len(keep)):
             for fold, words in ((False, texts), (True, lowers)):
-                for n in self.lengths.get((fold, words[i]), ()):
-                    got = self.table.get((fold, tuple(words[i:i + n]))) if i + n <= len(doc) else None
+                for n in self.lengths.get((fold, words[k]), ()):
+                    got = self.table.get((fold, tuple(words[k:k + n]))) if k + n <= len(keep) else None
                     if got:
-                        out.append((i, i + n, got))
+                        out.append((keep[k], keep[k + n - 1] + 1, got))
         return out
 
     def __call__(self, doc: Doc) -> Doc:

@@ -101,6 +101,8 @@ class Events:
         self.codes = {c.name: c.code for c in lexicon.countries.values()} if lexicon is not None else {}
         self.rules = rules()
         self.words = words()
+        # the nouns that tell an event, for "highlighted the meeting during the summit"
+        self.words["event_noun"] = {lemma for r in self.rules if "NOUN" in r.pos for lemma in r.lemmas}
         # the rule a visit implied by a meeting abroad is told by ("X met Y in Beijing")
         self.visit_rule = next(r for r in self.rules if r.kind == "StateVisit")
         self.index: Dict[str, List[Rule]] = {}

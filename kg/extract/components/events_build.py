@@ -43,6 +43,7 @@ class Builder(Timing, Sides):
         self.events: List[Event] = []
         self.lead: Optional[List[Ref]] = None
         self.said: Dict[Ref, str] = {}                # speaker -> the day they are said to have spoken
+        self.period: Optional[Tuple[int, str]] = None  # (paragraph, year) a sentence about a year sets ("2024 saw ...")
         art = doc._.article
         self.day: Optional[datetime.date] = art.reference_date if art is not None else None
         self.states: Dict[Ref, Set[Ref]] = {}         # person -> states they hold or held an office of, or serve in
@@ -109,6 +110,8 @@ class Builder(Timing, Sides):
                     break
         if rule.kind == "Conference" and r.name is None:
             r.name = rd.conference_name(tok)
+            # "the Forum for International Cooperation in Beijing": a place on its name is its own
+            r.extra += rd.name_tail(tok)
         return r
 
     def ok(self, r: Reading) -> bool:
@@ -174,10 +177,14 @@ class Builder(Timing, Sides):
         built = [ev for ev in built if ev.reading.kind != "StateVisit" or ev.reading.hosts or self._host(ev, built)]
         built += [v for ev in built if ev.reading.kind == "Meeting" for v in self._travelled(ev, built)]
         # events of this sentence that frame others: "met ... during his visit", "the meeting
-        # ... on the sidelines of the summit"
+        # ... on the sidelines of the summit"; "highlighted the meeting of A and B during the
+        # summit": the verb both hang from is framed, and so the meeting it governs
         for ev in built:
             head = self.reader.frame_head(ev.reading.token)
-            if head is not None and head.i in by_token and by_token[head.i] is not ev.reading:
+            if head is None:
+                continue
+            if head.i in by_token and by_token[head.i] is not ev.reading \
+                    or any(o is not ev and o.reading.anchor is not None and o.reading.anchor.i == head.i for o in built):
                 frames.setdefault(head.i, ev)
         # "... signed by A and B during A's visit", wherever the parse hangs "during": the visit
         # frames the sentence's meetings of its visitor
@@ -196,7 +203,14 @@ class Builder(Timing, Sides):
         """Remember the day each speaker is said to have spoken ("X said on Thursday"): a
         briefing reported undated in the sentences after is that day's."""
         reports = self.words.get("report", ())
-        for tx, span in (self.doc._.times or {}).get(sentence.index, []):
+        times = (self.doc._.times or {}).get(sentence.index, [])
+        # "The year 2024 saw unprecedented activity.": the year of what the paragraph tells next
+        subjects = [c for c in sent.root.children if c.dep_ == "nsubj"]
+        for tx, span in times:
+            if tx.kind == "point" and len(tx.value) == 4 and subjects \
+                    and subjects[0].left_edge.i <= span.start and span.end <= subjects[0].right_edge.i + 1:
+                self.period = (sentence.paragraph, tx.value)
+        for tx, span in times:
             head = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
             if tx.kind == "point" and len(tx.value) == 10 and head.lemma_.lower() in reports:
                 for a in self.reader.refs(self.reader.subject(head), ("Person",)):

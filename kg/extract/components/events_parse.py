@@ -94,7 +94,7 @@ class Reader(Referents, Places):
             return self.prep(t, name[5:])
         if name.startswith("owner-prep:"):
             gov = self.anchor(t)
-            return self.prep(gov, name[11:]) if gov is not None and gov is not t else []
+            return self.prep(gov, name[11:]) if gov is not None and gov is not t and self.owns(t, gov) else []
         return getattr(self, "_" + name)(t)
 
     def subject(self, t: Token, depth: int = 0, control: bool = True) -> List[Token]:
@@ -103,6 +103,9 @@ class Reader(Referents, Places):
         subs = [c for c in t.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
             return expand(subs) + self._along(t)
+        fronted = self._fronted_subject(t)
+        if fronted is not None:
+            return expand([fronted])
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or depth > 5 or t.head is t:
             return []                           # a passive's subject is its patient
         head = t.head
@@ -122,6 +125,21 @@ class Reader(Referents, Places):
         if t.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return self.subject(head.head, depth + 1, False)   # "after meeting Putin, Trump said"
         return []
+
+    def _fronted_subject(self, t: Token) -> Optional[Token]:
+        """ "At the forum held in Beijing, Azerbaijan signed ...": a main verb without a subject,
+        right after a name the parse hangs as an apposition inside the phrase put before it (after
+        a comma), has that name as its subject."""
+        if t.dep_ != "ROOT" or t.tag_ not in ("VBD", "VBZ", "VBP") or t.i == t.sent.start:
+            return None
+        if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in t.children):
+            return None
+        prev = t.doc[t.i - 1]
+        left = prev.left_edge
+        if prev.dep_ != "appos" or prev.head.i >= prev.i or prev.i not in self.ents or left.i == 0 \
+                or t.doc[left.i - 1].text != ",":
+            return None
+        return prev
 
     def _along(self, verb: Token) -> List[Token]:
         """People and states acting "along with" the subject (never a bank "together with" which
@@ -152,6 +170,10 @@ class Reader(Referents, Places):
             for c in t.children:
                 if c.dep_ == "conj" and c.lemma_ == t.lemma_:
                     objs = [x for x in c.children if x.dep_ == "dobj"]
+        if not objs:
+            # "visited Azerbaijan", a name the parse hangs as an adverbial of the verb
+            objs = [c for c in t.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > t.i
+                    and any(s.label_ in ("Country", "Place", "Person") for s in self.ents.get(c.i, ()))]
         return expand(objs)
 
     def prep(self, t: Token, word: str) -> List[Token]:
@@ -216,9 +238,26 @@ class Reader(Referents, Places):
     def _owner_prep(self, word: str) -> bool:
         return word in self.words.get("owner_prep", ())
 
+    def owns(self, t: Token, gov: Token) -> bool:
+        """Whether the subject of the verb an event noun hangs from takes part in the event: a
+        verb of holding or attending it ("held talks", "attended the summit", "paid a visit"),
+        or one it hangs from through a preposition ("is on a visit", "said at the summit"); not a
+        verb that speaks of it ("highlighted the meeting of A and B", "welcomed the visit")."""
+        if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() in self.words.get("hold", ()):
+            return True
+        cur = t
+        while cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.head.i == gov.i and cur.dep_ in ("dobj", "nsubjpass", "oprd"):
+            return False
+        # "highlighted [the meeting of A and B] during the summit": the frame is the object's
+        events = self.words.get("event_noun", ())
+        above = {a.i for a in t.ancestors}
+        return not any(c.dep_ == "dobj" and c.i not in above and c.lemma_.lower() in events for c in gov.children)
+
     def _owner(self, t: Token) -> List[Token]:
         gov = self.anchor(t)
-        if gov is None or gov is t:
+        if gov is None or gov is t or not self.owns(t, gov):
             return []
         if gov.pos_ == "NOUN":
             return self._poss(gov)
@@ -228,7 +267,9 @@ class Reader(Referents, Places):
         return subs
 
     def _poss(self, t: Token) -> List[Token]:
-        return expand(c for c in t.children if c.dep_ == "poss")
+        # "X's State of the Union Address": the possessor of the name's first word
+        head = self.name_head(t) if t.pos_ == "PROPN" else t
+        return expand(c for c in head.children if c.dep_ == "poss")
 
     def _modifier(self, t: Token) -> List[Token]:
         return [c for c in t.children if c.dep_ in ("compound", "nmod", "amod", "npadvmod") and c.i in self.ents]

@@ -75,27 +75,46 @@ class Places:
         """Whether a word is part of a longer name of a body ("World Economic Forum")."""
         return any(s.label_ == "Institution" and len(s) > 1 for s in self.ents.get(t.i, ()))
 
+    def name_head(self, t: Token) -> Token:
+        """The first word of the proper name a capitalised word ends ("[State] of the Union
+        Address", "[Forum] for Asia Annual Conference"): the head of the name's phrase."""
+        cur = t
+        while cur.text[:1].isupper() and cur.dep_ == "pobj" and cur.head.lower_ in ("of", "for", "on"):
+            head = cur.head.head
+            if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.i == head.sent.start \
+                    or not all(w.text[:1].isupper() or w.lower_ in _JOINERS for w in cur.doc[head.i:cur.i + 1]):
+                break
+            cur = head
+        return cur
+
     def conference_name(self, t: Token) -> Optional[str]:
         """A conference's proper name: its capitalised words ("UN Climate Change Conference",
         "Belt and Road Forum for International Cooperation"), with a body's name written out
         ("SCO Summit" is the Shanghai Cooperation Organization Summit); for a summit written in
         lower case, the body that holds it ("the BRICS summit"). None for a description ("a
         business forum")."""
+        head = self.name_head(t)
+        if head.i != t.i:
+            return self.conference_name(head)
         proper = t.text[:1].isupper() and t.i > t.sent.start
         mods = [c for c in t.lefts if c.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss")]
+        # a person's own speech ("X's State of the Union Address") is not named after them
+        mods = [m for m in mods if not (m.dep_ == "poss" and any(s.label_ == "Person" for s in self.ents.get(m.i, ())))]
         words = sorted({w.i for m in mods for w in m.subtree if w.i < t.i})
         parts: List[str] = []
+        covered = t.i                           # the end of a body's name that takes in the head word
         depth, i = 0, 0
         while i < len(words):
             w = t.doc[words[i]]
             i += 1
             depth += (w.text == "(") - (w.text == ")")
-            if depth or w.text in (")", "'s", "’s") or w.dep_ == "det":
+            if depth or w.text in (")", "'s", "’s") or w.dep_ == "det" and not parts:
                 continue                        # "(SCO)" repeats the name before it
             span = next((s for s in self.ents.get(w.i, ()) if s.label_ == "Institution"), None)
             if span is not None:
                 if not parts or parts[-1] != span._.ref.label:
                     parts.append(span._.ref.label)
+                covered = max(covered, span.end)
                 while i < len(words) and words[i] < span.end:
                     i += 1
             elif proper and (w.text[:1].isupper() or parts and w.lower_ in _JOINERS):
@@ -106,14 +125,32 @@ class Places:
             parts.pop()
         if not parts and not proper:
             return None
-        name = " ".join(parts + [t.text if proper else t.lemma_.capitalize()])
-        if proper:
-            for p in t.children:
-                if p.dep_ == "prep" and p.lower_ in ("of", "for", "on") and p.i == t.i + 1:
-                    tail = list(p.subtree)
-                    if len(tail) > 1 and all(w.text[:1].isupper() or w.lower_ in _JOINERS for w in tail):
-                        name += " " + " ".join(w.text for w in tail)
+        # "Boao Forum for Asia Annual Conference": the body's name takes in the head word
+        head_word = [] if covered > t.i else [t.text if proper else t.lemma_.capitalize()]
+        name = " ".join(parts + head_word)
+        tail = [w for w in self.name_tail(t) if w.i >= covered]
+        if tail:
+            name += " " + " ".join(w.text for w in tail)
         return name if parts or " " in name else None
+
+    def name_tail(self, t: Token) -> List[Token]:
+        """The words of a conference's proper name after its head word ("Forum [for International
+        Cooperation]"), up to the first that is not part of it ("... in Beijing")."""
+        if not (t.text[:1].isupper() and t.i > t.sent.start):
+            return []
+        for p in t.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "for", "on") and p.i == t.i + 1:
+                sub = {w.i for w in p.subtree}
+                tail: List[Token] = []
+                for i in range(p.i, p.right_edge.i + 1):
+                    w = t.doc[i]
+                    if i not in sub or not (w.text[:1].isupper() or w.lower_ in _JOINERS):
+                        break
+                    tail.append(w)
+                while tail and tail[-1].lower_ in _JOINERS:
+                    tail.pop()
+                return tail if len(tail) > 1 else []
+        return []
 
     def words_of(self, t: Token) -> str:
         """A conference's words as written, for a name made from its place ("Business forum")."""

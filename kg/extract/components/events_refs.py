@@ -66,9 +66,27 @@ class Referents:
                 # "A and Chancellor B", parsed with B in apposition to A
                 got = got + [r for c in expand(c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN")
                              for r in self.ref(c) if r.type == "Person"]
+            if got and got[0].type == "Person":
+                got = self._folded(t) + got
             for r in got:
                 if r.type in types and r not in out:
                     out.append(r)
+        return out
+
+    def _folded(self, t: Token) -> List[Ref]:
+        """People the parse folds into the title before a name: "A and Russian leader B", with A
+        read as a modifier of "leader" (the two joined by "and")."""
+        own = next((s for s in self.ents.get(t.i, ()) if s.label_ == "Person"), None)
+        if own is None:
+            return []
+        out: List[Ref] = []
+        for w in t.subtree:
+            if w.i >= own.start:
+                break
+            span = next((s for s in self.ents.get(w.i, ()) if s.label_ == "Person"), None)
+            if span is not None and w.i == span.end - 1 and w.dep_ in ("nmod", "compound") \
+                    and any(x.lower_ == "and" for x in t.doc[span.end:own.start]) and span._.ref not in out:
+                out.append(span._.ref)
         return out
 
     def count_sides(self, toks: Sequence[Token], types: Sequence[str] = ACTORS) -> int:

@@ -90,6 +90,10 @@ class Clause:
                                                  and cur.head.i in self.heads):
                 cur, steps = cur.head, steps + 1
                 continue
+            if cur.dep_ == "pobj" and cur.head.lower_ == "of" \
+                    and cur.head.head.lemma_.lower() in self.words.get("document", ()):
+                cur, steps = cur.head.head, steps + 1       # "a memorandum of understanding in Ankara"
+                continue
             if cur.dep_ == "dobj" and cur.head.i in self.targets \
                     and cur.lemma_.lower() in self.words.get("document", ()):
                 return steps + 1
@@ -171,8 +175,13 @@ class Timing:
                     got.append((c[0], -len(tx.value), tx, c[1], span))
         if not got:
             said = [self.said[a] for a in r.actors() if a in self.said]
-            if r.rule.today and said and r.token._.modality in (None, "asserted"):
+            asserted = all(t._.modality in (None, "asserted") for t in (r.token, r.anchor) if t is not None)
+            if r.rule.today and said and asserted:
                 return [Event(r, sentence, said[-1])]      # "X said on Thursday ... Speaking at a briefing, X said"
+            if self.period is not None and self.period[0] == sentence.paragraph and asserted:
+                # "2024 saw unprecedented exchanges. ... officials visited Azerbaijan": that year
+                date, start, end = dates(r.kind, self.period[1], False, "", False, None)
+                return [Event(r, sentence, date, start, end)]
             return [Event(r, sentence)]
         got.sort(key=lambda g: (g[0], g[1], g[4].start))
         # "the X Summit 2025, convening September 24-25": the more precise date the clause gives

@@ -53,6 +53,25 @@ def test_entities_known_and_shaped_names(body, expected):
     assert expected <= mentions(HEAD + body + " Both sides were pleased.")
 
 
+def test_entities_a_short_name_keeps_naming_the_person_it_named_first():
+    # two people share a surname; the writer keeps the short one for the first of them
+    text = HEAD + ("The envoy Wen Bolin spoke to reporters in Astana. Wen said trade had grown. Officials "
+                   "including Wen Haotian, a vice premier, visited Almaty last year. Kazakhstan and China held "
+                   "talks. The talks went well. Trade has grown. Flights have doubled.\n\n"
+                   "Wen added that more flights would follow.")
+    last = [f for f in findings(text) if isinstance(f, Mention) and f.sentence.text.startswith("Wen added")
+            and f.ref.type == "Person"]
+    assert [f.ref.label for f in last] == ["Wen Bolin"]
+
+
+def test_entities_the_writer_keeps_no_short_name_two_people_share_from_the_start():
+    text = HEAD + ("Wen Bolin and Wen Haotian met in Astana. Kazakhstan and China held talks. The talks went "
+                   "well. Both were pleased.\n\nWen added that more flights would follow.")
+    last = [f for f in findings(text) if isinstance(f, Mention) and f.sentence.text.startswith("Wen added")
+            and f.ref.type == "Person"]
+    assert last == []
+
+
 @pytest.mark.parametrize("body, people", [
     # only a person is a "who"
     ("Dorjgotov Batbayar, who arrived on Monday, toured the plant.", {"Dorjgotov Batbayar"}),
@@ -206,12 +225,14 @@ def test_stances_complement_of_another_noun_is_not_the_object():
 
 
 @pytest.mark.parametrize("body, expected, absent", [
-    # an issue in plain words, in a list, with the place it is about
-    ("Chile and Argentina oppose unilateral trade measures and export restrictions.",
-     {("Chile", "opposes", "unilateral trade measures"), ("Argentina", "opposes", "export restrictions")}, set()),
+    # an issue in plain words, in a list: the subject area of the vocabulary its words name,
+    # never the clause around it (issue 16: topics from a controlled vocabulary)
+    ("Chile and Argentina oppose protectionism and unilateral sanctions.",
+     {("Chile", "opposes", "protectionism"), ("Argentina", "opposes", "unilateral sanctions")}, set()),
     ("Poland backed tougher sanctions against Belarus, the minister said.",
-     {("Poland", "supports", "sanctions against Belarus")}, set()),
-    ("Ghana supports an immediate ceasefire in Sudan.", {("Ghana", "supports", "ceasefire in Sudan")}, set()),
+     {("Poland", "supports", "sanctions")}, {("Poland", "supports", "sanctions against Belarus")}),
+    ("Ghana supports an immediate ceasefire in Sudan.", {("Ghana", "supports", "ceasefire")},
+     {("Ghana", "supports", "ceasefire in Sudan")}),
     # a gesture or an event is not an issue; a single plain word is too vague
     ("Ghana welcomed the visit of the Nigerian delegation.", set(),
      {("Ghana", "supports", "visit"), ("Ghana", "supports", "visit of the Nigerian delegation")}),
@@ -304,33 +325,39 @@ def test_events_organisation_summit_with_place_and_month():
     ("Half a century ago the Treaty of Ulaanbaatar established the commission in 1975.", {"Treaty of Ulaanbaatar"}),
 ])
 def test_agreements_a_documents_name_ends_where_the_next_document_or_the_verb_begins(body, names):
-    got = {f.ref.label for f in findings(HEAD + "Kazakhstan and Mongolia held talks. " + body)
+    got = {f.ref.label.casefold() for f in findings(HEAD + "Kazakhstan and Mongolia held talks. " + body)
            if isinstance(f, AgreementFinding)}
-    assert got == names
+    assert got == {n.casefold() for n in names}
 
 
-@pytest.mark.parametrize("label, surface, topics", [
-    ("Memorandum of Understanding on Critical Minerals and Electric Vehicle Battery Supply Chains",
-     "memorandum of understanding on critical minerals and electric vehicle battery supply chains",
-     ["critical minerals", "electric vehicle battery supply chains"]),
-    ("Memorandum of Understanding on Cooperation in Nuclear Energy", "", ["nuclear energy"]),
-    # an adjective names its topic through the lexicon ("agricultural cooperation" -> agriculture)
-    ("Memorandum of Understanding on Agricultural Cooperation", "", ["agriculture"]),
+@pytest.mark.parametrize("label, topics", [
+    ("Memorandum of Understanding on Cooperation in Nuclear Energy", {"nuclear energy"}),
+    # an adjective names its subject area ("agricultural cooperation")
+    ("Memorandum of Understanding on Agricultural Cooperation", {"agricultural cooperation"}),
     # a proper name is not a topic: an initiative, or what the text writes with capitals
-    ("Memorandum of Understanding on the Middle Corridor", "", []),
-    ("Agreement on the Trans-Sahara Highway", "agreement on the Trans-Sahara Highway", []),
-    ("Treaty of Peace and Friendship", "", []),
+    ("Memorandum of Understanding on the Middle Corridor", set()),
+    ("Agreement on the Trans-Sahara Highway", set()),
+    ("Treaty of Peace and Friendship", set()),
 ])
-def test_agreements_the_subjects_a_documents_name_states(label, surface, topics):
-    from kg.extract.agreements import title_topics
-    assert [r.label for r in title_topics(label, surface)] == topics
+def test_agreements_the_subjects_a_documents_name_states(label, topics):
+    text = HEAD + "Kazakhstan and Mongolia held talks. The two countries signed the " + label + "."
+    ags = [f for f in findings(text) if isinstance(f, AgreementFinding)]
+    assert len(ags) == 1 and ags[0].ref.label.startswith(label.split(" on ")[0].split(" of Peace")[0])
+    assert {t.label for t in ags[0].topics} == topics
+
+
+def test_agreements_a_capitalised_memorandum_keeps_what_it_is_on():
+    text = HEAD + ("Kazakhstan and Mongolia held talks. The two countries signed the Memorandum of Understanding "
+                   "on Cooperation in Nuclear Energy.")
+    ag = next(f for f in findings(text) if isinstance(f, AgreementFinding))
+    assert ag.ref.label == "Memorandum of Understanding on Cooperation in Nuclear Energy"
 
 
 def test_agreements_described_document_status_signatories():
     text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and Mongolian Foreign Minister Batmunkh Battsetseg signed "
                    "an agreement on mutual visa exemption for diplomatic passport holders.")
     ag = next(f for f in findings(text) if isinstance(f, AgreementFinding))
-    assert ag.ref.label == "Agreement on Mutual Visa Exemption for Diplomatic Passport Holders"
+    assert ag.ref.label.casefold() == "agreement on mutual visa exemption for diplomatic passport holders"
     assert ag.status == "signed"
     assert {p.label for p in ag.parties} == {"Kazakhstan", "Mongolia"}
     assert {p.label for p in ag.signatories} == {"Murat Nurtleu", "Batmunkh Battsetseg"}
@@ -339,7 +366,7 @@ def test_agreements_described_document_status_signatories():
 def test_agreements_planned_free_trade_agreement():
     text = HEAD + "Kazakhstan and Mongolia held talks. The two countries are ready to launch negotiations on a free trade agreement."
     ag = next(f for f in findings(text) if isinstance(f, AgreementFinding))
-    assert ag.ref.label == "Kazakhstan-Mongolia Free Trade Agreement"
+    assert ag.ref.label.casefold() == "kazakhstan-mongolia free trade agreement"
     assert ag.status == "planned"
 
 

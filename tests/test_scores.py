@@ -31,6 +31,18 @@ UNSEEN2_FLOORS = {"entities_recall": 0.69, "entities_precision": 0.93, "facts_re
                   "observations_recall": 0.33, "provenance": 1.0}
 
 
+# Issue 13's targets on the sixteen annotated corpus articles, and the floors under what the
+# spaCy extractor measures there now (a fall below a floor is a regression; a target not yet
+# met is an expected failure that turns into a pass the day it is met).
+GOLD_REAL_TARGETS = {"entities_recall": 0.85, "entities_precision": 0.85, "facts_recall": 0.60,
+                     "facts_precision": 0.75, "events_recall": 0.60, "relationships_recall": 0.60,
+                     "observations_recall": 0.50, "provenance": 1.0}
+GOLD_REAL_FLOORS = {"entities_recall": 0.78, "entities_precision": 0.85, "facts_recall": 0.48,
+                    "facts_precision": 0.90, "events_recall": 0.57, "relationships_recall": 0.90,
+                    "observations_recall": 0.50, "provenance": 1.0}
+GOLD_REAL_UNMET = {"entities_recall": "0.80 measured", "facts_recall": "0.50 measured"}
+
+
 def _score(articles, gold, tmp_path, capsys) -> dict:
     if not EVALUATE.exists():
         pytest.skip(f"{EVALUATE} is not here (it lives in ../shared beside the project)")
@@ -55,3 +67,37 @@ def test_scores_unseen_articles_stay_above_their_floors(folder, floors, tmp_path
     scores = _score(FIXTURES / folder, FIXTURES / folder, tmp_path, capsys)
     low = {m: round(scores[m], 2) for m, floor in floors.items() if scores[m] < floor}
     assert not low, f"below the floor: {low}; all: {scores}"
+
+
+@pytest.fixture(scope="module")
+def gold_real_scores(tmp_path_factory) -> dict:
+    gold = SHARED / "gold-real"
+    if not EVALUATE.exists() or not gold.is_dir():
+        pytest.skip(f"{gold} is not here (it lives in ../shared beside the project)")
+    folder = tmp_path_factory.mktemp("gold-real-articles")
+    for g in sorted(gold.glob("*.yaml")):
+        (folder / (g.stem + ".txt")).write_bytes((SHARED / "corpus" / (g.stem + ".txt")).read_bytes())
+    out = tmp_path_factory.mktemp("gold-real-out")
+    spec = importlib.util.spec_from_file_location("evaluate", EVALUATE)
+    evaluate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluate)
+    build([folder], out, formats=("ttl",))
+    import contextlib
+    import io
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert evaluate.main([str(out / "graph.ttl"), str(gold), "--json"]) == 0
+    text = buf.getvalue()
+    return json.loads(text[text.index("{"):text.rindex("}") + 1])
+
+
+def test_scores_gold_real_stay_above_their_floors(gold_real_scores):
+    low = {m: round(gold_real_scores[m], 2) for m, floor in GOLD_REAL_FLOORS.items() if gold_real_scores[m] < floor}
+    assert not low, f"below the floor: {low}; all: {gold_real_scores}"
+
+
+@pytest.mark.parametrize("metric", [
+    pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=f"issue 13 target not met yet: {GOLD_REAL_UNMET[m]}"))
+    if m in GOLD_REAL_UNMET else m for m in sorted(GOLD_REAL_TARGETS)])
+def test_scores_gold_real_meet_issue_13_targets(metric, gold_real_scores):
+    assert gold_real_scores[metric] >= GOLD_REAL_TARGETS[metric], gold_real_scores

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..articles import Article, Sentence
 
-__all__ = ["EXTENSIONS", "declare_extensions", "make_docs", "sentence_of", "DocPart", "PART_CHARS"]
+__all__ = ["EXTENSIONS", "declare_extensions", "make_docs", "sentence_of", "cased", "DocPart", "PART_CHARS"]
 
 #: Longest text parsed as one Doc (characters); longer articles are cut at paragraph breaks.
 PART_CHARS = 100_000
@@ -140,3 +140,12 @@ def sentence_of(doc: Doc, token_or_span) -> Optional[Sentence]:
         else:
             hi = mid - 1
     return found
+
+
+def cased(wording: str, words: Span) -> str:
+    """A vocabulary wording (lower case) with the capitals the text gives its proper nouns
+    ("Taiwan independence", "African Union membership"): a word of the wording written in the
+    text as a capitalised proper noun that does not start the sentence."""
+    proper = {t.lower_: t.text for t in words
+              if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start and not t.is_upper}
+    return " ".join(proper.get(w, w) for w in wording.split(" "))

@@ -355,6 +355,8 @@ class Agreements:
         the capitalised words after its "of" make a name."""
         if not h.text[:1].isupper() or h.is_sent_start or h.pos_ != "PROPN":
             return []
+        if Agreements._memo_of(h):
+            return []                           # "Memorandum of Understanding on ...": the kind goes on
         prep = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1), None)
         if prep is None:
             return []

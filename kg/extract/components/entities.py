@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from ...findings import Ref
 from ...lexicon import Lexicon, of_state
 from ...officeholders import OfficeHolders
+from ..docs import cased
 from ..patterns import phrase_set
 from ..timex import MONTHS, WEEKDAYS
 from .gazetteer import SPANS_KEY as KNOWN
@@ -77,15 +78,20 @@ class Entities:
             if label != "Topic":                # a subject area's words may be part of a name
                 taken.update(range(span.start, span.end))
 
-        # 1. names the lexicon knows
+        # 1. names the lexicon knows, unless one is a word of a longer name a place or a body
+        # heads ("the Grand Kremlin Palace", "the Kremlin" alone being a body)
         for sp in known:
             kb = sp._.kb
+            if sp.label_ in ENTITY_KINDS and self._in_headed_name(doc, sp):
+                continue
             if sp.label_ == "demonym" and kb.country:
                 add(sp, "Country", kb.country, kb.country)
             elif sp.label_ in ("capital", "place") and not self._place_in_context(sp):
                 continue
             elif sp.label_ in ENTITY_KINDS:
                 for ref in (kb.refs or ((kb.ref,) if kb.ref else ())):
+                    if ref.type == "Topic":
+                        ref = Ref("Topic", cased(ref.label, sp))    # "Taiwan independence"
                     add(sp, ref.type, ref, kb.country)
         # 2. organs joined to their state (the state's own name stays a mention of it too)
         for sp in known:
@@ -201,6 +207,19 @@ class Entities:
         out = [sp for sp in out if sp.label_ != "Topic" or not any(i in named for i in range(sp.start, sp.end))]
         doc.spans[SPANS_KEY] = sorted(out, key=lambda s: (s.start, -s.end))
         return doc
+
+    def _in_headed_name(self, doc: Doc, sp: Span) -> bool:
+        """Whether a known place's or body's name is a modifier inside a longer capitalised name
+        whose last word heads a place or a body ("X Palace", "X Hotel", "X Institute")."""
+        refs = sp._.kb.refs or ((sp._.kb.ref,) if sp._.kb.ref else ())
+        if not refs or any(r.type not in ("Place", "Institution") for r in refs):
+            return False
+        j = sp.end
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].text not in self.title_words:
+            j += 1
+        if j == sp.end or self.heads.get(doc[j - 1].text) not in ("place", "institution"):
+            return False
+        return sp.root.head.i == j - 1 or sp.root.head.i in range(sp.end, j)
 
     def _leader(self, doc: Doc, span: Span) -> bool:
         """A single word that is the surname of exactly one office-holder of the article's date."""

@@ -204,6 +204,12 @@ class Reader(Referents, Places):
             head = cur.head
             if head is cur:
                 return None
+            if cur.dep_ == "dobj" and head.tag_ == "VBG" and head.dep_ in ("acl", "advcl", "prep") \
+                    and head.lower_ in self.words.get("sequence_prep", ()):
+                # "agreed to reopen the crossings following talks": a participle read as a
+                # preposition; the event belongs to the verb above it
+                gov = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                return gov if gov is not None and self._owner_prep(head.lower_) else None
             if cur.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
                 return head
             if cur.dep_ == "nsubj" and head.lemma_.lower() in self.words.get("event_verb", ()):

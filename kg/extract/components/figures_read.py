@@ -220,6 +220,10 @@ class Reader:
             if above.lemma_.lower() in r.equivalent and done:
                 return list(done.values())[-1]      # "$7.2 billion, equivalent to 183 trillion dong"
             if above.pos_ in ("VERB", "AUX"):
+                adv = next((c for c in above.children if c.dep_ == "advmod" and c.lower_ in ("up", "down")
+                            and c.i < prep.i), None) if prep.lower_ == "by" else None
+                if adv is not None:
+                    return self._adverb(fig, adv, "by", done)   # "was down by 2 percent"
                 return self.verb(fig, above, prep.lower_, done)
             return None
         if gov.lower_ in ("up", "down") and gov.pos_ == "ADV" and dep in ("npadvmod", "pobj", "dobj", "advmod"):

@@ -79,9 +79,14 @@ def entries(lex: Lexicon) -> Iterable[Tuple[str, bool, Known]]:
             yield name, False, Known(kind, Ref("Place", p.name), state(p.country), p)
     places = {n for c in lex.countries.values() for n in (c.name, c.official_name, *c.aliases, *c.demonyms)}
     places |= {n for p in lex.places for n in (p.name, *p.aliases)}
+    # a body's alias that is the name of a treaty or initiative the curated table knows ("the
+    # UN Framework Convention on Climate Change" for its secretariat) names the document
+    documents = {norm(n).lower() for ini in lex.initiatives for n in (ini.label, *ini.aliases)}
     for o in lex.organisations:
         known = Known("org", Ref("Institution", o.label), state(o.country), o)
         for name in (o.label, *o.aliases, *o.acronyms):
+            if name != o.label and norm(name).lower() in documents:
+                continue
             yield name, False, known
         for acronym in o.acronyms:
             # British papers write a pronounceable acronym as a word: "Nato", "Brics", "Asean";

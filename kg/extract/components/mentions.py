@@ -6,8 +6,9 @@ person in full once, then by the surname (or, for some names, the first or middl
 
 - a short name that is a part of exactly one full name of the article is that person; when
   two people share it (two Rajapaksas), the one introduced with the same office wins
-  ("Prime Minister Gunawardena" after "Prime Minister Dinesh Gunawardena"), else the short
-  name stays unresolved and names no one;
+  ("Prime Minister Gunawardena" after "Prime Minister Dinesh Gunawardena"), then the one
+  named in full in the last sentences, then the one the short name has named so far (the
+  writer keeps it for one person), else the short name stays unresolved and names no one;
 - a short name nobody in the article bears in full may name an office-holder of the article's
   date whose surname it is, when exactly one has it (kg.officeholders);
 - a word equal to a known short name is a mention even where the NER missed it;
@@ -109,13 +110,16 @@ class Mentions:
             return {order[0][0]}
         resolved: List[Span] = []
         taken = {i for s in ents for i in range(s.start, s.end)}
+        used: Dict[str, Set[Ref]] = {}          # short name -> the people it has named so far
         for s in ents:
             if s.label_ != "Person":
                 resolved.append(s)
                 continue
-            ref = self._resolve(s, full, by_form, intro_title, title_before, date, recent)
+            ref = self._resolve(s, full, by_form, intro_title, title_before, date, recent, used)
             if ref is None:
                 continue                        # a short name that names no one for sure
+            if len(s._.ref.label.split()) == 1:
+                used.setdefault(s._.ref.label, set()).add(ref)
             sp = Span(doc, s.start, s.end, label="Person")
             sp._.ref, sp._.country = ref, s._.country
             resolved.append(sp)
@@ -128,18 +132,21 @@ class Mentions:
                 continue
             cands = by_form[tok.text]
             if len(cands) > 1:
-                cands = [r for r in cands if r in recent(doc[tok.i:tok.i + 1])]
+                near = [r for r in cands if r in recent(doc[tok.i:tok.i + 1])]
+                cands = near or [r for r in cands if used.get(tok.text) == {r}]
             if len(cands) != 1:
                 continue
             sp = Span(doc, tok.i, tok.i + 1, label="Person")
             sp._.ref = cands[0]
             resolved.append(sp)
+            used.setdefault(tok.text, set()).add(cands[0])
         doc.spans[ENTITIES] = sorted(resolved, key=lambda s: (s.start, -s.end))
         self._pronouns(doc, [s for s in doc.spans[ENTITIES] if s.label_ == "Person"])
         return doc
 
     def _resolve(self, s: Span, full: Dict[str, Ref], by_form: Dict[str, List[Ref]], intro_title: Dict[Ref, str],
-                 title_before: Dict[int, Span], date: Optional[datetime.date], recent=None) -> Optional[Ref]:
+                 title_before: Dict[int, Span], date: Optional[datetime.date], recent=None,
+                 used: Optional[Dict[str, Set[Ref]]] = None) -> Optional[Ref]:
         label = s._.ref.label
         if label in full:
             return full[label]
@@ -158,6 +165,11 @@ class Mentions:
                 near = [r for r in cands if r in recent(s)]
                 if len(near) == 1:
                     return near[0]
+            # "Ding Tao ... Ding said ... Ding Xuexiang ... Ding added": the writer keeps a
+            # short name for the one person it has named so far
+            prior = (used or {}).get(label, set())
+            if len(prior) == 1 and next(iter(prior)) in cands:
+                return next(iter(prior))
             return None
         if len(label.split()) >= 2:
             return s._.ref

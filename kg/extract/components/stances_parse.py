@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...findings import Ref
 from ...topics import TopicTable
+from ..docs import cased
 from .entities import SPANS_KEY as ENTITIES
 from .gazetteer import SPANS_KEY as KNOWN
 from .stances_slots import NOUNS, Slots, expand, is_anaphor
@@ -176,7 +177,7 @@ class Reading(Slots):
         got = self.topics.find(words.text)
         if got is None:
             return None
-        ref = Ref("Topic", got[0])
+        ref = Ref("Topic", cased(got[0], words))
         if not self.close_topic(words, t, ref):
             return None
         self._wording(ref, words)
@@ -234,7 +235,21 @@ class Reading(Slots):
                 b = self._one(c, want) if c.dep_ == "conj" else None
                 if b is not None and b != a and not any(x.dep_ == "conj" for x in c.children):
                     return [a, b]
-        return self.main(want)
+        return self._subject_pair(group.sent.start, want) or self.main(want)
+
+    def _subject_pair(self, start: int, want: str) -> List[Ref]:
+        """The pair the sentence before had as its subject ("A and B held talks. Both sides
+        ..."), if it had one."""
+        if start == 0:
+            return []
+        for w in self.doc[start - 1].sent:
+            if w.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            a = self._one(w, want)
+            conj = [self._one(c, want) for c in w.children if c.dep_ == "conj"]
+            if a is not None and len(conj) == 1 and conj[0] not in (None, a):
+                return [a, conj[0]]
+        return []
 
     def both(self, t: Token) -> List[Ref]:
         """"Both called for a ceasefire": the two last named as a subject, in this sentence or

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...findings import Ref
 from ...topics import TopicTable, get_topics
+from ..docs import cased
 from ..patterns import load_phrases
 from .entities import SPANS_KEY as ENTITIES
 from .gazetteer import SPANS_KEY as KNOWN
@@ -75,7 +76,7 @@ class Topics:
     @staticmethod
     def _span(doc: Doc, start: int, end: int, label: str) -> Span:
         sp = Span(doc, start, end, label="Topic")
-        sp._.ref = Ref("Topic", label)
+        sp._.ref = Ref("Topic", cased(label, sp))
         return sp
 
     def _candidates(self, doc: Doc) -> Iterable[Token]:
@@ -135,3 +136,4 @@ def _phrase(doc: Doc, tok: Token, names: Set[int]) -> Optional[Span]:
                   default_config={"topics": {"@misc": "kg.topics.v1"}})
 def make_topics(nlp: Language, name: str, topics: TopicTable) -> Topics:
     return Topics(nlp, name, topics=topics)
+

@@ -19,6 +19,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -44,7 +46,7 @@ EXTENSIONS = {
     # kg_mentions
     ("token", "ref"): (None, "the person a pronoun or a short name stands for (kg_mentions)"),
     # kg_positions
-    ("doc", "positions"): (None, "offices named in the text: list of kg.extract.positions.Office"),
+    ("doc", "positions"): (None, "offices named in the text: list of kg.extract.components.positions.Office"),
     # kg_modality
     ("token", "modality"): (None, "how a predicate is asserted: asserted, negated, planned, "
                                   "hypothetical (kg_modality)"),
@@ -116,8 +118,10 @@ def make_docs(nlp: Language, article: Article, limit: int = PART_CHARS) -> Itera
             if i < len(doc):
                 first.add(i)
         first.add(0)
-        for tok in doc:
-            tok.is_sent_start = tok.i in first
+        # all at once: setting token.is_sent_start scans the whole Doc each time
+        starts = numpy.array([[1 if i in first else -1] for i in range(len(doc))], dtype="int32")
+        if len(doc):
+            doc.from_array([SENT_START], starts.astype("uint64"))
         doc._.article = article
         doc._.offset = part.offset
         doc._.sentences = list(part.sentences)

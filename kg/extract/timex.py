@@ -14,7 +14,21 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional
 
-from .text import table_key
+# re.IGNORECASE matches by Unicode's simple case folding, which takes the Turkish dotted and
+# dotless i ("İ", "ı") for "i" and the long s ("ſ") for "s"; str.lower() keeps "ı" and "ſ"
+# and turns "İ" into two characters. These are the only letters a case-insensitive pattern
+# takes for an ASCII letter that lower() does not turn into it.
+_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def table_key(word: str) -> str:
+    """A word found by a case-insensitive pattern as the lower-case key of a table ("LAſT" -> "last").
+
+    ``word.lower()`` is not enough: the pattern also matched the letters that only Unicode case
+    folding equates with ASCII ones, and a table indexed with ``lower()`` then has no such key.
+    """
+    return word.translate(_FOLDS).lower()
+
 
 __all__ = ["Timex", "find_times", "MONTHS", "NUMBER_WORDS", "number_value"]
 

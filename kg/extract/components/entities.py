@@ -68,6 +68,10 @@ class Entities:
     # ------------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans[KNOWN]) if KNOWN in doc.spans else []
+        # per-Doc lookups the helpers share (each would otherwise scan the whole Doc per name)
+        self._ent_at = {e.start: e for e in doc.ents}
+        self._titles_at = {k.start: k.end for k in known if k.label_ in ("title", "demonym", "country")}
+        self._claimed = {i for k in known if k.label_ != "topic" for i in range(k.start, k.end)}
         out: List[Span] = []
         taken: Set[int] = set()
 
@@ -283,7 +287,7 @@ class Entities:
     def _strip_titles(self, doc: Doc, span: Span, known: List[Span]) -> Optional[Span]:
         """The span without the offices and honorifics in front of the name."""
         start, end = span.start, span.end
-        titles = {k.start: k.end for k in known if k.label_ in ("title", "demonym", "country")}
+        titles = self._titles_at
         moved = True
         while moved and start < end:
             moved = False
@@ -301,7 +305,7 @@ class Entities:
     def _extend_name(self, doc: Doc, span: Span, known: List[Span]) -> Span:
         """A name the NER cut short before its last word ("Anura Kumara" of "Anura Kumara
         Dissanayake"): capitalised proper nouns right after it that no other name claims."""
-        claimed = {i for k in known if k.label_ != "topic" for i in range(k.start, k.end)}
+        claimed = self._claimed
         end = span.end
         while end < len(doc) and end - span.start < 6 and end not in claimed and doc[end].is_alpha \
                 and (doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ in ("", "PERSON")
@@ -344,7 +348,7 @@ class Entities:
             start += 1
         if start < len(doc) and doc[start].ent_iob_ == "B" and doc[start].ent_type_ == "PERSON":
             # the NER's person starts right there: its whole name, offices inside it included
-            ent = next(e for e in doc.ents if e.start == start)
+            ent = self._ent_at[start]
             span = self._trim(doc, ent)
             # offices and courtesy titles inside the NER's span are no part of the name
             span = self._strip_titles(doc, span, known) if span is not None else None

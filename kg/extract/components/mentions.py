@@ -21,6 +21,7 @@ NER missed; ``token._.ref`` on resolved pronouns.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -93,15 +94,19 @@ class Mentions:
         for sp in persons:
             if len(sp._.ref.label.split()) >= 2 and sp._.ref.label in full:
                 named_at.append((sp.start, sent_index.get(sp.start, 0), full[sp._.ref.label]))
+        named_at.sort(key=lambda x: x[0])
+        named_at_tokens = [x[0] for x in named_at]
 
         def recent(sp: Span) -> set:
             """The person named in full last before ``sp`` (three sentences back at most), when
             the others it could be were named earlier."""
             k = sent_index.get(sp.start, 0)
             last: Dict[Ref, int] = {}
-            for tok, sent, ref in named_at:
-                if tok < sp.start and k - sent <= 3:
-                    last[ref] = max(last.get(ref, -1), tok)
+            # named_at is in text order: walk back from the span while within three sentences
+            for tok, sent, ref in reversed(named_at[:bisect.bisect_left(named_at_tokens, sp.start)]):
+                if k - sent > 3:
+                    break
+                last[ref] = max(last.get(ref, -1), tok)
             if not last:
                 return set()
             order = sorted(last.items(), key=lambda kv: -kv[1])

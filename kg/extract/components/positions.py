@@ -108,6 +108,10 @@ class Positions:
             ents_at_start.setdefault(s.start, s)
             if s.label_ != "Topic":
                 ents_at_end.setdefault(s.end, s)
+        # per-Doc sets the helpers share (each would otherwise scan the Doc's names per office)
+        self._places = {i for sp in ents_at_start.values() if sp.label_ in ("Place", "Country")
+                        for i in range(sp.start, sp.end)}
+        self._persons = [s for s in ents if s.label_ == "Person"]
         offices: List[Office] = []
         titles = [k for k in known if k.label_ == "title"]
         self.title_at = {k.start: k.end for k in titles}
@@ -146,7 +150,7 @@ class Positions:
     def _office(self, doc: Doc, start: int, end: int, title: Title, role: str, grown: bool, plural: bool,
                 states_at_end, states_at_start, ents_at_start, ents_at_end) -> Optional[Office]:
         words = [w.text for w in doc[start:end]]
-        places = {i for sp in ents_at_start.values() if sp.label_ in ("Place", "Country") for i in range(sp.start, sp.end)}
+        places = self._places
         # a portfolio before "Minister": "Power and Energy Minister", "Ports, Shipping and Aviation Minister"
         if words[-1].lower() == "minister" and (len(words) == 1 or len(words) == 2 and start > 0
                                                 and doc[start - 1].lower_ in ("and", ",", "&")
@@ -250,7 +254,7 @@ class Positions:
                 j, moved = j + 1, True
             elif j in self.title_at:
                 j, moved = self.title_at[j], True
-        persons = [s for s in ents if s.label_ == "Person"]
+        persons = self._persons
         first = by_start.get(j)
         if first is None:
             first = self._name_at(doc, j)

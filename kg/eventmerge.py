@@ -21,7 +21,7 @@ from .articles import Article
 from .findings import Finding, Ref
 
 __all__ = ["NEAR_DAYS", "VISIT_DAYS", "Provenance", "EventRecord", "compatible", "more_precise",
-           "merge_reports", "near", "during", "visit_parts", "copy_event", "merge_into"]
+           "merge_reports", "near", "during", "visit_parts", "join_within_visits", "copy_event", "merge_into"]
 
 #: an undated report and a dated event are near when an article of the one is dated this
 #: many days or fewer from the other
@@ -260,3 +260,25 @@ def visit_parts(events: List[EventRecord], articles: Mapping[str, Article],
                 continue
         out += [(ev, seen[k]) for k in sorted(seen)]
     return out
+
+
+def join_within_visits(events: List[EventRecord], articles: Mapping[str, Article],
+                       key: Callable[[EventRecord], str]) -> List[EventRecord]:
+    """An undated report of a meeting joins the one dated meeting of the same people held
+    during the same state visit (one article dates the talks, another only says they were
+    held during the visit), unless the two are placed apart. Returns the events left."""
+    by_visit: Dict[str, List[EventRecord]] = defaultdict(list)
+    for meeting, visit in visit_parts(events, articles, key):
+        by_visit[key(visit)].append(meeting)
+    gone: Set[int] = set()
+    for vkey in sorted(by_visit):
+        meetings = by_visit[vkey]
+        for ev in meetings:
+            if ev.when or id(ev) in gone:
+                continue
+            dated = [d for d in meetings if d.when and d.members == ev.members and id(d) not in gone
+                     and (not d.locations or not ev.locations or d.locations & ev.locations)]
+            if len(dated) == 1:
+                merge_into(dated[0], ev)
+                gone.add(id(ev))
+    return [e for e in events if id(e) not in gone]

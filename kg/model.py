@@ -16,7 +16,8 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 from .articles import Article
 from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention,
                        ObservationFinding, Ref, RelationshipFinding, ref_slug, refs_of, slug)
-from .eventmerge import EventRecord, Provenance, compatible, merge_reports, more_precise, visit_parts
+from .eventmerge import (EventRecord, Provenance, compatible, join_within_visits, merge_reports, more_precise,
+                         visit_parts)
 from .topics import get_topics
 from .triples import TripleTable
 from .vocab import DKG, DKGR, ONTOLOGY_IRI
@@ -179,6 +180,7 @@ class GraphModel:
             self._merged = []
             for key in sorted(groups, key=lambda k: (k[0], sorted(k[1]))):
                 self._merged.extend(merge_reports(groups[key], self.articles))
+            self._merged = join_within_visits(self._merged, self.articles, self.event_iri)
         return self._merged
 
     # ----------------------------------------------------------------- output

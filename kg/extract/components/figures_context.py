@@ -188,7 +188,7 @@ class Context:
         while t is not None and len(phrase) < 4:
             phrase.append(t)
             t = t.head if t.dep_ == "compound" and t.head.i != t.i else None
-        if any(c.lemma_.lower() in r.pair_words or _hyphened(c) in r.pair_words for t in phrase for c in t.children):
+        if any(c.lemma_.lower() in r.pair_words or _hyphened_word(c) in r.pair_words for t in phrase for c in t.children):
             for ref in self._pair(sent):        # "bilateral trade"
                 if ref not in out:
                     out.append(ref)
@@ -308,7 +308,7 @@ class Context:
         return None
 
 
-def _hyphened(t: Token) -> str:
+def _hyphened_word(t: Token) -> str:
     """A modifier written with hyphens, as one word ("two-way", which the tokenizer splits)."""
     words = list(t.subtree)
     if len(words) < 3 or not any(w.text == "-" for w in words):

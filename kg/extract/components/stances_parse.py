@@ -243,13 +243,16 @@ class Reading(Slots):
         if start == 0:
             return []
         for w in self.doc[start - 1].sent:
-            if w.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            a = self._one(w, want)
-            conj = [self._one(c, want) for c in w.children if c.dep_ == "conj"]
-            if a is not None and len(conj) == 1 and conj[0] not in (None, a):
-                return [a, conj[0]]
+            got = self._two(w, want) if w.dep_ in ("nsubj", "nsubjpass") else []
+            if got:
+                return got
         return []
+
+    def _two(self, w: Token, want: str) -> List[Ref]:
+        """The two a word and its one conjunct name ("Peru and Chile"), else nothing."""
+        a = self._one(w, want)
+        conj = [self._one(c, want) for c in w.children if c.dep_ == "conj"]
+        return [a, conj[0]] if a is not None and len(conj) == 1 and conj[0] not in (None, a) else []
 
     def both(self, t: Token) -> List[Ref]:
         """"Both called for a ceasefire": the two last named as a subject, in this sentence or
@@ -265,10 +268,9 @@ class Reading(Slots):
             if k is not None and k.label_ == "group":
                 return self.pair(k)
             for want in ("Country", "Person"):
-                a = self._one(w, want)
-                conj = [self._one(c, want) for c in w.children if c.dep_ == "conj"]
-                if a is not None and len(conj) == 1 and conj[0] not in (None, a):
-                    return [a, conj[0]]
+                got = self._two(w, want)
+                if got:
+                    return got
             if w.tag_ == "NNS" and w.lemma_.lower() in _PAIR_NOUNS:
                 return self.main(_PAIR_NOUNS[w.lemma_.lower()])
         return []

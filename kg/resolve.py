@@ -10,6 +10,9 @@ Aliyev". Across articles this module:
 - makes the document that establishes a given partnership between given parties one
   Agreement, whatever each article calls it ("joint statement on establishing a strategic
   partnership", "Joint Declaration on the Establishment of a Strategic Partnership");
+- drops from a state visit a visitor who holds an office of the state visited in any article
+  of the build (a minister does not pay a state visit to his own country; the visit goes
+  when no visitor is left);
 - makes names that would give one IRI one entity ("Viktor Orbán" and "Viktor Orban", "sports:"
   and "sports"): the form most often written wins, then the best formed, so every resource has
   exactly one rdfs:label and the other spellings become altLabels.
@@ -26,7 +29,7 @@ from collections import Counter, defaultdict
 from typing import Dict, Iterable, List, Sequence
 
 from .articles import Article
-from .findings import AgreementFinding, Fact, Finding, Mention, Ref, RoleMention, ref_fields, ref_slug, refs_of
+from .findings import AgreementFinding, EventFinding, Fact, Finding, Mention, Ref, RoleMention, ref_fields, ref_slug, refs_of
 
 __all__ = ["resolve"]
 
@@ -44,6 +47,7 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
     mapping = _one_per_iri(everything, mapping)
     roles = _roles(everything, mapping)
     dates = {a.id: a.reference_date for a in articles}
+    homes = _home_states(everything, mapping)
     out: Dict[str, List[Finding]] = {}
     for aid, fs in findings.items():
         new: List[Finding] = []
@@ -51,7 +55,12 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
             if isinstance(f, RoleMention):
                 new += _complete_role(f, roles, mapping, dates.get(aid))
                 continue
-            new.append(_substitute(f, mapping) if mapping else f)
+            f = _substitute(f, mapping) if mapping else f
+            if isinstance(f, EventFinding) and f.kind == "StateVisit":
+                f = _visit_abroad(f, homes)
+                if f is None:
+                    continue
+            new.append(f)
         out[aid] = new
     return out
 
@@ -151,6 +160,32 @@ def _roles(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[tuple, List[F
             role = pos.label.split(" of ")[0]
             out.setdefault((person, role), []).append(pos)
     return {key: [(pos, where.get(pos)) for pos in poss] for key, poss in out.items() if len(poss) == 1}
+
+
+def _home_states(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[Ref, set]:
+    """person -> the states whose offices the build says they hold."""
+    where: Dict[Ref, Ref] = {}
+    held: Dict[Ref, set] = defaultdict(set)
+    for f in fs:
+        if isinstance(f, Fact) and f.predicate == "positionIn" and isinstance(f.object, Ref) \
+                and f.object.type == "Country":
+            where[f.subject] = f.object
+    for f in fs:
+        if isinstance(f, Fact) and f.predicate == "holdsPosition" and f.object in where:
+            held[mapping.get(f.subject, f.subject)].add(mapping.get(where[f.object], where[f.object]))
+    return held
+
+
+def _visit_abroad(f: EventFinding, homes: Dict[Ref, set]):
+    """The visit without the visitors who hold an office of a state visited; None when none is left."""
+    hosts = set(f.hosts)
+    visitors = tuple(v for v in f.visitors if not homes.get(v, set()) & hosts)
+    if visitors == f.visitors:
+        return f
+    if not visitors:
+        return None
+    return dataclasses.replace(f, visitors=visitors,
+                               participants=tuple(p for p in f.participants if p in visitors or p not in f.visitors))
 
 
 #: offices too general to stand without their state: a node "President" would join every

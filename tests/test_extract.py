@@ -484,3 +484,33 @@ def test_the_agency_a_dateline_credits_is_read_from_the_dateline(dateline, body,
     assert owner == ({part_of} if part_of else set())
     # in the story's own sentences the initials are not read as the agency
     assert all(f.sentence.index == -1 for f in credit)
+
+
+def test_positions_a_title_that_is_the_next_verb_subject_is_no_apposition():
+    # the name closes a fronted clause; the title after the comma is the main clause's subject
+    got = facts(HEAD + "After a meeting with Deputy Foreign Minister Oskar Lindqvist, the Peruvian Ambassador "
+                       "announced that a new consulate would open. Relations were discussed.")
+    assert not any(s == "Oskar Lindqvist" and p == "holdsPosition" and "Peru" in o for s, p, o in got)
+
+
+def test_positions_a_country_after_in_is_where_not_the_title_state():
+    got = facts(HEAD + "The Governor-General of Canada Mary Ellen Tanaka arrived on Monday. During her stay in "
+                       "Kenya Governor-General Tanaka will visit two schools.")
+    assert ("Mary Ellen Tanaka", "holdsPosition", "Governor-General of Canada") in got
+    assert not any(o == "Governor-General of Kenya" for s, p, o in got)
+
+
+def test_positions_a_plural_title_gives_each_holder_the_singular_office():
+    got = facts(HEAD + "Ghanaian State Ministers Kofi Mensah and Yaw Boateng attended the ceremony.")
+    assert ("Kofi Mensah", "holdsPosition", "State Minister of Ghana") in got
+    assert ("Yaw Boateng", "holdsPosition", "State Minister of Ghana") in got
+    assert not any("Ministers" in str(o) for s, p, o in got)
+
+
+def test_mentions_an_object_pronoun_after_another_person_in_its_sentence_is_left_open():
+    # "him" could be the earlier subject or the person named in its own sentence: no visit is
+    # given to the earlier subject
+    text = (HEAD + "Ambassador Jorge Salcedo spoke at the event. The government hopes to build on its "
+                   "outreach to opposition leader Maria Kowalska, whose party saw him visiting Lima last year.")
+    visits = [f for f in findings(text) if isinstance(f, EventFinding) and f.kind == "StateVisit"]
+    assert not any(v.label == "Jorge Salcedo" for f in visits for v in f.visitors)

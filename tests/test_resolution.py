@@ -93,3 +93,18 @@ def test_resolution_a_former_office_is_not_held_and_a_bare_title_takes_the_table
 def test_resolution_a_leader_named_without_a_title_is_recognised_by_the_tables(tmp_path):
     g = graph(tmp_path, "Talks\n\nCANBERRA, June 4, 2024 -- Albanese said Australia and Indonesia would expand trade.")
     assert "Anthony Albanese" in labels(g, "Person")
+
+
+def test_resolution_no_one_pays_a_state_visit_to_a_state_whose_office_he_holds_in_another_article(tmp_path):
+    # the office is in one article, the "visit" home in another: the build drops that visitor
+    g = graph(tmp_path,
+              "Envoy opens school\n\nNAIROBI, March 3, 2025 -- Ghanaian High Commissioner to Kenya Kwame Asante "
+              "opened a school on Monday. Relations were discussed.",
+              "Envoy travels\n\nNAIROBI, March 9, 2025 -- Kwame Asante will pay a state visit to Ghana next week, "
+              "officials said. Kenyan President William Ruto will pay a state visit to Ghana in May.")
+    visitors = {str(g.value(v, RDFS.label)) for e in g.subjects(RDF.type, DKG.StateVisit)
+                for v in g.objects(e, DKG.visitor)}
+    assert ("Kwame Asante", "High Commissioner of Ghana to Kenya") in holds(g) or \
+        any(p == "Kwame Asante" and "Ghana" in o for p, o in holds(g))
+    assert "Kwame Asante" not in visitors
+    assert "William Ruto" in visitors

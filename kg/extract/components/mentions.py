@@ -38,6 +38,7 @@ __all__ = ["Mentions", "short_forms"]
 _PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den",
               "ter", "bin", "ibn", "al", "el", "la", "le", "y", "bint"}
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_OBJECT_FORMS = frozenset({"him", "her"})
 
 
 def short_forms(name: str) -> Set[str]:
@@ -211,6 +212,12 @@ class Mentions:
             verb = tok.head.i if tok.dep_ in ("dobj", "iobj", "dative") else \
                 (tok.head.head.i if tok.dep_ == "pobj" else -1)
             before = [x for x in subjects if x[1] < tok.i and k - x[0] <= 2 and x[3] != verb]
+            # "talks with Y that saw him visit": an object pronoun after another person named in
+            # its sentence may stand for that person as well as for the subject: left unresolved
+            if before and tok.lower_ in _OBJECT_FORMS and tok.dep_ != "poss" and any(
+                    s.start < tok.i and sent_of.get(s.start) == k and s._.ref != before[-1][2]
+                    and s.start > before[-1][1] for s in persons):
+                continue
             if before:
                 tok._.ref = before[-1][2]
 

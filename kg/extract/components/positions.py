@@ -187,7 +187,8 @@ class Positions:
                     start - 2, True
             elif prev in self.ranks and not doc[start - 1].ent_type_ == "PERSON":
                 # with a rank, the office is named as written ("Deputy Minister of Energy")
-                base = role if grown else " ".join(doc[start:end].text.split())
+                # ("State Ministers X and Y": each holds the office "State Minister")
+                base = role if grown or plural else " ".join(doc[start:end].text.split())
                 role, start, grown = f"{doc[start - 1].text.capitalize()} {base}", start - 1, True
             elif prev.rstrip("-") in self.former:
                 former, start = True, start - 1
@@ -209,7 +210,7 @@ class Positions:
         elif s > 0 and doc[s - 1].text in ("'s", "’s") and (s - 1) in states_at_end:
             owner = states_at_end[s - 1]
             office.state, office.span = owner._.kb.country, Span(doc, owner.start, end)
-        elif s in states_at_end:
+        elif s in states_at_end and not _place_of_in(doc, states_at_end[s], end):
             owner = states_at_end[s]
             office.state, office.span = owner._.kb.country, Span(doc, owner.start, end)
         # "of (the) X" after it: a state or a body
@@ -271,7 +272,7 @@ class Positions:
             root = office.span.root
             if root.dep_ == "appos" and root.head.i < office.span.start:
                 owner = next((p for p in persons if p.start <= root.head.i < p.end), None)
-                if owner is not None:
+                if owner is not None and not _subject_after(doc, office.span.end, owner):
                     found.append(owner)
         if found and office.span[-1].lower_ != found[0][0].lower_:
             # a plural title, or "A and B" after the title: every name of the list
@@ -497,6 +498,27 @@ def _anaphora(offices: List[Office]) -> None:
             office.holders = prev.holders[:1]
             office.state = office.state or prev.state
             office.body = office.body or prev.body
+
+
+def _subject_after(doc: Doc, i: int, owner: Span) -> bool:
+    """Whether a title read as an apposition is the subject of the verb right after it, the name
+    before it being no subject ("After talks with X, the Russian Ambassador said"): an apposition is
+    closed by a comma unless the name is the subject of that verb itself."""
+    if i >= len(doc) or doc[i].pos_ not in ("VERB", "AUX"):
+        return False
+    return owner.root.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _place_of_in(doc: Doc, state: Span, end: int) -> bool:
+    """A country named after "in" and before a title and a name is where something happens, not
+    the title's state ("during her stay in Kenya Governor-General X"), unless the name is a
+    possessor ("in US President X's speech")."""
+    if state.label_ != "country" or state.start == 0 or doc[state.start - 1].lower_ != "in":
+        return False
+    k = end
+    while k < len(doc) and doc[k].ent_type_ == "PERSON":
+        k += 1
+    return not (k < len(doc) and doc[k].text in ("'s", "’s"))
 
 
 def _names_owner(span: Optional[Span]) -> bool:

@@ -43,6 +43,7 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
     everything = [f for aid in sorted(findings) for f in findings[aid]]
     mapping: Dict[Ref, Ref] = {}
     mapping.update(_people(everything))
+    mapping.update(_people_in_office(articles, findings, mapping))
     mapping.update(_founding_documents(everything, mapping))
     mapping = _one_per_iri(everything, mapping)
     roles = _roles(everything, mapping)
@@ -79,6 +80,42 @@ def _people(fs: Iterable[Finding]) -> Dict[Ref, Ref]:
         canon = table.canonical(p.label)
         if canon is not None and canon != p.label:
             out[p] = Ref("Person", canon)
+    return out
+
+
+def _people_in_office(articles: Sequence[Article], findings: Dict[str, List[Finding]],
+                      known: Dict[Ref, Ref]) -> Dict[Ref, Ref]:
+    """A full name the tables lack, given an office of a state in an article, is the tables'
+    holder of that office at the article's date when that holder alone has the same surname
+    ("Foreign Minister Olu Adjadi Bakari" in an article of a day the tables give the office to
+    "Olu Bakari"): same office, same day, same surname is the evidence."""
+    from .lexicon import get_lexicon
+    from .officeholders import fold, get_officeholders
+
+    table, lex = get_officeholders(), get_lexicon()
+    code = {c.name: c.code for c in lex.countries.values()}
+    dates = {a.id: a.reference_date for a in articles}
+    out: Dict[Ref, Ref] = {}
+    for aid in sorted(findings):
+        on = dates.get(aid)
+        if on is None:
+            continue
+        facts = [f for f in findings[aid] if isinstance(f, Fact)]
+        state = {f.subject: f.object for f in facts if f.predicate == "positionIn" and isinstance(f.object, Ref)}
+        role = {f.subject: f.object for f in facts if f.predicate == "role" and isinstance(f.object, str)}
+        for f in facts:
+            person = f.subject
+            if f.predicate != "holdsPosition" or person in known or person in out \
+                    or len(person.label.split()) < 2 or table.terms(person.label):
+                continue
+            where = state.get(f.object)
+            if where is None or where.label not in code or f.object not in role:
+                continue
+            surname = fold(person.label.split()[-1])
+            fits = {t.person for t in table.holders(role[f.object], state=code[where.label], on=on)
+                    if fold(t.person.split()[-1]) == surname}
+            if len(fits) == 1:
+                out[person] = Ref("Person", fits.pop())
     return out
 
 

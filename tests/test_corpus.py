@@ -86,7 +86,6 @@ def test_corpus_no_one_holds_an_office_the_tables_give_someone_else_at_the_artic
     assert not wrong, "\n".join(sorted(set(wrong))[:20])
 
 
-@pytest.mark.xfail(strict=True, reason='issue 16: 5 of 208 state visits have a visitor holding an office of the host (2.4 %, target 2 %)')
 def test_corpus_quality_signals(corpus_graph):
     # issue 16: junk topics at most 1 % of topics, no doubled function words, no one-person
     # meeting, self-visits at most 2 % of visits

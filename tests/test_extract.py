@@ -514,3 +514,18 @@ def test_mentions_an_object_pronoun_after_another_person_in_its_sentence_is_left
                    "outreach to opposition leader Maria Kowalska, whose party saw him visiting Lima last year.")
     visits = [f for f in findings(text) if isinstance(f, EventFinding) and f.kind == "StateVisit"]
     assert not any(v.label == "Jorge Salcedo" for f in visits for v in f.visitors)
+
+
+def test_positions_a_title_kept_as_a_courtesy_after_former_is_no_office_held():
+    got = facts("Summit\n\nCOLOMBO, July 19, 2024 -- The summit was opened by former Prime Minister of Australia, "
+                "Scott Morrison. We must be competitive, as Prime Minister Morrison said.")
+    assert not any(s == "Scott Morrison" and p == "holdsPosition" for s, p, o in got)
+
+
+def test_positions_a_state_shared_along_a_list_is_checked_against_the_tables():
+    # "the President and India PM Modi": the state reaches "President" through the list; the
+    # tables give that office to someone else at the article's date, so Modi does not hold it
+    got = facts("Talks\n\nNEW YORK, September 25, 2024 -- President William Ruto and Indian Prime Minister "
+                "Narendra Modi met on Tuesday. The President and India PM Modi also exchanged views on trade.")
+    assert ("Narendra Modi", "holdsPosition", "Prime Minister of India") in got
+    assert ("Narendra Modi", "holdsPosition", "President of India") not in got

@@ -108,3 +108,12 @@ def test_resolution_no_one_pays_a_state_visit_to_a_state_whose_office_he_holds_i
         any(p == "Kwame Asante" and "Ghana" in o for p, o in holds(g))
     assert "Kwame Asante" not in visitors
     assert "William Ruto" in visitors
+
+
+def test_resolution_a_fuller_name_in_an_office_the_tables_give_one_person_of_that_surname_is_that_person(tmp_path):
+    # the tables know Benin's foreign minister of the day by a shorter name: same office, same day,
+    # same surname make one person, linked to Wikidata like the tables' own name
+    g = graph(tmp_path, "Accord signed\n\nCOTONOU, January 20, 2024 -- The agreement was signed by Beninese Foreign "
+                        "Minister Olushegun Adjadi Bakari and his guest on Saturday. Relations were discussed.")
+    assert ("Shegun Bakari", "Foreign Minister of Benin") in holds(g)
+    assert "Olushegun Adjadi Bakari" not in labels(g, "Person")

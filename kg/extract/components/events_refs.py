@@ -140,6 +140,10 @@ class Referents:
                 return [s._.country]            # "Beijing and Moscow held talks"
         if t.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("two", "both") for c in t.children
                                               if c.dep_ in ("nummod", "det", "predet", "amod")):
+            if any(c.lower_ == "visiting" for c in t.children):
+                got = self.visitors()           # "the two visiting ministers": the visitors
+                if len(got) >= 2:
+                    return got
             for group in ("leaders", "presidents", "ministers", "countries"):
                 if t.lemma_.lower() in self.words.get("two_" + group, ()):
                     return self.sides(group, t.i)   # "the two visiting ministers"

@@ -64,10 +64,13 @@ class Sides:
         return self.lead
 
     def _visitors(self) -> List[Ref]:
-        for ev in reversed(self.events):
-            if ev.reading.kind == "StateVisit":
-                return list(ev.reading.visitors)
-        return []
+        """The visitors of the last visit read, with those of the other visits its sentence
+        tells ("A and B held talks in X": one visit each, one delegation)."""
+        visits = [ev for ev in self.events if ev.reading.kind == "StateVisit"]
+        if not visits:
+            return []
+        last = visits[-1].sentence
+        return list(dict.fromkeys(v for ev in visits if ev.sentence is last for v in ev.reading.visitors))
 
     def _host(self, ev: Event, built: List[Event]) -> bool:
         """ "the visiting minister met X": the state visited is the one state of those the

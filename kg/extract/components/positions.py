@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from ...findings import Ref
 from ...lexicon import Lexicon, Title, of_state
-from ...officeholders import OfficeHolders
+from ...officeholders import OfficeHolders, fold
 from ...topics import TopicTable, get_topics
 from ..patterns import load_phrases, phrase_set
 from .entities import SPANS_KEY as ENTITIES
@@ -143,6 +143,10 @@ class Positions:
         _shared(doc, offices)
         offices += self._counterparts(doc, offices, states_at_end, by_start)
         _anaphora(offices)
+        # the state an office got from its list, its pair or an earlier mention is checked
+        # against the tables like one the words give
+        for office in offices:
+            self._check_terms(doc, office)
         doc._.positions = offices
         return doc
 
@@ -360,8 +364,12 @@ class Positions:
                 continue
             others = [t for role in self._roles_of(office.role)
                       for t in self.officeholders.holders(role, state=code, on=date)]
-            if others:
-                continue                        # the tables name another holder that day
+            # the tables name another holder that day; unless they do not know this name and
+            # that holder has its surname (a name they write shorter: one person, see resolve)
+            surname = fold(name.split()[-1])
+            if others and (self.officeholders.terms(name)
+                           or not any(fold(t.person.split()[-1]) == surname for t in others)):
+                continue
             kept.append(h)
         if len(kept) < len(office.holders):
             office.holders = tuple(kept)
@@ -484,6 +492,9 @@ def _anaphora(offices: List[Office]) -> None:
             other = placed.get((office.role.lower(), office.holders[0]._.ref))
             if other is not None:
                 office.state, office.body = other.state, other.body
+                # "former Prime Minister X" first, "Prime Minister X" after: the title is kept
+                # as a courtesy; the office is still a former one
+                office.former = office.former or other.former
     seen: Dict[str, Office] = {}
     for office in offices:
         if office.holders and not office.former:

@@ -13,6 +13,9 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
+from rdflib.namespace import (DCTERMS as _DCTERMS, OWL as _OWL, PROV as _PROV, RDF as _RDF, RDFS as _RDFS,
+                               SKOS as _SKOS, XSD as _XSD, Namespace)
+
 from .articles import Article
 from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention,
                        ObservationFinding, Ref, RelationshipFinding, ref_slug, refs_of, slug)
@@ -20,19 +23,55 @@ from .eventmerge import (EventRecord, Provenance, compatible, join_within_visits
                          visit_parts)
 from .topics import get_topics
 from .triples import TripleTable
-from .vocab import DKG, DKGR, ONTOLOGY_IRI
+from .vocab import DKG as _DKG, DKGR, ONTOLOGY_IRI, PREFIXES
 
 __all__ = ["GraphModel", "slug", "STATUS_ORDER"]
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PROV = "http://www.w3.org/ns/prov#"
-DCT = "http://purl.org/dc/terms/"
-IPTC = "http://cv.iptc.org/newscodes/mediatopic/"
-DKG_NS = str(DKG)
+
+
+class Terms:
+    """A closed namespace whose terms are plain strings, the form a :class:`TripleTable` holds.
+
+    ``DKG.visitor`` is ``"https://w3id.org/diplokg/ontology#visitor"``, and ``DKG[name]`` the same
+    for a name that is data (a fact's predicate, a measure); a name the namespace does not
+    define raises AttributeError, so a misspelt term fails where it is used (and
+    tests/test_ontology.py looks up every DKG attribute the code names).
+    """
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._namespace:
+            raise AttributeError(f"term {name!r} not in namespace {str(self._namespace)!r}")
+        term = str(self._namespace[name])
+        setattr(self, name, term)       # the next look-up is a plain attribute
+        return term
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._namespace
+
+
+RDF, RDFS, SKOS, OWL = Terms(_RDF), Terms(_RDFS), Terms(_SKOS), Terms(_OWL)
+XSD, PROV, DCT, DKG = Terms(_XSD), Terms(_PROV), Terms(_DCTERMS), Terms(_DKG)
+#: IPTC Media Topics, an open namespace of codes read from the topic vocabulary (data)
+IPTC = Namespace("http://cv.iptc.org/newscodes/mediatopic/")
+#: new relationship types (a kind of partnership the ontology lacks) are minted as concepts of
+#: the dkg: namespace: the one open use of it, see :func:`concept`
+NEW_CONCEPTS = Namespace(PREFIXES["dkg"])
+#: the datatype of a date by its length: a year, a month, else a day
+DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth}
+
+
+def concept(name: str) -> str:
+    """The IRI of a relationship type: the ontology's concept, or a new one (see NEW_CONCEPTS)."""
+    return DKG[name] if name in DKG else str(NEW_CONCEPTS[name])
+
 
 STATUS_ORDER = ("proposed", "planned", "under negotiation", "agreed", "signed", "in force",
                 "suspended", "terminated")
@@ -204,14 +243,14 @@ class GraphModel:
         add, I, L = out.add, out.iri, out.literal
         en = lambda text: L(text, "en")
         tagged = lambda text, lang: L(text, lang)
-        day = lambda value: L(value, datatype=XSD + {4: "gYear", 7: "gYearMonth"}.get(len(value), "date"))
-        a, label, alt = RDF + "type", RDFS + "label", SKOS + "altLabel"
-        derived, evidence = PROV + "wasDerivedFrom", DKG_NS + "evidence"
-        cls = lambda name: I(DKG_NS + name)
+        day = lambda value: L(value, datatype=DATE_TYPES.get(len(value), XSD.date))
+        a, label, alt = RDF.type, RDFS.label, SKOS.altLabel
+        derived, evidence = PROV.wasDerivedFrom, DKG.evidence
+        cls = lambda name: I(DKG[name])
 
         doc = self.base + "graph"
-        add(doc, a, I(OWL + "Ontology"))
-        add(doc, OWL + "imports", I(str(ONTOLOGY_IRI)))
+        add(doc, a, I(OWL.Ontology))
+        add(doc, OWL.imports, I(str(ONTOLOGY_IRI)))
 
         def prov(node: str, p: Provenance) -> None:
             for aid, sents in p.sources.items():
@@ -223,16 +262,16 @@ class GraphModel:
             node = self.article_iri(art.id)
             add(node, a, cls("Article"))
             add(node, label, tagged(art.title, art.language))
-            add(node, DCT + "title", tagged(art.title, art.language))
-            add(node, DCT + "source", L(art.source))
+            add(node, DCT.title, tagged(art.title, art.language))
+            add(node, DCT.source, L(art.source))
             if art.date:
-                add(node, DCT + "date", day(art.date.isoformat()))
+                add(node, DCT.date, day(art.date.isoformat()))
             if art.publisher:
-                add(node, DCT + "publisher", L(art.publisher))
+                add(node, DCT.publisher, L(art.publisher))
             if art.dateline_place:
                 place = Ref("Place", art.dateline_place)
                 self._ref(place)
-                add(node, DKG_NS + "dateline", I(self.iri(place)))
+                add(node, DKG.dateline, I(self.iri(place)))
 
         topics = get_topics()
         for ref, surfaces in self.labels.items():
@@ -242,7 +281,7 @@ class GraphModel:
                 # a term of the vocabulary, matched to its IPTC Media Topic
                 got = topics.find(ref.label)
                 if got is not None:
-                    add(node, SKOS + "broadMatch", I(IPTC + got[1].code.split(":", 1)[1]))
+                    add(node, SKOS.broadMatch, I(str(IPTC[got[1].code.split(":", 1)[1]])))
             if ref.type in SUPERCLASS:
                 add(node, a, cls(SUPERCLASS[ref.type]))
             add(node, label, tagged(ref.label, self.foreign.get((ref, ref.label), "en")))
@@ -251,25 +290,25 @@ class GraphModel:
                     add(node, alt, tagged(s, self.foreign.get((ref, s), "en")))
 
         # which articles name each entity, so that an entity in no fact is reachable from them
-        mentions = DKG_NS + "mentions"
+        mentions = DKG.mentions
         for ref, aids in self.mentioned.items():
             node = I(self.iri(ref))
             for aid in aids:
                 add(self.article_iri(aid), mentions, node)
 
-        statement = I(RDF + "Statement")
+        statement = I(RDF.Statement)
         for (s, p, o), pv in self.facts.items():
             s_node = self.iri(s)
-            p_iri = DKG_NS + p
+            p_iri = DKG[p]
             o_node = I(self.iri(o)) if isinstance(o, Ref) else L(str(o))
             add(s_node, p_iri, o_node)
             for aid, sents in pv.sources.items():
                 key = "|".join((s_node, p, o_node, aid))
                 st = self.base + "stmt-" + hashlib.sha1(key.encode()).hexdigest()[:16]
                 add(st, a, statement)
-                add(st, RDF + "subject", I(s_node))
-                add(st, RDF + "predicate", I(p_iri))
-                add(st, RDF + "object", o_node)
+                add(st, RDF.subject, I(s_node))
+                add(st, RDF.predicate, I(p_iri))
+                add(st, RDF.object, o_node)
                 add(st, derived, I(self.article_iri(aid)))
                 for sent in sents:
                     add(st, evidence, L(sent))
@@ -294,34 +333,34 @@ class GraphModel:
             add(node, a, cls("Event"))
             shown = self._event_label(ev)
             add(node, label, en(shown))
-            for prop, refs in (("participant", ev.participants), ("visitor", ev.visitors),
-                               ("host", ev.hosts), ("location", ev.locations),
-                               ("topic", ev.topics), ("outcome", ev.outcomes)):
+            for prop, refs in ((DKG.participant, ev.participants), (DKG.visitor, ev.visitors),
+                               (DKG.host, ev.hosts), (DKG.location, ev.locations),
+                               (DKG.topic, ev.topics), (DKG.outcome, ev.outcomes)):
                 for r in refs:
-                    add(node, DKG_NS + prop, I(self.iri(r)))
-            for prop, value in (("date", ev.date), ("startDate", ev.start_date), ("endDate", ev.end_date)):
+                    add(node, prop, I(self.iri(r)))
+            for prop, value in ((DKG.date, ev.date), (DKG.startDate, ev.start_date), (DKG.endDate, ev.end_date)):
                 if value:
-                    add(node, DKG_NS + prop, day(value))
+                    add(node, prop, day(value))
             for name in ev.names:
                 if name != shown:
                     add(node, alt, en(name))
             prov(node, ev.prov)
         for meeting, visit in visit_parts(events, self.articles, self.event_iri):
-            add(self.event_iri(meeting), DKG_NS + "partOf", I(self.event_iri(visit)))
+            add(self.event_iri(meeting), DKG.partOf, I(self.event_iri(visit)))
 
         for ref, rec in self.agreements.items():
             node = self.iri(ref)
-            for prop, key in (("party", "parties"), ("signatory", "signatories"), ("topic", "topics")):
+            for prop, key in ((DKG.party, "parties"), (DKG.signatory, "signatories"), (DKG.topic, "topics")):
                 for r in rec[key]:
-                    add(node, DKG_NS + prop, I(self.iri(r)))
+                    add(node, prop, I(self.iri(r)))
             if rec["status"]:
-                add(node, DKG_NS + "status", L(max(rec["status"], key=STATUS_ORDER.index)))
+                add(node, DKG.status, L(max(rec["status"], key=STATUS_ORDER.index)))
             if rec["date"]:
-                add(node, DKG_NS + "date", day(rec["date"]))
+                add(node, DKG.date, day(rec["date"]))
             prov(node, rec["prov"])
             if "signed" in rec["status"] or "agreed" in rec["status"]:
                 for ev in produced_by(rec["prov"]):
-                    add(ev, DKG_NS + "outcome", I(node))
+                    add(ev, DKG.outcome, I(node))
         # an agreement only named (a party's document, what established a relationship) is
         # sourced where it is named: every Agreement node carries its evidence
         for ref, pv in self.named_in.items():
@@ -333,46 +372,46 @@ class GraphModel:
             add(node, a, cls("Relationship"))
             names = " and ".join(sorted(r.label for r in parties))
             add(node, label, en(f"{rec['label'][:1].upper()}{rec['label'][1:]} between {names}"))
-            add(node, DKG_NS + "relationshipType", I(DKG_NS + rtype))
+            add(node, DKG.relationshipType, I(concept(rtype)))
             for r in parties:
-                add(node, DKG_NS + "party", I(self.iri(r)))
+                add(node, DKG.party, I(self.iri(r)))
             if rec["dates"]:
-                add(node, DKG_NS + "startDate", day(self._best_date(rec["dates"])))
+                add(node, DKG.startDate, day(self._best_date(rec["dates"])))
             for r in rec["by"]:
-                add(node, DKG_NS + "establishedBy", I(self.iri(r)))
+                add(node, DKG.establishedBy, I(self.iri(r)))
             if rec["dates"]:
                 # the event that announced it (only for a dated establishment, not a mention)
                 for ev in produced_by(rec["prov"]):
-                    add(ev, DKG_NS + "outcome", I(node))
+                    add(ev, DKG.outcome, I(node))
                     if not rec["by"]:
-                        add(node, DKG_NS + "establishedBy", I(ev))
+                        add(node, DKG.establishedBy, I(ev))
             prov(node, rec["prov"])
         for rtype, (words, broader) in self.concepts.items():
-            concept = DKG_NS + rtype
-            if _in_ontology(rtype):
+            if rtype in DKG:           # the ontology defines it: the export need not
                 continue
-            add(concept, a, I(SKOS + "Concept"))
-            add(concept, SKOS + "prefLabel", en(words))
-            add(concept, label, en(words))
-            add(concept, SKOS + "inScheme", cls("RelationshipType"))
+            node = concept(rtype)
+            add(node, a, I(SKOS.Concept))
+            add(node, SKOS.prefLabel, en(words))
+            add(node, label, en(words))
+            add(node, SKOS.inScheme, I(DKG.RelationshipType))
             if broader:
-                add(concept, SKOS + "broader", I(DKG_NS + broader))
+                add(node, SKOS.broader, I(DKG[broader]))
 
         for key, rec in self.observations.items():
             measure, period, about, value, unit = key
             node = self.observation_iri(key, rec)
             add(node, a, cls("Observation"))
             add(node, label, en(self._observation_label(key)))
-            add(node, DKG_NS + "measure", I(DKG_NS + measure))
-            add(node, DKG_NS + "value", L(_decimal(value), datatype=XSD + "decimal"))
+            add(node, DKG.measure, I(DKG[measure]))
+            add(node, DKG.value, L(_decimal(value), datatype=XSD.decimal))
             if unit:
-                add(node, DKG_NS + "unit", L(unit))
+                add(node, DKG.unit, L(unit))
             if period:
-                add(node, DKG_NS + "period", L(period))
+                add(node, DKG.period, L(period))
             for r in about:
-                add(node, DKG_NS + "about", I(self.iri(r)))
+                add(node, DKG.about, I(self.iri(r)))
             for r in rec["reported_by"]:
-                add(node, DKG_NS + "reportedBy", I(self.iri(r)))
+                add(node, DKG.reportedBy, I(self.iri(r)))
             prov(node, rec["prov"])
         return out
 
@@ -440,15 +479,6 @@ def _absorb_subsets(events: List[EventRecord]) -> None:
                 donor = next(r for r in reports if r.members == top)
                 ev.members = top
                 ev.participants = ev.participants | donor.participants
-
-
-def _in_ontology(local: str) -> bool:
-    """True when the ontology already defines this concept (then the export need not)."""
-    try:
-        DKG[local]
-    except (AttributeError, KeyError):
-        return False
-    return True
 
 
 def _decimal(value: Decimal) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..articles import Article
 from ..findings import Fact, Mention, Ref, RoleMention
 from ..topics import get_topics
-from .terms import DKG, IPTC, PROV, RDF, RDFS, SKOS
+from .terms import DKG, IPTC, OWL, PROV, RDF, RDFS, SKOS
 from .writer import Writer
 
 if TYPE_CHECKING:
@@ -97,3 +97,11 @@ def take_role_mention(model: "GraphModel", f: RoleMention, article: Article) -> 
 def write_nothing(model: "GraphModel", w: Writer) -> None:
     """Nothing to write: the kind leaves no records of its own."""
 
+
+def write_links(model: "GraphModel", w: Writer) -> None:
+    """``owl:sameAs`` a Wikidata item for the states, organisations and people the graph names,
+    where the identifier is certain (kg.link)."""
+    from ..link import links_for_entities
+    add, I = w.add, w.I
+    for t in links_for_entities((model.iri(ref), ref.type, ref.label) for ref in model.labels):
+        add(t.subject.value, OWL.sameAs, I(t.object.value))

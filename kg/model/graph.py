@@ -18,7 +18,7 @@ from ..findings import Finding, Ref, ref_slug, refs_of, slug
 from ..triples import TripleTable
 from ..vocab import DKGR
 from .events import merge_events, told_index
-from .kinds import GRAPH_WRITERS, KINDS
+from .kinds import GRAPH_WRITERS, KINDS, LINK_WRITERS
 from .writer import Writer, decimal_text
 
 __all__ = ["GraphModel"]
@@ -130,13 +130,19 @@ class GraphModel:
         return self.base + slug("-".join(["obs"] + parts + [digest]))
 
     # ----------------------------------------------------------------- output
-    def triples(self) -> TripleTable:
-        """Every triple of the graph, in a :class:`~kg.triples.TripleTable` (sorted when read):
-        the graph's node and articles, then each kind's records by its row of KINDS."""
+    def triples(self, links: bool = True) -> TripleTable:
+        """Every triple of the graph, in a :class:`~kg.triples.TripleTable` (sorted when read).
+
+        The graph's node and articles, then each kind's records by its row of KINDS, then (with
+        ``links``) ``owl:sameAs`` to Wikidata for the entities where the identifier is certain.
+        """
         out = TripleTable()
         w = Writer(self, out)
         for write in GRAPH_WRITERS:
             write(self, w)
         for kind in KINDS.values():
             kind.write(self, w)
+        if links:
+            for write in LINK_WRITERS:
+                write(self, w)
         return out

@@ -13,7 +13,8 @@ from ..articles import Article
 from ..findings import (AgreementFinding, EventFinding, Fact, Finding, Mention, ObservationFinding,
                         RelationshipFinding, RoleMention)
 from .agreements import take_agreement, write_agreements
-from .entities import take_fact, take_mention, take_role_mention, write_entities, write_facts, write_nothing
+from .entities import (take_fact, take_mention, take_role_mention, write_entities, write_facts, write_links,
+                       write_nothing)
 from .events import take_event, write_events
 from .observations import take_observation, write_observations
 from .relationships import take_relationship, write_relationships
@@ -23,7 +24,7 @@ from .writer import Writer
 if TYPE_CHECKING:
     from .graph import GraphModel
 
-__all__ = ["Kind", "KINDS", "GRAPH_WRITERS"]
+__all__ = ["Kind", "KINDS", "GRAPH_WRITERS", "LINK_WRITERS"]
 
 Write = Callable[["GraphModel", Writer], None]
 
@@ -50,3 +51,5 @@ KINDS: Dict[Type[Finding], Kind] = {
 
 #: what the graph holds besides findings: its own node and the articles
 GRAPH_WRITERS: Tuple[Write, ...] = (write_header, write_articles)
+#: written last, from every entity of the graph: owl:sameAs to Wikidata
+LINK_WRITERS: Tuple[Write, ...] = (write_links,)

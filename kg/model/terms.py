@@ -39,21 +39,25 @@ class Terms:
 
     def __init__(self, namespace) -> None:
         self._namespace = namespace
+        self._terms: dict = {}          # name -> term, for names that are data (DKG[ref.type])
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        term = self[name]
+        setattr(self, name, term)       # the next DKG.name is a plain attribute
+        return term
 
     def __getitem__(self, name: str) -> str:
-        if name not in self._namespace:
-            raise AttributeError(f"term {name!r} not in namespace {str(self._namespace)!r}")
-        term = str(self._namespace[name])
-        setattr(self, name, term)       # the next look-up is a plain attribute
+        term = self._terms.get(name)
+        if term is None:
+            if name not in self._namespace:
+                raise AttributeError(f"term {name!r} not in namespace {str(self._namespace)!r}")
+            term = self._terms[name] = str(self._namespace[name])
         return term
 
     def __contains__(self, name: str) -> bool:
-        return name in self._namespace
+        return name in self._terms or name in self._namespace
 
 
 RDF, RDFS, SKOS, OWL = Terms(_RDF), Terms(_RDFS), Terms(_SKOS), Terms(_OWL)

@@ -45,7 +45,7 @@ class Terms:
         if name.startswith("_"):
             raise AttributeError(name)
         term = self[name]
-        setattr(self, name, term)       # the next DKG.name is a plain attribute
+        setattr(self, name, term)       # the next look-up of this attribute is a plain one
         return term
 
     def __getitem__(self, name: str) -> str:

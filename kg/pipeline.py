@@ -244,13 +244,9 @@ def build_model(articles: Sequence[Article], findings: Dict[str, List[Finding]],
 
 
 def graph_triples(model: GraphModel) -> TripleTable:
-    """The model's triples with the Wikidata links of the states, organisations and people it
-    names (where the identifier is certain)."""
-    from .link import links_for_entities
-    table = model.triples()
-    for t in links_for_entities((model.iri(ref), ref.type, ref.label) for ref in model.labels):
-        table.add_triple(t)
-    return table
+    """The model's triples, with the Wikidata links of the states, organisations and people it
+    names (where the identifier is certain): :meth:`GraphModel.triples` writes them."""
+    return model.triples()
 
 
 @contextlib.contextmanager

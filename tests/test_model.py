@@ -1,11 +1,25 @@
-"""The graph model on hand-made findings: which meetings are part of which state visits."""
+"""The graph model on hand-made findings: which meetings are part of which state visits; the table of
+finding kinds (every kind has a row, each row writes its triples); the closed vocabulary."""
 from __future__ import annotations
 
+import ast
 import datetime
+import doctest
+import inspect
+from decimal import Decimal
+from pathlib import Path
 
+import pytest
+
+import kg.findings
+import kg.model.terms
 from kg.articles import Article, Sentence
-from kg.findings import EventFinding, Ref
-from kg.model import GraphModel
+from kg.findings import (AgreementFinding, EventFinding, Fact, Finding, Mention, ObservationFinding, Ref,
+                         RelationshipFinding, RoleMention)
+from kg.model import KINDS, GraphModel
+from kg.model.terms import DKG, OWL, RDF, XSD
+from kg.model.writer import Writer
+from kg.triples import TripleTable
 
 PART_OF = "https://w3id.org/diplokg/ontology#partOf"
 GUEST, HOST, MINISTER = Ref("Person", "Amara Kone"), Ref("Person", "Lena Holm"), Ref("Person", "Ivo Rask")
@@ -175,3 +189,155 @@ def test_an_agreement_only_named_carries_the_sentence_and_article_it_is_named_in
         iri = "https://w3id.org/diplokg/id/" + ref.label.lower().replace(" ", "-")
         assert (iri, "http://www.w3.org/ns/prov#wasDerivedFrom", "<https://w3id.org/diplokg/id/article-d1>") in rows
         assert (iri, "https://w3id.org/diplokg/ontology#evidence", f'"{sentence.text}"') in rows
+
+
+# --- the table of finding kinds and the closed vocabulary (issue 15) -----------------------------
+
+MODEL_DIR = Path(kg.model.terms.__file__).parent
+NS = "https://w3id.org/diplokg/ontology#"
+ID = "https://w3id.org/diplokg/id/"
+S = _sentence("k1", 1, "Sweden and Norway signed a trade agreement.")
+NORWAY, TREATY = Ref("Country", "Norway"), Ref("Agreement", "Oslo Trade Agreement")
+
+
+def _finding_kinds() -> set:
+    """Every kind of finding kg.findings defines."""
+    return {c for _, c in inspect.getmembers(kg.findings, inspect.isclass)
+            if issubclass(c, Finding) and c is not Finding and c.__module__ == kg.findings.__name__}
+
+
+def test_every_kind_of_finding_has_a_row_in_the_table():
+    kinds = _finding_kinds()
+    assert {Mention, Fact, RoleMention, EventFinding, AgreementFinding, RelationshipFinding,
+            ObservationFinding} <= kinds
+    missing = sorted(c.__name__ for c in kinds - set(KINDS))
+    assert not missing, f"kinds of finding without a row of kg.model.kinds.KINDS: {missing}"
+
+
+def test_a_finding_of_a_kind_without_a_row_raises():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Rumour(Finding):
+        pass
+
+    with pytest.raises(TypeError, match="no row .* Rumour"):
+        GraphModel().add_article(_article("k0"), [Rumour(S)])
+
+
+# one finding of each kind and a triple its row must write (rows of the table: subject, predicate, object)
+EXAMPLES = {
+    Mention: (Mention(S, NORWAY, "Norwegian"), (ID + "norway", "http://www.w3.org/2004/02/skos/core#altLabel",
+                                                 '"Norwegian"@en')),
+    Fact: (Fact(S, GUEST, "holdsPosition", Ref("Position", "Prime Minister of Sweden")),
+           (ID + "amara-kone", NS + "holdsPosition", f"<{ID}prime-minister-of-sweden>")),
+    EventFinding: (EventFinding(S, kind="Meeting", participants=(GUEST, HOST), date="2024-05-06"),
+                   (ID + "meeting-2024-05-06-amara-kone-lena-holm", NS + "date",
+                    '"2024-05-06"^^<http://www.w3.org/2001/XMLSchema#date>')),
+    AgreementFinding: (AgreementFinding(S, TREATY, parties=(STATE, NORWAY), status="signed", date="2024"),
+                       (ID + "oslo-trade-agreement", NS + "status", '"signed"')),
+    RelationshipFinding: (RelationshipFinding(S, rtype="StrategicPartnership", rlabel="strategic partnership",
+                                              parties=(STATE, NORWAY)),
+                          (ID + "relationship-strategicpartnership-norway-sweden", NS + "relationshipType",
+                           f"<{NS}StrategicPartnership>")),
+    ObservationFinding: (ObservationFinding(S, measure="TradeVolume", value=Decimal("4.8E+8"), unit="USD",
+                                            period="2023", about=(STATE, NORWAY)),
+                         (None, NS + "measure", f"<{NS}TradeVolume>")),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EXAMPLES, key=lambda c: c.__name__), ids=lambda c: c.__name__)
+def test_each_kind_writes_its_triples(kind):
+    finding, (s, p, o) = EXAMPLES[kind]
+    model = GraphModel()
+    model.add_article(_article("k1"), [finding])
+    table = TripleTable()
+    KINDS[kind].write(model, Writer(model, table))
+    rows = list(table.rows())
+    assert any((s is None or r[0] == s) and r[1:] == (p, o) for r in rows), rows
+
+
+def test_a_role_mention_writes_nothing():
+    # resolution makes a fact of it, or drops it: the model files nothing
+    model = GraphModel()
+    model.add_article(_article("k2"), [RoleMention(S, GUEST, "Premier", "Premier Kone")])
+    table = TripleTable()
+    KINDS[RoleMention].write(model, Writer(model, table))
+    assert not table and not model.labels
+
+
+def test_a_new_relationship_type_is_a_concept_under_its_broader_one():
+    model = GraphModel()
+    model.add_article(_article("k3"), [RelationshipFinding(S, rtype="EnhancedStrategicPartnership",
+                                                           rlabel="enhanced strategic partnership",
+                                                           parties=(STATE, NORWAY),
+                                                           broader="StrategicPartnership")])
+    rows = set(model.triples(links=False).rows())
+    assert (NS + "EnhancedStrategicPartnership", "http://www.w3.org/2004/02/skos/core#broader",
+            f"<{NS}StrategicPartnership>") in rows
+
+
+def test_the_model_writes_the_wikidata_links():
+    # owl:sameAs is the model's too (it was added outside it, in kg.pipeline)
+    model = GraphModel()
+    model.add_article(_article("k4"), [Mention(S, Ref("Country", "China"), "China")])
+    same_as = "http://www.w3.org/2002/07/owl#sameAs"
+    assert (ID + "china", same_as, "<http://www.wikidata.org/entity/Q148>") in set(model.triples().rows())
+    assert not [r for r in model.triples(links=False).rows() if r[1] == same_as]
+
+
+# --- a misspelt term fails ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("ns, name", [(DKG, "vistor"), (DKG, "person"), (RDF, "typ"), (OWL, "sameas"),
+                                      (XSD, "gYaer")])
+def test_a_misspelt_term_raises(ns, name):
+    with pytest.raises(AttributeError):
+        getattr(ns, name)
+    with pytest.raises(AttributeError):
+        ns[name]
+
+
+def test_terms_are_plain_strings():
+    assert DKG.visitor == NS + "visitor" and type(DKG.visitor) is str and type(DKG["visitor"]) is str
+    assert XSD.gYear == "http://www.w3.org/2001/XMLSchema#gYear"
+    assert "Person" in DKG and "Persn" not in DKG
+
+
+@pytest.mark.parametrize("finding", [
+    Fact(S, GUEST, "holdsPositon", Ref("Position", "Prime Minister of Sweden")),
+    ObservationFinding(S, measure="TradeVolum", value=Decimal(3), about=(STATE,)),
+], ids=["fact predicate", "measure"])
+def test_a_term_that_is_data_and_not_in_the_ontology_raises(finding):
+    model = GraphModel()
+    model.add_article(_article("k5"), [finding])
+    with pytest.raises(AttributeError, match="not in namespace"):
+        model.triples(links=False)
+
+
+def _term_uses(source: str) -> set:
+    """(namespace, name) of every ``NS.name`` of the model's namespaces in a source file."""
+    spaces = {"RDF", "RDFS", "SKOS", "OWL", "XSD", "PROV", "DCT", "DKG"}
+    return {(n.value.id, n.attr) for n in ast.walk(ast.parse(source))
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in spaces}
+
+
+def test_the_model_names_only_terms_its_namespaces_define():
+    # a misspelt term fails here even in code no other test runs
+    unknown = []
+    for path in sorted(MODEL_DIR.glob("*.py")):
+        for space, name in sorted(_term_uses(path.read_text(encoding="utf-8"))):
+            if name not in getattr(kg.model.terms, space):
+                unknown.append(f"{path.name}: {space}.{name}")
+    assert not unknown
+
+
+def test_no_vocabulary_iri_is_made_by_joining_strings():
+    for path in sorted(MODEL_DIR.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for bad in ("DKG_NS", "str(DKG)", "+ \"http", "f\"http", "XSD +", "RDF +", "SKOS +", "OWL +", "PROV +",
+                    "DCT +", "#\" +"):
+            assert bad not in source, f"{path.name}: {bad}"
+
+
+def test_terms_examples():
+    assert doctest.testmod(kg.model.terms).failed == 0

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from .articles import Article, read_article
+from .articles import Article
 from .errors import ArticleError, ArticleSkipped, ExtractionError, KgError
 from .extract.nlp import pipeline
 from .extract.run import extract_article, extract_articles
 from .findings import Finding
 from .model import GraphModel
+from .readers import read_article
 from .resolve import resolve
 from .triples import TripleTable
 

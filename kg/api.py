@@ -22,7 +22,7 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     """Read the articles under ``paths`` and write the graph in each format into ``out_dir``.
 
     Args:
-        paths: files and folders (folders: every .txt, .html and .htm in them).
+        paths: files and folders (folders: every .txt, .html, .htm and .xhtml in them).
         out_dir: where the files go; nothing is written when None.
         formats: names of exporters (``ttl``, ``html``).
         base: the namespace of minted resources; the contract's ``dkgr:`` by default.

@@ -128,7 +128,7 @@ def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri
           jobs, strict: bool, debug: bool, any_language: bool) -> None:
     """Read articles and write the graph as Turtle and HTML.
 
-    PATHS are files and folders (folders: every .txt, .html and .htm); seeds/ when none.
+    PATHS are files and folders (folders: every .txt, .html, .htm and .xhtml); seeds/ when none.
     An article that cannot be read or extracted is reported in one line and skipped; the
     build goes on with the others and exits 0 (1 with --strict, or when no article could be
     read at all).

@@ -18,7 +18,8 @@ from .articles import Article, build_article
 from .dates import parse_date, to_date
 from .errors import ArticleError
 
-__all__ = ["RawFile", "Reader", "READERS", "ARTICLE_SUFFIXES", "reader_for", "read_article"]
+__all__ = ["RawFile", "Reader", "READERS", "ARTICLE_SUFFIXES", "reader_for", "read_article",
+           "suffixes_phrase"]
 
 
 # ---------------------------------------------------------------------------- reading bytes
@@ -136,6 +137,12 @@ READERS: Tuple[Reader, ...] = (
 DEFAULT_READER = "text"
 #: the suffixes a folder's files are read for (lower case)
 ARTICLE_SUFFIXES: Tuple[str, ...] = tuple(s for r in READERS for s in r.suffixes)
+
+
+def suffixes_phrase() -> str:
+    """The suffixes a folder's files are read for, in words: ".txt, .html, .htm or .xhtml"."""
+    *rest, last = ARTICLE_SUFFIXES
+    return f"{', '.join(rest)} or {last}" if rest else last
 
 
 def reader_for(suffix: str, head: str) -> Reader:

@@ -52,3 +52,18 @@ def test_readers_html_by_suffix_or_content_alike(tmp_path):
     as_txt.write_bytes(page)
     a, b = read_article(READER / "kazakhstan_brazil.html"), read_article(as_txt)
     assert (a.id, a.title, a.date, a.publisher) == (b.id, b.title, b.date, b.publisher)
+
+
+def test_readers_folders_yield_every_suffix_of_the_table(tmp_path):
+    from kg.pipeline import collect_paths
+
+    page = (READER / "kazakhstan_brazil.html").read_bytes()
+    for name in ("a.txt", "b.HTML", "c.htm", "d.xhtml"):
+        (tmp_path / "news" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "news" / name).write_bytes(page)
+    (tmp_path / "news" / "notes.md").write_text("# not an article")
+    files, problems = collect_paths([tmp_path / "news"])
+    assert [f.name for f in files] == ["a.txt", "b.HTML", "c.htm", "d.xhtml"] and not problems
+    (tmp_path / "empty").mkdir()
+    _, problems = collect_paths([tmp_path / "empty"])
+    assert [p.reason for p in problems] == ["no articles in this folder (.txt, .html, .htm or .xhtml)"]

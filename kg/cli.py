@@ -14,6 +14,7 @@ import click
 
 from . import __version__
 from .errors import KgError
+from .export import rdf_formats
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTPUT = Path("output")
@@ -79,7 +80,7 @@ def output_options(f):
     f = click.option("--no-html", is_flag=True, help="Do not draw graph.html.")(f)
     f = click.option("--base-iri", default=None, callback=_check_base_iri,
                      help="Namespace of minted resources (default: the contract's dkgr:).")(f)
-    f = click.option("-f", "--format", "formats", type=click.Choice(["ttl", "nt", "jsonld", "trig"]), multiple=True,
+    f = click.option("-f", "--format", "formats", type=click.Choice(rdf_formats()), multiple=True,
                      help="RDF format to write; repeat for several (default: ttl).")(f)
     f = click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
                      show_default=True, help="Folder for graph.ttl (and the other formats) and graph.html.")(f)
@@ -390,23 +391,13 @@ def html(graph: Path, out_file: Path, focus: Optional[str], hops: int) -> None:
     Example:
         kg html output/graph.ttl -o aliyev.html --focus "Ilham Aliyev" --hops 1
     """
-    from .export import write_atomic
-    from .export.html import build_page
-    from .graphio import read_triples
-    from .network import find_node, neighbourhood, to_networkx
+    from .api import convert
 
     try:
-        g = to_networkx(read_triples(graph), details=False)
-        if focus:
-            node = find_node(g, focus)
-            if node is None:
-                raise KgError(graph, f"no entity named {focus!r}")
-            g = neighbourhood(g, node, hops)
-        page = build_page(g)
-        write_atomic(out_file, page.html if isinstance(page.html, bytes) else page.html.encode("utf-8"))
+        page = convert(graph, out_file, "html", focus=focus, hops=hops)
     except KgError as exc:
         raise _fail(exc)
-    click.echo(f"Wrote {out_file} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+    click.echo(f"Wrote {out_file} ({page.summary})")
     if page.note:
         click.echo(f"Note: {page.note}")
 

@@ -6,6 +6,7 @@ cannot be read, violations found), 2 for usage errors.
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -23,6 +24,15 @@ DEFAULT_OUTPUT = Path("output")
 def _fail(exc: KgError, code: int = 1) -> "click.exceptions.Exit":
     click.echo(f"Error: {exc}", err=True)
     return click.exceptions.Exit(code)
+
+
+@contextlib.contextmanager
+def _failing(code: int = 1):
+    """A KgError in the block: one line on stderr, and exit ``code``."""
+    try:
+        yield
+    except KgError as exc:
+        raise _fail(exc, code) from None
 
 
 def _progress_factory(total_threshold: int = 5):
@@ -142,11 +152,9 @@ def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri
     from .api import build as run_build
 
     paths = list(paths) or [DEFAULT_INPUT]
-    try:
+    with _failing():
         result = run_build(paths, out_dir, formats=_formats(formats, no_html), base=base_iri, jobs=jobs,
                            progress=_progress_factory(), languages=None if any_language else ("en",))
-    except KgError as exc:
-        raise _fail(exc)
     _report_problems(result.problems, debug)
     for art in result.articles:
         for warning in art.warnings:
@@ -185,10 +193,8 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str], base_ir
     """
     from .api import merge as run_merge
 
-    try:
+    with _failing():
         result = run_merge(list(graphs), out_dir, formats=_formats(formats, no_html), base=base_iri)
-    except KgError as exc:
-        raise _fail(exc)
     click.echo(f"Merged {len(graphs)} builds: {len(result.articles)} articles, {result.entity_count} entities, "
                f"{result.fact_count} facts, {len(result.triples)} triples.")
     for path in result.outputs:
@@ -233,16 +239,12 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
         if sparql is not None or query_file is not None:
             raise click.UsageError("use just one of a query, --file FILE or --named NAME")
         from .queries import load_query
-        bound = {}
-        for p in params:
-            key, sep, value = p.partition("=")
-            if not sep:
-                raise click.BadParameter(f"{p!r} is not KEY=VALUE", param_hint="--param")
-            bound[key] = value
-        try:
+        bad = [p for p in params if "=" not in p]
+        if bad:
+            raise click.BadParameter(f"{bad[0]!r} is not KEY=VALUE", param_hint="--param")
+        bound = dict(p.split("=", 1) for p in params)
+        with _failing(2):
             sparql = load_query(named, bound)
-        except KgError as exc:
-            raise _fail(exc, 2)
     elif (sparql is None) == (query_file is None):
         raise click.UsageError("give the query as an argument (SPARQL or a .rq file) or with --file FILE, not both")
     if sparql is not None and query_file is None and sparql.strip().endswith(".rq") and "{" not in sparql:
@@ -254,10 +256,8 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
             sparql = query_file.read_text(encoding="utf-8")
         except OSError as exc:
             raise _fail(KgError(query_file, f"cannot read ({exc.strerror or exc})"), 2)
-    try:
+    with _failing():
         click.echo(run_query(graph, sparql, fmt), nl=False)
-    except KgError as exc:
-        raise _fail(exc)
 
 
 @cli.command()
@@ -299,11 +299,9 @@ def push(graph: Path, endpoint: str, graph_iri: Optional[str], add: bool, user: 
         who = known_user or click.prompt("User", err=True)
         return who, click.prompt(f"Password for {who}", hide_input=True, err=True)
 
-    try:
+    with _failing():
         r = run_push(graph, endpoint, graph=graph_iri, replace=not add, user=user, password=password,
                      timeout=timeout, connect_timeout=connect_timeout, query_endpoint=query_endpoint, ask=ask)
-    except KgError as exc:
-        raise _fail(exc)
     where = f"<{r.graph}>" if r.graph else "the default graph"
     click.echo(f"{'Added' if add else 'Replaced'} {where} with {r.sent_triples} triples at {r.endpoint}.")
     if r.store_triples is not None:
@@ -329,10 +327,8 @@ def link(graph: Path) -> None:
     from .graphio import read_triples
     from .link import coverage, report
 
-    try:
+    with _failing():
         click.echo(report(coverage(read_triples(graph))))
-    except KgError as exc:
-        raise _fail(exc)
 
 
 @cli.command()
@@ -348,10 +344,8 @@ def validate(graph: Path, shapes: Optional[Path]) -> None:
     """
     from .inspect import validate as run_validate
 
-    try:
+    with _failing():
         problems = run_validate(graph, shapes)
-    except KgError as exc:
-        raise _fail(exc)
     for line in problems:
         click.echo(line)
     if problems:
@@ -371,10 +365,8 @@ def stats(graph: Path) -> None:
     """
     from .inspect import stats as run_stats
 
-    try:
+    with _failing():
         click.echo(run_stats(graph), nl=False)
-    except KgError as exc:
-        raise _fail(exc)
 
 
 @cli.command()
@@ -393,10 +385,8 @@ def html(graph: Path, out_file: Path, focus: Optional[str], hops: int) -> None:
     """
     from .api import convert
 
-    try:
+    with _failing():
         page = convert(graph, out_file, "html", focus=focus, hops=hops)
-    except KgError as exc:
-        raise _fail(exc)
     click.echo(f"Wrote {out_file} ({page.summary})")
     if page.note:
         click.echo(f"Note: {page.note}")

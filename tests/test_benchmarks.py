@@ -182,3 +182,16 @@ def test_real_script_figures_on_tiny_sizes(tmp_path):
                  "others %"):
         assert part in text
     assert out_md.read_text().startswith("Measured on ")
+
+
+def test_run_baseline_extracts_through_kg_build(tmp_path, seeds_build):
+    # the baseline's extraction is kg.api.build's, chunk by chunk; the chunks make the one graph
+    from benchmarks.run import _child_baseline
+
+    out, whole = seeds_build
+    _child_baseline(ROOT / "seeds", tmp_path / "base.json", chunk=2)
+    report = json.loads((tmp_path / "base.json").read_text())
+    assert report["articles"] == len(whole.articles) == 5
+    assert report["triples"] == len(whole.triples)
+    assert report["ours_findings"] == sum(len(f) for f in whole.findings.values())
+    assert report["oxigraph_turtle_bytes"] == (out / "graph.ttl").stat().st_size

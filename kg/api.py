@@ -1,15 +1,16 @@
-"""The public API: ``build`` reads articles and writes the exports."""
+"""The public API: ``build`` reads articles and writes the exports; ``merge`` joins builds;
+``convert`` writes an export again in another format (``kg html`` draws a page so)."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable, Optional, Sequence, Union
 
-from .errors import ExportError, UsageError
-from .export import EXPORTERS, FILE_NAMES, write_atomic
+from .errors import ExportError, KgError, UsageError
+from .export import Rendered, exporter_of, write_atomic, write_export
 from .pipeline import (READ_LANGUAGES, BuildResult, build_model, collect_paths, graph_triples, paused_gc,
                        read_and_extract, timed)
 
-__all__ = ["build", "merge", "write_outputs", "DEFAULT_FORMATS"]
+__all__ = ["build", "merge", "convert", "write_outputs", "DEFAULT_FORMATS"]
 
 DEFAULT_FORMATS = ("ttl", "html")
 
@@ -22,7 +23,7 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
     """Read the articles under ``paths`` and write the graph in each format into ``out_dir``.
 
     Args:
-        paths: files and folders (folders: every .txt, .html and .htm in them).
+        paths: files and folders (folders: every .txt, .html, .htm and .xhtml in them).
         out_dir: where the files go; nothing is written when None.
         formats: names of exporters (``ttl``, ``html``).
         base: the namespace of minted resources; the contract's ``dkgr:`` by default.
@@ -57,25 +58,40 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[str], ba
     if out_dir.exists() and not out_dir.is_dir():
         raise ExportError(out_dir, "not a folder")
     for fmt in formats:
-        with timed(result, "serialise" if fmt != "html" else "html"):
-            if fmt == "html":
-                # a big build draws its most connected part; the page and the summary say so
-                from .export.html import build_page
-                from .network import to_networkx
-                page = build_page(to_networkx(result.triples, details=False))
-                data = page.html.encode("utf-8") if isinstance(page.html, str) else page.html
-                if page.note:
-                    result.notes.append(page.note)
-            else:
-                data = EXPORTERS[fmt](result.triples, base=base)
-            target = out_dir / FILE_NAMES[fmt]
-            write_atomic(target, data)
+        exporter = exporter_of(fmt)
+        target = out_dir / exporter.file_name
+        with timed(result, exporter.stage):
+            # a big build draws its most connected part; the page and the summary say so
+            rendered = write_export(result.triples, fmt, target, base=base)
+        if rendered.note:
+            result.notes.append(rendered.note)
         result.outputs.append(target)
     if findings and result.findings is not None:
         with timed(result, "serialise"):
             target = out_dir / ("graph" + SUFFIX)
             write_atomic(target, dumps(result.articles, result.findings, result.blocks))
         result.outputs.append(target)
+
+
+def convert(graph: Path, target: Path, fmt: str = "html", **options) -> Rendered:
+    """Write the export ``graph`` (Turtle, N-Triples, TriG, N-Quads or JSON-LD) to ``target``
+    in format ``fmt``, through the same exporter as a build: ``kg html`` draws its page so.
+
+    Options go to the exporter (HTML: ``focus`` and ``hops``).
+
+    Raises:
+        GraphError: a graph that cannot be read. KgError: options the exporter cannot follow
+            (a focus on no entity), named with the graph. ExportError: ``target`` unwritable.
+    """
+    from .graphio import read_triples
+
+    triples = read_triples(graph)
+    try:
+        return write_export(triples, fmt, target, **options)
+    except KgError as exc:
+        if exc.path is None:
+            raise type(exc)(graph, exc.reason) from None
+        raise
 
 
 def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str] = DEFAULT_FORMATS,

@@ -1,27 +1,24 @@
-"""Read a news article: file -> Article with a clean text, sentences, dates and dateline.
+"""An article's text -> Article with a clean text, sentences, dates and dateline.
 
-The reader drops page furniture (related headlines, captions, credits, share buttons), finds
+The cleaning drops page furniture (related headlines, captions, credits, share buttons), finds
 the dateline ("BAKU, April 21 (Xinhua) --") and the publication date, and splits the text into
 sentences whose offsets point into ``Article.text``. Extractors only ever see what it keeps.
+Reading files of each format (text, HTML) into that text is :mod:`kg.readers`' part.
 """
 from __future__ import annotations
 
-import codecs
 import datetime
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import List, Optional, Sequence, Tuple
 
-from .dates import MONTH_RE, date_line, dateline_day, find_full_dates, infer_day, parse_date, to_date
+from .dates import MONTH_RE, date_line, dateline_day, find_full_dates, infer_day
 from .errors import ArticleError
 from .language import language_of
 
-__all__ = ["Sentence", "Article", "read_article", "read_text", "split_sentences"]
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+__all__ = ["Sentence", "Article", "build_article", "read_text", "split_sentences"]
 
 
 @dataclass(frozen=True)
@@ -65,52 +62,6 @@ class Article:
     def reference_date(self) -> Optional[datetime.date]:
         """The day "on Wednesday" and "earlier today" are relative to: dateline date, else date."""
         return self.dateline_date or self.date
-
-
-# ---------------------------------------------------------------------------- reading bytes
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
-         (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
-         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
-_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF",
-          b"{\\rtf", b"\xd0\xcf\x11\xe0")
-_CONTROL = bytes(c for c in range(32) if c not in b"\t\n\r\f\v") + b"\x7f"
-
-
-def _decode(data: bytes, where: str) -> Tuple[str, str, List[str]]:
-    """Text, encoding name and warnings for the bytes of a file (never guesses silently)."""
-    for bom, codec, label in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec, []
-            except UnicodeDecodeError as exc:
-                raise ArticleError(where, f"undecodable: starts with a {label} byte-order mark but "
-                                          f"is not {label} (byte offset {exc.start})") from None
-    if not data.strip():
-        raise ArticleError(where, "empty file")
-    head = data[:8192]
-    if data.startswith(_MAGIC):
-        raise ArticleError(where, "binary file, not text")
-    if b"\0" in head:  # UTF-16 without a byte-order mark puts a NUL beside every ASCII letter
-        for codec, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
-            if zeros.count(0) > 0.6 * len(zeros) and len(data) % 2 == 0:
-                try:
-                    return data.decode(codec), "utf-16", ["UTF-16 without a byte-order mark"]
-                except UnicodeDecodeError:
-                    break
-        raise ArticleError(where, "binary file, not text")
-    if sum(head.count(c) for c in _CONTROL) > 0.01 * len(head):
-        raise ArticleError(where, "binary file, not text")
-    try:
-        return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError as exc:
-        windows = any(0x80 <= b < 0xA0 for b in data)
-        codec, label = ("cp1252", "Windows-1252") if windows else ("latin-1", "Latin-1")
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            codec, label, text = "latin-1", "Latin-1", data.decode("latin-1")
-        return text, codec, [f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                             f"decoded as {label}"]
 
 
 _LINE_SEPARATORS = re.compile(r"[\u2028\u2029]")
@@ -344,8 +295,13 @@ def _paragraphs(items: Sequence[Optional[Tuple[str, str]]]) -> List[str]:
     return paras
 
 
-def _build(raw: str, source: str, path: str, encoding: str, warnings: List[str], empty: str,
-           meta_date: Optional[datetime.date] = None, meta_publisher: Optional[str] = None) -> Article:
+def build_article(raw: str, source: str, path: str, encoding: str, warnings: List[str], empty: str,
+                  meta_date: Optional[datetime.date] = None, meta_publisher: Optional[str] = None) -> Article:
+    """The Article of ``raw`` text (headline first), read from ``path`` in ``encoding``.
+
+    ``empty`` is the reason given when nothing is left once cleaned; ``meta_date`` and
+    ``meta_publisher`` are what a page's metadata says, used when the text itself does not.
+    """
     lines = _normalise(raw)
     if not any(lines):
         raise ArticleError(path, empty)
@@ -421,27 +377,8 @@ def _build(raw: str, source: str, path: str, encoding: str, warnings: List[str],
                    warnings=tuple(warnings), dateline=written, language=language_of(text))
 
 
-def _from_html(html: str, source: str, path: str, encoding: str, warnings: List[str]) -> Article:
-    """The main text of a web page, without navigation, as an Article (title from its metadata)."""
-    import trafilatura   # slow to import; only HTML needs it
-
-    opts = dict(with_metadata=True, include_comments=False, include_tables=False,
-                date_extraction_params={"extensive_search": False, "original_date": True})
-    doc = (trafilatura.bare_extraction(html, **opts)
-           or trafilatura.bare_extraction(html, favor_recall=True, **opts))
-    lines = (doc.text or "").split("\n") if doc else []
-    if not any(len(ln.split()) >= 5 for ln in lines):   # a menu ("Home", "World") is no story
-        raise ArticleError(path, "no article text found in the HTML page")
-    title = " ".join((doc.title or "").split())
-    if title and lines and " ".join(lines[0].split()) == title:
-        lines = lines[1:]
-    raw = (title + "\n\n" if title else "") + "\n".join(lines)
-    return _build(raw, source, path, encoding, warnings, "no article text found in the HTML page",
-                  meta_date=to_date(parse_date(doc.date or "")), meta_publisher=doc.sitename or None)
-
-
 def read_text(text: str, source: str = "<text>", path: Optional[str] = None) -> Article:
-    """Read an article from a string, exactly as :func:`read_article` reads a text file.
+    """Read an article from a string, exactly as :func:`kg.readers.read_article` reads a text file.
 
     Args:
         text: the article: headline on the first line, then the body.
@@ -454,46 +391,4 @@ def read_text(text: str, source: str = "<text>", path: Optional[str] = None) -> 
     Raises:
         ArticleError: the text is empty or has nothing after the headline.
     """
-    return _build(text, source, path or source, "utf-8", [], "empty text")
-
-
-def read_article(path: Union[str, Path]) -> Article:
-    """Read a text or HTML news article from a file.
-
-    Args:
-        path: a .txt (or any text) file, or an .html/.htm page whose main text is extracted.
-
-    Returns:
-        The cleaned Article; ``warnings`` says when the encoding had to be guessed.
-
-    Raises:
-        ArticleError: missing, a directory, unreadable, empty, binary, undecodable, or no text
-            after the headline.
-
-    >>> read_article("seeds/002_f2ac28b3f73fc063.txt").dateline_place    # doctest: +SKIP
-    'Beijing'
-    """
-    p = Path(path)
-    where = str(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(where, "no such file") from None
-    except IsADirectoryError:
-        raise ArticleError(where, "is a directory, not a file") from None
-    except PermissionError:
-        raise ArticleError(where, "permission denied") from None
-    except OSError as exc:
-        raise ArticleError(where, f"cannot be read ({exc.strerror or exc})") from None
-    text, encoding, warnings = _decode(data, where)
-    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
-    if p.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
-        declared = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
-        if warnings and declared:     # not UTF-8, but the page says what it is
-            try:
-                codec = declared.group(1).decode("ascii").lower()
-                text, encoding, warnings = data.decode(codec), codec, []
-            except (LookupError, UnicodeDecodeError):
-                pass
-        return _from_html(text, p.name, where, encoding, warnings)
-    return _build(text, p.name, where, encoding, warnings, "empty file")
+    return build_article(text, source, path or source, "utf-8", [], "empty text")

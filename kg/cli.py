@@ -6,6 +6,7 @@ cannot be read, violations found), 2 for usage errors.
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -14,6 +15,7 @@ import click
 
 from . import __version__
 from .errors import KgError
+from .export import rdf_formats
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTPUT = Path("output")
@@ -22,6 +24,15 @@ DEFAULT_OUTPUT = Path("output")
 def _fail(exc: KgError, code: int = 1) -> "click.exceptions.Exit":
     click.echo(f"Error: {exc}", err=True)
     return click.exceptions.Exit(code)
+
+
+@contextlib.contextmanager
+def _failing(code: int = 1):
+    """A KgError in the block: one line on stderr, and exit ``code``."""
+    try:
+        yield
+    except KgError as exc:
+        raise _fail(exc, code) from None
 
 
 def _progress_factory(total_threshold: int = 5):
@@ -79,7 +90,7 @@ def output_options(f):
     f = click.option("--no-html", is_flag=True, help="Do not draw graph.html.")(f)
     f = click.option("--base-iri", default=None, callback=_check_base_iri,
                      help="Namespace of minted resources (default: the contract's dkgr:).")(f)
-    f = click.option("-f", "--format", "formats", type=click.Choice(["ttl", "nt", "jsonld", "trig"]), multiple=True,
+    f = click.option("-f", "--format", "formats", type=click.Choice(rdf_formats()), multiple=True,
                      help="RDF format to write; repeat for several (default: ttl).")(f)
     f = click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUTPUT,
                      show_default=True, help="Folder for graph.ttl (and the other formats) and graph.html.")(f)
@@ -128,7 +139,7 @@ def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri
           jobs, strict: bool, debug: bool, any_language: bool) -> None:
     """Read articles and write the graph as Turtle and HTML.
 
-    PATHS are files and folders (folders: every .txt, .html and .htm); seeds/ when none.
+    PATHS are files and folders (folders: every .txt, .html, .htm and .xhtml); seeds/ when none.
     An article that cannot be read or extracted is reported in one line and skipped; the
     build goes on with the others and exits 0 (1 with --strict, or when no article could be
     read at all).
@@ -141,11 +152,9 @@ def build(paths: Sequence[Path], out_dir: Path, formats: Sequence[str], base_iri
     from .api import build as run_build
 
     paths = list(paths) or [DEFAULT_INPUT]
-    try:
+    with _failing():
         result = run_build(paths, out_dir, formats=_formats(formats, no_html), base=base_iri, jobs=jobs,
                            progress=_progress_factory(), languages=None if any_language else ("en",))
-    except KgError as exc:
-        raise _fail(exc)
     _report_problems(result.problems, debug)
     for art in result.articles:
         for warning in art.warnings:
@@ -184,10 +193,8 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str], base_ir
     """
     from .api import merge as run_merge
 
-    try:
+    with _failing():
         result = run_merge(list(graphs), out_dir, formats=_formats(formats, no_html), base=base_iri)
-    except KgError as exc:
-        raise _fail(exc)
     click.echo(f"Merged {len(graphs)} builds: {len(result.articles)} articles, {result.entity_count} entities, "
                f"{result.fact_count} facts, {len(result.triples)} triples.")
     for path in result.outputs:
@@ -232,16 +239,12 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
         if sparql is not None or query_file is not None:
             raise click.UsageError("use just one of a query, --file FILE or --named NAME")
         from .queries import load_query
-        bound = {}
-        for p in params:
-            key, sep, value = p.partition("=")
-            if not sep:
-                raise click.BadParameter(f"{p!r} is not KEY=VALUE", param_hint="--param")
-            bound[key] = value
-        try:
+        bad = [p for p in params if "=" not in p]
+        if bad:
+            raise click.BadParameter(f"{bad[0]!r} is not KEY=VALUE", param_hint="--param")
+        bound = dict(p.split("=", 1) for p in params)
+        with _failing(2):
             sparql = load_query(named, bound)
-        except KgError as exc:
-            raise _fail(exc, 2)
     elif (sparql is None) == (query_file is None):
         raise click.UsageError("give the query as an argument (SPARQL or a .rq file) or with --file FILE, not both")
     if sparql is not None and query_file is None and sparql.strip().endswith(".rq") and "{" not in sparql:
@@ -253,10 +256,8 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
             sparql = query_file.read_text(encoding="utf-8")
         except OSError as exc:
             raise _fail(KgError(query_file, f"cannot read ({exc.strerror or exc})"), 2)
-    try:
+    with _failing():
         click.echo(run_query(graph, sparql, fmt), nl=False)
-    except KgError as exc:
-        raise _fail(exc)
 
 
 @cli.command()
@@ -298,11 +299,9 @@ def push(graph: Path, endpoint: str, graph_iri: Optional[str], add: bool, user: 
         who = known_user or click.prompt("User", err=True)
         return who, click.prompt(f"Password for {who}", hide_input=True, err=True)
 
-    try:
+    with _failing():
         r = run_push(graph, endpoint, graph=graph_iri, replace=not add, user=user, password=password,
                      timeout=timeout, connect_timeout=connect_timeout, query_endpoint=query_endpoint, ask=ask)
-    except KgError as exc:
-        raise _fail(exc)
     where = f"<{r.graph}>" if r.graph else "the default graph"
     click.echo(f"{'Added' if add else 'Replaced'} {where} with {r.sent_triples} triples at {r.endpoint}.")
     if r.store_triples is not None:
@@ -328,10 +327,8 @@ def link(graph: Path) -> None:
     from .graphio import read_triples
     from .link import coverage, report
 
-    try:
+    with _failing():
         click.echo(report(coverage(read_triples(graph))))
-    except KgError as exc:
-        raise _fail(exc)
 
 
 @cli.command()
@@ -347,10 +344,8 @@ def validate(graph: Path, shapes: Optional[Path]) -> None:
     """
     from .inspect import validate as run_validate
 
-    try:
+    with _failing():
         problems = run_validate(graph, shapes)
-    except KgError as exc:
-        raise _fail(exc)
     for line in problems:
         click.echo(line)
     if problems:
@@ -370,10 +365,8 @@ def stats(graph: Path) -> None:
     """
     from .inspect import stats as run_stats
 
-    try:
+    with _failing():
         click.echo(run_stats(graph), nl=False)
-    except KgError as exc:
-        raise _fail(exc)
 
 
 @cli.command()
@@ -390,23 +383,11 @@ def html(graph: Path, out_file: Path, focus: Optional[str], hops: int) -> None:
     Example:
         kg html output/graph.ttl -o aliyev.html --focus "Ilham Aliyev" --hops 1
     """
-    from .export import write_atomic
-    from .export.html import build_page
-    from .graphio import read_triples
-    from .network import find_node, neighbourhood, to_networkx
+    from .api import convert
 
-    try:
-        g = to_networkx(read_triples(graph), details=False)
-        if focus:
-            node = find_node(g, focus)
-            if node is None:
-                raise KgError(graph, f"no entity named {focus!r}")
-            g = neighbourhood(g, node, hops)
-        page = build_page(g)
-        write_atomic(out_file, page.html if isinstance(page.html, bytes) else page.html.encode("utf-8"))
-    except KgError as exc:
-        raise _fail(exc)
-    click.echo(f"Wrote {out_file} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+    with _failing():
+        page = convert(graph, out_file, "html", focus=focus, hops=hops)
+    click.echo(f"Wrote {out_file} ({page.summary})")
     if page.note:
         click.echo(f"Note: {page.note}")
 

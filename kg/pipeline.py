@@ -17,20 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from .articles import Article, read_article
+from .articles import Article
 from .errors import ArticleError, ArticleSkipped, ExtractionError, KgError
 from .extract.nlp import pipeline
 from .extract.run import extract_article, extract_articles
 from .findings import Finding
 from .model import GraphModel
+from .readers import ARTICLE_SUFFIXES, read_article, suffixes_phrase
 from .resolve import resolve
 from .triples import TripleTable
 
 __all__ = ["ARTICLE_SUFFIXES", "BuildResult", "collect_paths", "read_and_extract", "read_and_extract_chunk",
            "build_model"]
-
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-
 
 @dataclass
 class BuildResult:
@@ -74,7 +72,7 @@ def collect_paths(paths: Sequence[Path]) -> Tuple[List[Path], List[KgError]]:
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
-                problems.append(ArticleError(p, "no articles in this folder (.txt, .html or .htm)"))
+                problems.append(ArticleError(p, f"no articles in this folder ({suffixes_phrase()})"))
             files.extend(found)
         elif p.exists():
             files.append(p)

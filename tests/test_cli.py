@@ -238,7 +238,7 @@ def test_cli_build_failed_write_leaves_no_partial_file(runner, tmp_path, monkeyp
 
     def broken(path, data):
         raise export.ExportError(path, "cannot write (No space left on device)")
-    monkeypatch.setattr("kg.api.write_atomic", broken)
+    monkeypatch.setattr("kg.export.write_atomic", broken)     # every format is written there
     result = runner.invoke(cli, ["build", str(SEEDS), "-o", str(out)])
     assert result.exit_code == 1
     assert "No space left" in result.output

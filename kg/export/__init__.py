@@ -1,4 +1,9 @@
-"""Exporters by name: each writes a graph's sorted triples to a file, atomically.
+"""Exporters by name, in one table: Turtle, N-Triples, JSON-LD, TriG and the HTML page.
+
+Each exporter renders a graph's sorted triples to bytes; :func:`write_export` writes them
+for every format alike (``kg build``, ``kg merge`` and ``kg html`` all go through it). Adding
+a format is one render function and one row of :data:`EXPORTERS`; an RDF syntax (one with an
+``rdf_format``) is then among the CLI's ``--format`` choices.
 
 A failed export never leaves a half-written file over a good one: bytes go to a temporary file
 in the same folder, which is then renamed over the target (``os.replace``).
@@ -7,12 +12,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Sequence, Union
+from typing import Callable, Dict, Optional, Sequence, Tuple, Union
 
-from ..errors import ExportError
+from ..errors import ExportError, KgError
 
-__all__ = ["EXPORTERS", "FILE_NAMES", "RDF_FORMATS", "write_atomic", "export"]
+__all__ = ["Rendered", "Exporter", "EXPORTERS", "rdf_formats", "exporter_of", "write_export", "write_atomic"]
 
 
 def _umask() -> int:
@@ -51,45 +57,98 @@ def write_atomic(path: Union[str, Path], data: bytes) -> None:
         raise ExportError(path, f"cannot write ({exc.strerror or exc})") from None
 
 
-def _turtle(triples, **kw) -> bytes:
+@dataclass(frozen=True)
+class Rendered:
+    """An export's bytes and what the user is told of it."""
+
+    data: bytes
+    note: str = ""          # a sentence for the user (the page holds only part of the graph)
+    summary: str = ""       # what it holds, when that is worth saying ("186 nodes, 190 edges")
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """An output format: its name (``--format``), the file it writes in an output folder, how
+    to render triples (``render(triples, **options) -> Rendered``), rdflib's name of the
+    syntax when it is RDF (None for the HTML page), and the stage its time counts under."""
+
+    name: str
+    file_name: str
+    render: Callable[..., Rendered]
+    rdf_format: Optional[str] = None
+    stage: str = "serialise"
+
+
+def _turtle(triples, **kw) -> Rendered:
     from .rdf import turtle
-    return turtle(triples, **kw)
+    return Rendered(turtle(triples, **kw))
 
 
-def _nt(triples, **kw) -> bytes:
+def _nt(triples, **kw) -> Rendered:
     from .rdf import ntriples
-    return ntriples(triples, **kw)
+    return Rendered(ntriples(triples, **kw))
 
 
-def _jsonld(triples, **kw) -> bytes:
+def _jsonld(triples, **kw) -> Rendered:
     from .rdf import jsonld
-    return jsonld(triples, **kw)
+    return Rendered(jsonld(triples, **kw))
 
 
-def _trig(triples, **kw) -> bytes:
+def _trig(triples, **kw) -> Rendered:
     from .rdf import trig
-    return trig(triples, **kw)
+    return Rendered(trig(triples, **kw))
 
 
-def _html(triples, **kw) -> bytes:
-    from .html import render
-    return render(triples, **kw)
+def _html(triples, focus: Optional[str] = None, hops: int = 2, **_) -> Rendered:
+    """The interactive page; with ``focus``, of that entity's neighbourhood within ``hops``.
+    A big graph is drawn in its most connected part, which the note says."""
+    from ..network import find_node, neighbourhood, to_networkx
+    from .html import build_page
+
+    g = to_networkx(triples, details=False)
+    if focus:
+        node = find_node(g, focus)
+        if node is None:
+            raise KgError(None, f"no entity named {focus!r}")
+        g = neighbourhood(g, node, hops)
+    page = build_page(g)
+    return Rendered(page.html, page.note, f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
 
 
-#: name -> function(sorted triples, **options) -> bytes
-EXPORTERS: Dict[str, Callable[..., bytes]] = {"ttl": _turtle, "nt": _nt, "jsonld": _jsonld, "trig": _trig,
-                                              "html": _html}
-FILE_NAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig",
-              "html": "graph.html"}
-#: the formats --format chooses among (the HTML page is drawn besides, unless --no-html)
-RDF_FORMATS = ("ttl", "nt", "jsonld", "trig")
+#: name -> Exporter, in the order the CLI lists them
+EXPORTERS: Dict[str, Exporter] = {e.name: e for e in (
+    Exporter("ttl", "graph.ttl", _turtle, rdf_format="turtle"),
+    Exporter("nt", "graph.nt", _nt, rdf_format="nt"),
+    Exporter("jsonld", "graph.jsonld", _jsonld, rdf_format="json-ld"),
+    Exporter("trig", "graph.trig", _trig, rdf_format="trig"),
+    Exporter("html", "graph.html", _html, stage="html"),
+)}
 
 
-def export(triples: Sequence, dest: Union[str, Path], fmt: str, **options) -> Path:
-    """Serialise ``triples`` in format ``fmt`` to ``dest`` (a folder: the format's file name)."""
+def rdf_formats() -> Tuple[str, ...]:
+    """The RDF syntaxes of the table: what ``--format`` chooses among (the HTML page is drawn
+    besides, unless ``--no-html``)."""
+    return tuple(name for name, e in EXPORTERS.items() if e.rdf_format)
+
+
+def exporter_of(fmt: str) -> Exporter:
+    """The exporter named ``fmt``.
+
+    Raises:
+        ExportError: no exporter has that name.
+    """
     if fmt not in EXPORTERS:
-        raise ExportError(None, f"unknown format {fmt!r}; choose one of {', '.join(sorted(EXPORTERS))}")
-    dest = Path(dest)
-    target = dest / FILE_NAMES[fmt] if dest.is_dir() or not dest.suffix else dest
-    write_atomic(target, EXPORTERS[fmt](triples, **options))
-    return target
+        raise ExportError(None, f"unknown format {fmt!r}; choose one of {', '.join(EXPORTERS)}")
+    return EXPORTERS[fmt]
+
+
+def write_export(triples: Sequence, fmt: str, target: Union[str, Path], **options) -> Rendered:
+    """Render ``triples`` in format ``fmt`` and write them to the file ``target``, atomically.
+
+    Raises:
+        ExportError: an unknown format, or a file that cannot be written.
+        KgError: options the exporter cannot follow (an HTML focus on no entity).
+    """
+    rendered = exporter_of(fmt).render(triples, **options)
+    write_atomic(target, rendered.data)
+    return rendered

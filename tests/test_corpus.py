@@ -54,7 +54,6 @@ def _label(g, node) -> str:
     return str(g.value(node, RDFS.label) or node)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: 4 holders the tables contradict at the article's date (a former leader named with the office alone, a spelling the tables lack)")
 def test_corpus_no_one_holds_an_office_the_tables_give_someone_else_at_the_articles_date(corpus_graph):
     # issue 14: a person holds an office of a state only when the terms allow it at the article's date
     import datetime
@@ -109,7 +108,7 @@ def test_corpus_quality_signals(corpus_graph):
     assert len(self_visits) <= 0.02 * len(visits), [_label(g, v) for v in self_visits[:10]]
 
 
-@pytest.mark.xfail(strict=True, reason='issue 14: 240 of 734 people named in two or more articles carry owl:sameAs (32.7 %, target 40 %)')
+@pytest.mark.xfail(strict=True, reason='issue 14: 238 of 727 people named in two or more articles carry owl:sameAs (32.7 %, target 40 %)')
 def test_corpus_people_named_in_several_articles_are_linked_to_wikidata(corpus_graph):
     # issue 14: owl:sameAs for at least 40 % of the persons named in two or more articles
     from rdflib import OWL, RDF, Namespace

@@ -529,3 +529,28 @@ def test_positions_a_state_shared_along_a_list_is_checked_against_the_tables():
                 "Narendra Modi met on Tuesday. The President and India PM Modi also exchanged views on trade.")
     assert ("Narendra Modi", "holdsPosition", "Prime Minister of India") in got
     assert ("Narendra Modi", "holdsPosition", "President of India") not in got
+
+
+from kg.extract.patterns import load_phrases  # noqa: E402
+
+
+@pytest.mark.parametrize("noun", [p for p, _ in load_phrases("place_nouns")])
+def test_entities_a_city_before_a_place_noun_is_a_place(noun):
+    # every row of place_nouns.tsv: "the Mombasa port", "the Mombasa airport", ...
+    got = mentions(HEAD + f"Officials inspected the Mombasa {noun} on Monday.")
+    assert ("Place", "Mombasa") in got
+
+
+def test_entities_a_project_named_after_a_place_keeps_the_place_and_its_last_head():
+    got = mentions(HEAD + "Kenya has committed to Lamu port development. The Mombasa Port integrated "
+                          "development project was discussed.")
+    assert ("Initiative", "Lamu port development") in got
+    assert ("Place", "Lamu") in got
+    assert ("Initiative", "Mombasa Port integrated development project") in got
+
+
+def test_entities_a_body_whose_name_holds_one_state_is_that_states():
+    got = facts(HEAD + "The Brazilian Cooperation Agency and the National Iranian Oil Company met with Brazil "
+                       "and Iran. The Chamber of Construction Industry of Ghana also attended.")
+    assert ("Brazilian Cooperation Agency", "partOf", "Brazil") in got
+    assert ("National Iranian Oil Company", "partOf", "Iran") in got

@@ -206,11 +206,28 @@ class Entities:
         persons = [sp for sp in out if sp.label_ == "Person"]
         out = [sp for sp in out if not (sp.label_ == "Institution" and len(sp) == 1 and any(
             p.start <= sp.start and sp.end <= p.end and len(p) > 1 for p in persons))]
+        self._state_of_body(out)
         # a topic's words inside a name are the name's ("peace process" of "the X-Y peace process")
         named = {i for sp in out if sp.label_ not in ("Topic", "Country") for i in range(sp.start, sp.end)}
         out = [sp for sp in out if sp.label_ != "Topic" or not any(i in named for i in range(sp.start, sp.end))]
         doc.spans[SPANS_KEY] = sorted(out, key=lambda s: (s.start, -s.end))
         return doc
+
+    def _state_of_body(self, out: List[Span]) -> None:
+        """A body the lexicon does not know, whose name is headed by a word for a body and holds
+        the name or demonym of one state ("the Brazilian Cooperation Agency", "the Chamber of
+        Commerce of Ghana", "the National Iranian Oil Company"), is that state's."""
+        states = [sp for sp in out if sp.label_ == "Country"]
+        for sp in out:
+            if sp.label_ != "Institution" or sp._.country is not None or sp._.kb is not None:
+                continue
+            words = [t.text for t in sp]
+            head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+            if self.heads.get(head) != "institution":
+                continue
+            inner = {c._.ref for c in states if sp.start <= c.start and c.end <= sp.end}
+            if len(inner) == 1:
+                sp._.country = inner.pop()
 
     def _in_headed_name(self, doc: Doc, sp: Span) -> bool:
         """Whether a known place's or body's name is a modifier inside a longer capitalised name
@@ -246,6 +263,8 @@ class Entities:
             return True
         # "the Colombo port", "a Hambantota-based firm": a place named as a modifier
         nxt = sp.doc[sp.end] if sp.end < len(sp.doc) else None
+        if nxt is not None and nxt.lower_ in phrase_set("place_nouns"):
+            return True
         return nxt is not None and nxt.text in ("-based", "based") or (nxt is not None and nxt.text == "-"
                                                                       and sp.end + 1 < len(sp.doc)
                                                                       and sp.doc[sp.end + 1].lower_ == "based")
@@ -598,15 +617,19 @@ class Entities:
             cls = _LOWER_HEADS.get(t.lower_)
             if cls is None or t.i in taken or t.pos_ != "NOUN":
                 continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _LOWER_HEADS and doc[t.i + 1].pos_ == "NOUN":
+                continue                        # "the X port development project": the last word heads it
             start = t.i
-            while start > 0 and ((doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[start - 1].is_title
+            while start > 0 and ((doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[start - 1].tag_ == "VBN"
+                                  or doc[start - 1].is_title
                                   and doc[start - 1].is_alpha) and doc[start - 1].dep_ in ("compound", "amod", "nmod")
                                  and doc[start - 1].head.i < t.i + 1 and not doc[start - 1].like_num
                                  or doc[start - 1].text in ("-", "–") and start > 1 and doc[start - 2].is_title):
                 start -= 1
             if any(doc[i].text in self.not_name and doc[i].text not in self.heads for i in range(start, t.i)):
                 continue                        # "the Sunday Morning Futures program": no initiative
-            while start < t.i and (doc[start].i in taken and doc[start].i not in places or doc[start].pos_ == "ADJ"
+            while start < t.i and (doc[start].i in taken and doc[start].i not in places
+                                   or (doc[start].pos_ == "ADJ" or doc[start].tag_ == "VBN")
                                    and not doc[start].text[:1].isupper()):
                 start += 1
             # the owner's demonym is no part of the name ("the Indian Adani group")
@@ -628,7 +651,7 @@ class Entities:
 _LOWER_HEADS = {"project": "Initiative", "initiative": "Initiative", "corridor": "Initiative",
                 "programme": "Initiative", "program": "Initiative", "scheme": "Initiative",
                 "group": "Institution", "company": "Institution", "corporation": "Institution",
-                "process": "Initiative"}
+                "process": "Initiative", "development": "Initiative"}
 _COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
 #: a body's name that goes on with "of" and its state ("Chamber of Commerce of Sri Lanka")
 _HEAD_OF_STATE_BODY = {"Industry", "Commerce", "Chamber", "Board", "Investment", "Council", "Authority",

@@ -53,16 +53,24 @@ def without_the(text: str) -> str:
     return text[4:] if text[:4] in ("the ", "The ") else text
 
 
-def read_table(path: Path, columns: Tuple[str, ...], required: Tuple[str, ...] = ()
+def read_table(path: Path, columns: Tuple[str, ...], required: Tuple[str, ...] = (), *, padded: bool = True
                ) -> Iterator[Tuple[int, Dict[str, str]]]:
     """Rows of a tab-separated table as (line number, {column: value}).
 
     Lines starting with ``#`` and blank lines are skipped; the first other line must name the
     columns.
 
+    Args:
+        path: the table.
+        columns: the header it must have, in order.
+        required: the columns no row may leave empty.
+        padded: whether a cell may have spaces around it (they are stripped); if not, such a
+            cell is a bad row.
+
     Raises:
-        DataError: the file is missing or not UTF-8, the header differs, a row has the wrong
-            number of fields or an empty required field.
+        DataError: the file is missing, unreadable or not UTF-8, the header differs, a row has
+            the wrong number of fields, an empty required field or (``padded=False``) a padded
+            cell.
     """
     try:
         text = path.read_text(encoding="utf-8")
@@ -70,13 +78,18 @@ def read_table(path: Path, columns: Tuple[str, ...], required: Tuple[str, ...] =
         raise DataError(path, "missing; reinstall diplokg") from None
     except UnicodeDecodeError as e:
         raise DataError(path, f"not UTF-8 (byte at offset {e.start})") from None
+    except OSError as e:
+        raise DataError(path, f"cannot be read ({e})") from None
     header = False
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        fields = [f.strip() for f in line.split("\t")]
+        cells = line.split("\t")
+        fields = [f.strip() for f in cells]
+        if not padded and fields != cells:
+            raise DataError(path, f"line {n}: a cell has spaces around it")
         if not header:
-            if tuple(fields) != columns:
+            if tuple(fields) != tuple(columns):
                 raise DataError(path, f"line {n}: header {fields} but expected {list(columns)}")
             header = True
             continue

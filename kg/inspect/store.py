@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from ..errors import DataError, GraphError
 from ..graphio import FORMAT_BY_SUFFIX
+from ..model.terms import XSD
 from ..vocab import PREFIXES
 
 __all__ = ["PathLike", "XSD_STRING", "namespaces", "shorten", "ontology_dir", "format_of", "parse_error",
@@ -21,7 +22,8 @@ __all__ = ["PathLike", "XSD_STRING", "namespaces", "shorten", "ontology_dir", "f
 PathLike = Union[str, Path]
 # A local name that can be pasted back into a query as prefix:local (a cautious PN_LOCAL).
 _LOCAL = re.compile(r"(?:[\w:](?:[\w.:-]*[\w:-])?)?\Z")
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: the datatype of a plain literal ("x", written without ^^)
+XSD_STRING = XSD.string
 _OX_POSITION = re.compile(r"^Parser error (?:at line \d+ (?:column \d+|between columns \d+ and \d+)"
                           r"|between line \d+ column \d+ and line \d+ column \d+): ")
 

@@ -124,9 +124,7 @@ def _quiet(logger_name: str) -> Iterator[None]:
 
 def _report_lines(report: "rdflib.Graph", shapes: "rdflib.Graph", shape_names: Sequence[Tuple[str, str]],
                   warnings: bool) -> List[str]:
-    from rdflib import Namespace
-
-    SH = Namespace("http://www.w3.org/ns/shacl#")
+    from rdflib.namespace import SH
     lines = set()
     for result in report.objects(None, SH.result):
         severity = report.value(result, SH.resultSeverity)

@@ -15,21 +15,20 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import networkx as nx
 import pyoxigraph as ox
 
+from rdflib.namespace import SDO, Namespace
+
+from .model.terms import DCT, DKG, PROV, RDF, RDFS, SKOS
 from .triples import TripleTable
-from .vocab import DKG
+from .vocab import PREFIXES
 
 __all__ = ["to_networkx", "describe", "CLASS_ORDER", "local_name", "neighbourhood", "find_node"]
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
-DCT = "http://purl.org/dc/terms/"
-NS = str(DKG)
-EVIDENCE = NS + "evidence"
+#: the dkg: namespace, only to tell its properties from others: its terms come from DKG
+DKG_NAMESPACE = PREFIXES["dkg"]
+#: schema.org's older http: namespace, which other data still uses (rdflib's SDO is the https: one)
+SCHEMA_HTTP = Namespace("http://schema.org/")
 #: article -> entity, for entities that take part in no fact (the build adds them).
-MENTIONS = (NS + "mentions", "http://schema.org/mentions", "https://schema.org/mentions")
+MENTIONS = (DKG.mentions, str(SCHEMA_HTTP.mentions), str(SDO.mentions))
 
 #: Most specific class first: a node typed Meeting and Event is shown as a Meeting.
 CLASS_ORDER = ("Person", "Country", "Institution", "Position", "Place", "Initiative", "Agreement",
@@ -57,20 +56,20 @@ def to_networkx(triples: Iterable[ox.Triple], details: bool = True) -> nx.MultiD
     """
     table = TripleTable.from_triples(triples)
     value = table.value
-    classes = {f"<{NS}{c}>": i for i, c in enumerate(CLASS_ORDER)}
+    classes = {f"<{DKG[c]}>": i for i, c in enumerate(CLASS_ORDER)}
     g = nx.MultiDiGraph(triples=table)
     for s in table.subjects():
         pairs = table.pairs(s)
-        kind = min((classes[o] for p, o in pairs if p == RDF_TYPE and o in classes), default=None)
+        kind = min((classes[o] for p, o in pairs if p == RDF.type and o in classes), default=None)
         if kind is None:
             continue
-        label = next((value(o) for p, o in pairs if p == LABEL), None)
+        label = next((value(o) for p, o in pairs if p == RDFS.label), None)
         g.add_node(s, label=label if label is not None else local_name(s), cls=CLASS_ORDER[kind],
-                   aliases=sorted({value(o) for p, o in pairs if p == ALT}))
+                   aliases=sorted({value(o) for p, o in pairs if p == SKOS.altLabel}))
     nodes = g.nodes
     for s in list(nodes):
         for p, o in table.pairs(s):
-            if o.startswith("<") and p.startswith(NS) and o[1:-1] in nodes:
+            if o.startswith("<") and p.startswith(DKG_NAMESPACE) and o[1:-1] in nodes:
                 name = local_name(p)
                 g.add_edge(s, o[1:-1], key=name, prop=name)
     if details:
@@ -95,16 +94,16 @@ def describe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         got = articles.get(article)
         if got is None:
             pairs = table.pairs(article[1:-1])
-            title = next((value(o) for p, o in pairs if p == DCT + "title"), "")
-            date = next((value(o) for p, o in pairs if p == DCT + "date"), "")
+            title = next((value(o) for p, o in pairs if p == DCT.title), "")
+            date = next((value(o) for p, o in pairs if p == DCT.date), "")
             got = articles[article] = (title, date) if pairs else ("", "")
         return got
 
     def evidence(pairs) -> List[Tuple[str, str, str]]:
-        sents = sorted(value(o) for p, o in pairs if p == EVIDENCE)
+        sents = sorted(value(o) for p, o in pairs if p == DKG.evidence)
         if not sents:
             return []
-        srcs = [source(o) for p, o in pairs if p == DERIVED]
+        srcs = [source(o) for p, o in pairs if p == PROV.wasDerivedFrom]
         title, date = srcs[0] if len(srcs) == 1 else ("; ".join(sorted(t for t, _ in srcs)), "")
         return [(sent, title, date) for sent in sents]
 
@@ -112,7 +111,7 @@ def describe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         pairs = table.pairs(n)
         literals: Dict[str, List[str]] = defaultdict(list)
         for p, o in pairs:
-            if o.startswith('"') and p.startswith(NS) and p != EVIDENCE:
+            if o.startswith('"') and p.startswith(DKG_NAMESPACE) and p != DKG.evidence:
                 literals[local_name(p)].append(value(o))
         g.nodes[n].update(literals={k: sorted(v) for k, v in sorted(literals.items())},
                           evidence=evidence(pairs))
@@ -122,41 +121,41 @@ def describe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     wanted = set(todo)
     arts: Dict[str, set] = defaultdict(set)
     for n in todo:
-        arts[n].update(o for p, o in table.pairs(n) if p == DERIVED and o.startswith("<"))
+        arts[n].update(o for p, o in table.pairs(n) if p == PROV.wasDerivedFrom and o.startswith("<"))
+    # (subject, the dkg property's local name, object) -> evidence; an edge's prop is that name
     stated: Dict[Tuple[str, str, str], List[Tuple[str, str, str]]] = defaultdict(list)
-    statement = f"<{RDF}Statement>"
-    about = RDF + "subject"
+    statement = f"<{RDF.Statement}>"
     for st in table.subjects():
         pairs = table.pairs(st)
         for p, o in pairs:
             if p in MENTIONS and o[1:-1] in wanted:
                 arts[o[1:-1]].add("<" + st + ">")
-        subject = next((o for p, o in pairs if p == about), None)
-        if subject is None or (RDF_TYPE, statement) not in pairs:
+        subject = next((o for p, o in pairs if p == RDF.subject), None)
+        if subject is None or (RDF.type, statement) not in pairs:
             continue
-        get = {p: o for p, o in pairs if p.startswith(RDF)}
-        obj = get.get(RDF + "object", "<>")
-        derived = [o for p, o in pairs if p == DERIVED and o.startswith("<")]
+        get = dict(pairs)
+        obj = get.get(RDF.object, "<>")
+        derived = [o for p, o in pairs if p == PROV.wasDerivedFrom and o.startswith("<")]
         for end in (subject[1:-1], obj[1:-1]):
             if end in wanted:
                 arts[end].update(derived)
-        if subject[1:-1] not in wanted:
-            continue
-        key = (subject[1:-1], value(get.get(RDF + "predicate", "<>")), value(obj))
-        stated[key].extend(evidence(pairs))
+        predicate = value(get.get(RDF.predicate, "<>"))
+        if subject[1:-1] not in wanted or not predicate.startswith(DKG_NAMESPACE):
+            continue        # edges are drawn for dkg properties only
+        stated[(subject[1:-1], predicate[len(DKG_NAMESPACE):], value(obj))].extend(evidence(pairs))
     # a copied subgraph shares its graph attributes with the original: extend a copy
     known: Dict[str, Tuple[str, str]] = dict(g.graph.get("articles", {}))
     g.graph["articles"] = known
-    article = f"<{NS}Article>"
+    article = f"<{DKG.Article}>"
     for n in todo:
-        found = sorted(a for a in arts.get(n, ()) if (RDF_TYPE, article) in table.pairs(a[1:-1]))
+        found = sorted(a for a in arts.get(n, ()) if (RDF.type, article) in table.pairs(a[1:-1]))
         for a in found:
             if a[1:-1] not in known:
                 known[a[1:-1]] = source(a)
         g.nodes[n]["articles"] = [a[1:-1] for a in found]
     for s, o, key, d in g.edges(keys=True, data=True):
         if "evidence" not in d and s in wanted:
-            d["evidence"] = stated.get((s, NS + d["prop"], o)) or g.nodes[s]["evidence"]
+            d["evidence"] = stated.get((s, d["prop"], o)) or g.nodes[s]["evidence"]
     return g
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.inspect as inspect_module
+import kg.inspect.store as store_module
 from kg.errors import DataError, GraphError, UsageError
 from kg.inspect import FORMATS, load_store, ontology_dir, run_query, shorten, stats, validate
 from kg.vocab import PREFIXES
@@ -357,7 +357,7 @@ def test_inspect_validate_with_the_project_shapes():
 def _fake_package(root: Path, monkeypatch) -> Path:
     package = root / "kg"
     package.mkdir(parents=True)
-    monkeypatch.setattr(inspect_module, "__file__", str(package / "inspect.py"))
+    monkeypatch.setattr(store_module, "__file__", str(package / "inspect" / "store.py"))
     return package
 
 

@@ -20,6 +20,7 @@ from kg.model import KINDS, GraphModel
 from kg.model.terms import DKG, OWL, RDF, XSD
 from kg.model.writer import Writer
 from kg.triples import TripleTable
+from kg.vocab import PREFIXES
 
 PART_OF = "https://w3id.org/diplokg/ontology#partOf"
 GUEST, HOST, MINISTER = Ref("Person", "Amara Kone"), Ref("Person", "Lena Holm"), Ref("Person", "Ivo Rask")
@@ -194,6 +195,10 @@ def test_an_agreement_only_named_carries_the_sentence_and_article_it_is_named_in
 # --- the table of finding kinds and the closed vocabulary (issue 15) -----------------------------
 
 MODEL_DIR = Path(kg.model.terms.__file__).parent
+KG_DIR = MODEL_DIR.parent
+#: the modules outside the model that name terms of the vocabulary: they take them from the same
+#: closed namespaces (kg.model.terms, rdflib's, kg.vocab.DKG)
+VOCABULARY_USERS = (KG_DIR / "network.py", KG_DIR / "export" / "rdf.py", *sorted((KG_DIR / "inspect").glob("*.py")))
 NS = "https://w3id.org/diplokg/ontology#"
 ID = "https://w3id.org/diplokg/id/"
 S = _sentence("k1", 1, "Sweden and Norway signed a trade agreement.")
@@ -321,22 +326,42 @@ def _term_uses(source: str) -> set:
             if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in spaces}
 
 
+def _vocabulary_files() -> list:
+    return [*sorted(MODEL_DIR.glob("*.py")), *VOCABULARY_USERS]
+
+
 def test_the_model_names_only_terms_its_namespaces_define():
     # a misspelt term fails here even in code no other test runs
     unknown = []
-    for path in sorted(MODEL_DIR.glob("*.py")):
+    for path in _vocabulary_files():
         for space, name in sorted(_term_uses(path.read_text(encoding="utf-8"))):
             if name not in getattr(kg.model.terms, space):
-                unknown.append(f"{path.name}: {space}.{name}")
+                unknown.append(f"{path.relative_to(KG_DIR)}: {space}.{name}")
     assert not unknown
 
 
 def test_no_vocabulary_iri_is_made_by_joining_strings():
-    for path in sorted(MODEL_DIR.glob("*.py")):
+    for path in _vocabulary_files():
         source = path.read_text(encoding="utf-8")
         for bad in ("DKG_NS", "str(DKG)", "+ \"http", "f\"http", "XSD +", "RDF +", "SKOS +", "OWL +", "PROV +",
-                    "DCT +", "#\" +"):
-            assert bad not in source, f"{path.name}: {bad}"
+                    "DCT +", "#\" +", "NS +", "+ NS", "NS}"):
+            assert bad not in source, f"{path.relative_to(KG_DIR)}: {bad}"
+
+
+def test_no_vocabulary_iri_is_written_out():
+    # a term of a namespace the export declares comes from its closed namespace, never from a
+    # string literal (docstrings and the namespace of PREFIXES itself aside)
+    namespaces = set(PREFIXES.values())
+    for path in _vocabulary_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)
+                      and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                written = [ns for ns in namespaces if node.value.startswith(ns) and node.value != ns]
+                assert not written, f"{path.relative_to(KG_DIR)}:{node.lineno}: {node.value!r}"
 
 
 def test_terms_examples():

@@ -10,9 +10,11 @@ import pytest
 from kg import topics
 from kg.errors import DataError
 from kg.tools import gen_topics
+from kg.topics import rule
+from kg.topics.words import match_key
 
 FIXTURES = Path(__file__).parent / "fixtures" / "topics"
-DATA = Path(topics.__file__).parent / "data"
+DATA = topics.DATA_DIR
 
 
 # ----------------------------------------------------------------------------- the generator
@@ -113,7 +115,7 @@ def test_topics_every_wording_maps_to_a_concept_and_no_wording_to_two():
     # nor do two concepts meet on one wording by plural, spelling or hyphen
     by_key = {}
     for wording, code in table.wordings().items():
-        other = by_key.setdefault(topics._key(wording), (wording, code))
+        other = by_key.setdefault(match_key(wording), (wording, code))
         assert other[1] == code, (wording, code, other)
 
 
@@ -237,7 +239,7 @@ def test_topics_in_splits_a_coordination_into_its_concepts():
 
 
 def test_topics_adjectives_stand_for_wordings_of_the_table():
-    for adjective, noun in topics._ADJECTIVE_NOUN.items():
+    for adjective, noun in rule._ADJECTIVE_NOUN.items():
         assert topics.lookup(noun) is not None, (adjective, noun)
 
 
@@ -275,7 +277,7 @@ def test_topics_load_a_good_pair_of_tables(tmp_path):
      "topic_wording.tsv: line 3: 'economy' maps to medtop:20000344 and medtop:04000000 (first on line 2)"),
     (VOCAB, WORDING + "Economics\tmedtop:20000344\tcurated\n",
      "topic_wording.tsv: line 3: 'Economics' is not lower case"),
-    (VOCAB, WORDING + "economics\tmedtop:20000344\n", "topic_wording.tsv: line 3: 2 cells"),
+    (VOCAB, WORDING + "economics\tmedtop:20000344\n", "topic_wording.tsv: line 3: 2 tab-separated fields"),
     (VOCAB, WORDING + "economics\tmedtop:20000344\t\n", "topic_wording.tsv: line 3: no source"),
 ])
 def test_topics_bad_rows_raise_data_error_with_file_and_line(tmp_path, vocab, wording, message):

@@ -13,7 +13,7 @@ alternate names). ``city_aliases.tsv``: each kept city's English-usable alternat
 :func:`english_alternates`). ``regions.tsv``: first-level administrative divisions with the
 forms news writes them in (:func:`region_forms`). Each file records its source; output is
 sorted, so a rerun on the same inputs gives the same bytes. The city stoplist and the other
-filters are applied by kg/lexicon.py when it loads, so editing them needs no rerun.
+filters are applied by kg/lexicon/places.py when it loads, so editing them needs no rerun.
 """
 from __future__ import annotations
 

@@ -13,14 +13,11 @@ from typing import Dict, Iterable, List, Optional, Sequence
 
 import pyoxigraph as ox
 
+from ..model.terms import PROV, RDF, XSD
 from ..triples import TripleTable
 from ..vocab import PREFIXES
 
 __all__ = ["turtle", "ntriples", "jsonld", "trig", "prefixes"]
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 
 def prefixes(base: Optional[str] = None) -> dict:
@@ -58,7 +55,7 @@ def jsonld(triples: Sequence[ox.Triple], base: Optional[str] = None, **_: object
     nodes: Dict[str, Dict[str, List]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
         s = _compact(t.subject.value, pfx)
-        if t.predicate.value == RDF_TYPE:
+        if t.predicate.value == RDF.type:
             nodes[s]["@type"].append(_compact(t.object.value, pfx))
             continue
         p = _compact(t.predicate.value, pfx)
@@ -67,7 +64,7 @@ def jsonld(triples: Sequence[ox.Triple], base: Optional[str] = None, **_: object
             value = {"@id": _compact(o.value, pfx)}
         elif o.language:
             value = {"@value": o.value, "@language": o.language}
-        elif o.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        elif o.datatype.value == XSD.string:
             value = {"@value": o.value}
         else:
             value = {"@value": o.value, "@type": _compact(o.datatype.value, pfx)}
@@ -96,14 +93,14 @@ def article_graphs(triples: Iterable[ox.Triple]) -> List[ox.Quad]:
         by_subject[t.subject.value].append(t)
     owners: Dict[str, List[ox.NamedNode]] = {}
     for s, ts in by_subject.items():
-        arts = sorted({t.object.value for t in ts if t.predicate.value == DERIVED})
+        arts = sorted({t.object.value for t in ts if t.predicate.value == PROV.wasDerivedFrom})
         if arts:
             owners[s] = [ox.NamedNode(a) for a in arts]
     fact_owner: Dict[tuple, List[ox.NamedNode]] = defaultdict(list)
     for s, ts in by_subject.items():
-        if any(t.predicate.value == RDF_TYPE and t.object.value == RDF + "Statement" for t in ts):
+        if any(t.predicate.value == RDF.type and t.object.value == RDF.Statement for t in ts):
             get = {t.predicate.value: t.object for t in ts}
-            key = (get[RDF + "subject"].value, get[RDF + "predicate"].value, str(get[RDF + "object"]))
+            key = (get[RDF.subject].value, get[RDF.predicate].value, str(get[RDF.object]))
             fact_owner[key] += owners.get(s, [])
     quads: List[ox.Quad] = []
     for t in triples:

@@ -554,3 +554,31 @@ def test_entities_a_body_whose_name_holds_one_state_is_that_states():
                        "and Iran. The Chamber of Construction Industry of Ghana also attended.")
     assert ("Brazilian Cooperation Agency", "partOf", "Brazil") in got
     assert ("National Iranian Oil Company", "partOf", "Iran") in got
+
+
+@pytest.mark.parametrize("body, person, position", [
+    # the office's acronym in brackets between the title and the name
+    ("Kenyan Foreign Minister (FM) Musalia Mudavadi met the delegation.", "Musalia Mudavadi",
+     "Foreign Minister of Kenya"),
+    # an office, a comma, then the person with a rank of theirs
+    ("This was said by Secretary for Africa of the Ghanaian Foreign Affairs Ministry, Ambassador Kofi Boateng, "
+     "last week.", "Kofi Boateng", "Secretary for Africa of the Ministry of Foreign Affairs of Ghana"),
+    # the second of two titles joined by "and" in an apposition
+    ("Admiral Mark Ellison, a four-star US Navy Admiral and Commander of the US Pacific Fleet, called on the "
+     "minister.", "Mark Ellison", "Commander of the United States Pacific Fleet"),
+    # names each followed by their own office
+    ("The accord was signed in the presence of Sergei Ivanov the Ambassador of Russia, Kamala Fernando, Secretary, "
+     "Ministry of Industries and Nimal Silva, Director, Board of Trade.", "Kamala Fernando",
+     "Secretary of the Ministry of Industries"),
+])
+def test_positions_offices_in_appositions_and_lists(body, person, position):
+    got = facts(HEAD + body)
+    assert (person, "holdsPosition", position) in got
+    # and nobody else in the sentence is given that office
+    assert not any(p == "holdsPosition" and o == position and s != person for s, p, o in got)
+
+
+def test_positions_a_title_before_a_name_in_a_list_of_named_offices_is_not_the_next_names():
+    got = facts(HEAD + "The accord was signed in the presence of Sergei Ivanov the Ambassador of Russia, Kamala "
+                       "Fernando, Secretary, Ministry of Industries and Nimal Silva, Director, Board of Trade.")
+    assert ("Kamala Fernando", "holdsPosition", "Ambassador of Russia") not in got

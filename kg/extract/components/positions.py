@@ -112,6 +112,7 @@ class Positions:
         self._places = {i for sp in ents_at_start.values() if sp.label_ in ("Place", "Country")
                         for i in range(sp.start, sp.end)}
         self._persons = [s for s in ents if s.label_ == "Person"]
+        self._doc = doc
         offices: List[Office] = []
         titles = [k for k in known if k.label_ == "title"]
         self.title_at = {k.start: k.end for k in titles}
@@ -221,7 +222,9 @@ class Positions:
         j = end
         if j + 1 < len(doc) and doc[j].lower_ == "of":
             k = j + 1 + (doc[j + 1].lower_ == "the")
-            if k in states_at_start:
+            body = ents_at_start.get(k)
+            if k in states_at_start and not (body is not None and body.label_ == "Institution"
+                                             and body.end > states_at_start[k].end):
                 office.state = states_at_start[k]._.kb.country
                 office.span = Span(doc, office.span.start, states_at_start[k].end)
             elif k in ents_at_start and ents_at_start[k].label_ == "Institution":
@@ -251,31 +254,39 @@ class Positions:
         j = end
         if office.receiving is not None:
             j += 2 + (doc[end + 1].lower_ == "the") if end + 1 < len(doc) else 0
-        # honorifics, and another office the person also holds ("Director General Ambassador X")
-        moved = True
-        while moved and j < len(doc):
-            moved = False
-            if doc[j].text in self.honorifics:
-                j, moved = j + 1, True
-            elif j in self.title_at:
-                j, moved = self.title_at[j], True
+        # honorifics, another office the person also holds ("Director General Ambassador X"),
+        # and the office's acronym in brackets ("External Affairs Minister (EAM) X")
+        j = self._skip_to_name(doc, j)
         persons = self._persons
         first = by_start.get(j)
         if first is None:
             first = self._name_at(doc, j)
         found: List[Span] = []
+        after_comma = self._skip_to_name(doc, j + 1) if j < len(doc) and doc[j].text == "," else None
         if first is not None and first.label_ == "Person":
             found.append(first)
-        elif j < len(doc) and doc[j].text == "," and (j + 1) in by_start and by_start[j + 1].label_ == "Person":
-            # "the envoy, Kana Kananathan," (apposition)
-            cand = by_start[j + 1]
-            if cand.root.dep_ == "appos" or cand.root.head.i in range(office.span.start, office.span.end):
+        elif after_comma is not None and after_comma in by_start and by_start[after_comma].label_ == "Person":
+            # "the envoy, Kana Kananathan," (apposition); "Secretary for Asia of the Ministry,
+            # Ambassador X" (with the person's rank); not one of a list of names each followed by
+            # its own office ("the Ambassador of Peru, X, Secretary, Ministry of Y")
+            cand = by_start[after_comma]
+            if (cand.root.dep_ == "appos" or cand.root.head.i in range(office.span.start, office.span.end)
+                    or after_comma > j + 1) and not self._own_office_after(doc, cand):
                 found.append(cand)
         else:
             # "Wang Yi, China's foreign minister": the title in apposition to a person before it
             root = office.span.root
-            if root.dep_ == "appos" and root.head.i < office.span.start:
+            while root.dep_ == "conj" and root.head.i < root.i and root.head.dep_ in ("appos", "conj") \
+                    and self._in_title(root.head.i):
+                root = root.head                # "X, a Navy admiral and Commander of the Fleet"
+            start = office.span.start
+            if root.dep_ == "appos" and root.head.i < start:
                 owner = next((p for p in persons if p.start <= root.head.i < p.end), None)
+                if owner is not None and not _subject_after(doc, office.span.end, owner):
+                    found.append(owner)
+            elif start > 1 and doc[start - 1].text == "," and doc[start].text[:1].isupper():
+                # "X, Secretary, Ministry of Y": a title right after a name and its comma
+                owner = next((p for p in persons if p.end == start - 1), None)
                 if owner is not None and not _subject_after(doc, office.span.end, owner):
                     found.append(owner)
         if found and office.span[-1].lower_ != found[0][0].lower_:
@@ -288,6 +299,28 @@ class Positions:
                         found.append(p)
                         last = p
         return tuple(found)
+
+    def _skip_to_name(self, doc: Doc, j: int) -> int:
+        """The first token from ``j`` past honorifics, other titles and a bracketed acronym."""
+        moved = True
+        while moved and j < len(doc):
+            moved = False
+            if doc[j].text in self.honorifics:
+                j, moved = j + 1, True
+            elif j in self.title_at:
+                j, moved = self.title_at[j], True
+            elif doc[j].text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+                j, moved = j + 3, True
+        return j
+
+    def _in_title(self, i: int) -> bool:
+        """Whether token ``i`` is part of a title or is a rank ("Admiral")."""
+        return self._doc[i].text in self.honorifics or any(a <= i < b for a, b in self.title_at.items())
+
+    def _own_office_after(self, doc: Doc, person: Span) -> bool:
+        """ "X, Secretary, ...": the name is followed by an office of its own."""
+        k = person.end
+        return k + 1 < len(doc) and doc[k].text == "," and (k + 1) in self.title_at
 
     def _lists(self, doc: Doc, offices: List[Office], states_at_start, ents: List[Span]) -> List[Office]:
         """ "the foreign ministers of Kazakhstan and Mongolia, A and B": one office for each state,

@@ -146,7 +146,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("-o", "--out", type=Path, required=True)
     args = ap.parse_args(argv)
     from kg.lexicon import get_lexicon
-    from kg.tools.gen_officeholders import page_codes
+    from kg.tools.officeholders.roles import page_codes
     codes = page_codes({code: c.name for code, c in get_lexicon().countries.items()})
     sightings = read_ep(args.ep, read_repos(args.repos, codes))
     if args.historic:

@@ -258,3 +258,14 @@ def test_a_near_spelling_never_links_without_offices_or_another_type():
     assert links_for_entities([("https://example.org/p", "Person", "Julie Chung")], table) == []
     assert links_for_entities([("https://example.org/p", "Institution", "Julie Chung")], table,
                               offices={"https://example.org/p": {"US"}}) == []
+
+
+def test_link_types_are_terms_of_the_closed_vocabulary_and_its_examples_hold():
+    import doctest
+
+    import kg.link
+    from kg.vocab import DKG
+    assert all(str(DKG[t]).endswith("#" + t) for t in TYPES)
+    source = Path(kg.link.__file__).read_text(encoding="utf-8")
+    assert "DKG_NS" not in source and "str(DKG)" not in source
+    assert doctest.testmod(kg.link).failed == 0

@@ -11,7 +11,7 @@ and legislators, under their label and every spelling the table gives).
 
 >>> import pyoxigraph as ox
 >>> china = ox.NamedNode("https://example.org/china")
->>> triples = [ox.Triple(china, RDF_TYPE, ox.NamedNode(DKG_NS + "Country")),
+>>> triples = [ox.Triple(china, RDF_TYPE, ox.NamedNode(DKG.Country)),
 ...            ox.Triple(china, RDFS_LABEL, ox.Literal("China", language="en"))]
 >>> [t.object.value for t in links_for(triples)]
 ['http://www.wikidata.org/entity/Q148']
@@ -33,7 +33,7 @@ from .lexicon import read_table
 from .vocab import DKG
 
 __all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "load_people", "links_for",
-           "links_for_entities", "coverage", "report"]
+           "links_for_entities", "near_key", "coverage", "report"]
 
 #: The types that are linked, in report order.
 TYPES = ("Country", "Institution", "Person", "Position")
@@ -42,7 +42,6 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-DKG_NS = str(DKG)
 COLUMNS = ("type", "label", "qid", "source")
 PEOPLE_COLUMNS = ("name", "aliases", "qid", "country", "source")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -60,6 +59,8 @@ class WikidataItem(NamedTuple):
     label: str
     qid: str
     source: str
+    #: the ISO code of the state whose cabinet, legislature or page lists the person (people table)
+    country: str = ""
 
     @property
     def iri(self) -> str:
@@ -178,7 +179,7 @@ def load_people(path: Optional[Union[str, Path]] = None) -> Dict[str, WikidataIt
             if other is not None and other.qid != qid:
                 raise DataError(path, f"line {n}: {key!r} is {other.qid} on line {rows[other.qid]}; "
                                       "a name two items share is left out")
-            out[key] = WikidataItem("Person", key, qid, source)
+            out[key] = WikidataItem("Person", key, qid, source, country)
     if not header:
         raise DataError(path, "no header line")
     return out
@@ -202,7 +203,7 @@ def _load(path: Path) -> Dict[Tuple[str, str], WikidataItem]:
 
 def _typed_labels(triples: Iterable[ox.Triple]) -> Dict[ox.NamedNode, Tuple[set, set]]:
     """{subject: (the linked types it has, its English or untagged labels)}."""
-    types = {ox.NamedNode(DKG_NS + t): t for t in TYPES}
+    types = {ox.NamedNode(DKG[t]): t for t in TYPES}
     found: Dict[ox.NamedNode, Tuple[set, set]] = {}
     for t in triples:
         if t.predicate == RDF_TYPE and t.object in types:
@@ -234,9 +235,14 @@ def _matches_typed(typed: Dict[ox.NamedNode, Tuple[set, set]], table: Optional[T
     return out
 
 
-def links_for_entities(entities: Iterable[Tuple[str, str, str]], table: Optional[Table] = None) -> List[ox.Triple]:
+def links_for_entities(entities: Iterable[Tuple[str, str, str]], table: Optional[Table] = None,
+                       offices: Optional[Mapping[str, Iterable[str]]] = None) -> List[ox.Triple]:
     """:func:`links_for` from (IRI, type, label) rows, one per typed label of a resource, as a
-    graph model knows them: the same links without reading the triples."""
+    graph model knows them: the same links without reading the triples.
+
+    ``offices`` gives, by IRI, the ISO codes of the states a person holds an office of in the
+    graph (``dkg:holdsPosition`` a position ``dkg:positionIn`` that state); with it, a person
+    whose label is no row may still be linked, on the evidence :func:`_near_item` asks for."""
     types = set(TYPES)
     typed: Dict[ox.NamedNode, Tuple[set, set]] = {}
     for iri, kind, label in entities:
@@ -244,13 +250,86 @@ def links_for_entities(entities: Iterable[Tuple[str, str, str]], table: Optional
             kinds, labels = typed.setdefault(iri, (set(), set()))
             kinds.add(kind)
             labels.add(label)
-    return _links({ox.NamedNode(iri): v for iri, v in typed.items()}, table)
+    return _links({ox.NamedNode(iri): v for iri, v in typed.items()}, table, offices)
 
 
-def _links(typed: Dict[ox.NamedNode, Tuple[set, set]], table: Optional[Table]) -> List[ox.Triple]:
-    links = {ox.Triple(subject, SAME_AS, ox.NamedNode(item.iri))
-             for subject, _, _, item in _matches_typed(typed, table) if item}
+def _links(typed: Dict[ox.NamedNode, Tuple[set, set]], table: Optional[Table],
+           offices: Optional[Mapping[str, Iterable[str]]] = None) -> List[ox.Triple]:
+    default = table is None
+    table = load_wikidata() if default else table
+    links = set()
+    index: Optional[Dict[str, Dict[str, set]]] = None
+    for subject, kind, _, item in _matches_typed(typed, table):
+        if item is None and kind == "Person" and offices and offices.get(subject.value):
+            if index is None:
+                index = _default_near_index() if default else _near_index(table)
+            item = _near_item(typed[subject][1], index, offices[subject.value])
+        if item:
+            links.add(ox.Triple(subject, SAME_AS, ox.NamedNode(item.iri)))
     return sorted(links, key=lambda t: (t.subject.value, t.object.value))
+
+
+#: a single-letter initial, with or without its full stop ("J.", "J")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def near_key(name: str) -> str:
+    """The name with its hyphens made spaces and the initials between its first and last words
+    dropped: two spellings with one key differ only by a middle initial or a hyphen.
+
+    >>> near_key("Julie J. Chung"), near_key("Julie Chung"), near_key("Hossein Amir-Abdollahian")
+    ('Julie Chung', 'Julie Chung', 'Hossein Amir Abdollahian')
+    """
+    words = name.replace("-", " ").split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not _INITIAL.match(w)), words[-1]]
+    return " ".join(words)
+
+
+def _near_index(table: Table) -> Dict[str, Dict[str, set]]:
+    """{near_key: {qid: ISO codes of the states the tables give the item}} over every person
+    label of ``table``; the states are the people table's country and the states of the item's
+    terms in the office-holder table."""
+    from .officeholders import get_officeholders
+
+    states: Dict[str, set] = {}
+    for t in get_officeholders().terms_all:
+        if t.person_qid and t.state:
+            states.setdefault(t.person_qid, set()).add(t.state)
+    index: Dict[str, Dict[str, set]] = {}
+    for (kind, label), item in table.items():
+        if kind == "Person":
+            got = index.setdefault(near_key(label), {}).setdefault(item.qid, set())
+            got |= states.get(item.qid, set())
+            if item.country:
+                got.add(item.country)
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _default_near_index() -> Dict[str, Dict[str, set]]:
+    return _near_index(load_wikidata())
+
+
+def _near_item(labels: Iterable[str], index: Mapping[str, Mapping[str, set]],
+               states: Iterable[str]) -> Optional[WikidataItem]:
+    """The item of a person none of whose labels is a row, where the evidence is real: a label
+    differs from a row's spelling only by a middle initial or a hyphen ("Julie Chung" for
+    "Julie J. Chung": one :func:`near_key`), that key names one item only in the whole table,
+    and the person holds in the graph an office of a state the tables give that item. Labels
+    naming two items give none."""
+    states = set(states)
+    found: Dict[str, str] = {}
+    for label in labels:
+        items = index.get(near_key(label), {})
+        if len(items) == 1:
+            ((qid, item_states),) = items.items()
+            if item_states & states:
+                found[qid] = label
+    if len(found) != 1:
+        return None
+    ((qid, label),) = found.items()
+    return WikidataItem("Person", label, qid, "near-match")
 
 
 def links_for(triples: Iterable[ox.Triple], table: Optional[Table] = None) -> List[ox.Triple]:

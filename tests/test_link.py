@@ -229,3 +229,43 @@ def test_a_build_links_from_its_model_what_links_for_finds_in_its_triples(seeds_
     assert links_for_entities((model.iri(r), r.type, r.label) for r in model.labels) == from_triples
     same_as = [t for t in result.triples if t.predicate == SAME_AS]
     assert same_as == from_triples
+
+
+def _people_table():
+    from kg.link import WikidataItem
+    rows = [("Julie J. Chung", "Q1", "US"), ("Levan Dzhagaryan", "Q2", "RU"), ("Ali Amir-Rahimi", "Q3", "IR"),
+            ("George W. Bush", "Q4", "US"), ("George H. W. Bush", "Q5", "US")]
+    return {("Person", name): WikidataItem("Person", name, qid, "test", country) for name, qid, country in rows}
+
+
+@pytest.mark.parametrize("label, states, qid", [
+    ("Julie Chung", {"US"}, "Q1"),               # the table's middle initial left out
+    ("Levan S. Dzhagaryan", {"RU"}, "Q2"),       # a middle initial the table lacks
+    ("Ali Amir Rahimi", {"IR"}, "Q3"),           # a hyphen written as a space
+    ("Julie Chung", {"LK"}, None),               # an office of another state: no evidence
+    ("Julie Chung", set(), None),                # no office in the graph
+    ("George Bush", {"US"}, None),               # two items share the key
+    ("Julie Chungs", {"US"}, None),              # another spelling is no near match
+])
+def test_a_near_spelling_links_only_with_an_office_of_the_rows_state(label, states, qid):
+    iri = "https://example.org/p"
+    links = links_for_entities([(iri, "Person", label)], _people_table(), offices={iri: states})
+    assert [t.object.value for t in links] == ([WIKIDATA + qid] if qid else [])
+
+
+def test_a_near_spelling_never_links_without_offices_or_another_type():
+    table = _people_table()
+    assert links_for_entities([("https://example.org/p", "Person", "Julie Chung")], table) == []
+    assert links_for_entities([("https://example.org/p", "Institution", "Julie Chung")], table,
+                              offices={"https://example.org/p": {"US"}}) == []
+
+
+def test_link_types_are_terms_of_the_closed_vocabulary_and_its_examples_hold():
+    import doctest
+
+    import kg.link
+    from kg.vocab import DKG
+    assert all(str(DKG[t]).endswith("#" + t) for t in TYPES)
+    source = Path(kg.link.__file__).read_text(encoding="utf-8")
+    assert "DKG_NS" not in source and "str(DKG)" not in source
+    assert doctest.testmod(kg.link).failed == 0

@@ -100,8 +100,19 @@ def write_nothing(model: "GraphModel", w: Writer) -> None:
 
 def write_links(model: "GraphModel", w: Writer) -> None:
     """``owl:sameAs`` a Wikidata item for the states, organisations and people the graph names,
-    where the identifier is certain (kg.link)."""
+    where the identifier is certain (kg.link): by label, or for a person by a spelling that
+    differs only by a middle initial or a hyphen when the person holds an office of a state the
+    tables give the item (``offices``: the states of each person's offices in the graph)."""
+    from ..lexicon import get_lexicon
     from ..link import links_for_entities
     add, I = w.add, w.I
-    for t in links_for_entities((model.iri(ref), ref.type, ref.label) for ref in model.labels):
+    codes = {c.name: code for code, c in get_lexicon().countries.items()}
+    state_of = {s: codes.get(o.label) for (s, p, o) in model.facts
+                if p == "positionIn" and isinstance(o, Ref) and o.type == "Country"}
+    offices: dict = {}
+    for (s, p, o) in model.facts:
+        if p == "holdsPosition" and s.type == "Person" and state_of.get(o):
+            offices.setdefault(model.iri(s), set()).add(state_of[o])
+    for t in links_for_entities(((model.iri(ref), ref.type, ref.label) for ref in model.labels),
+                                offices=offices):
         add(t.subject.value, OWL.sameAs, I(t.object.value))

@@ -34,12 +34,11 @@ kg/data/SOURCES.md)::
         --positions /tmp/ep --heads /tmp/ep/world-leaders-be7039c.csv -o kg/data/officeholders.tsv
 
 What is left out, on purpose: pages of places that are not states in the lexicon (Abkhazia,
-Scotland, US states...), positions that map to no canonical role, and, for single-holder offices,
-terms whose dates overlap another holder's by more than a week (the federal pages also list the
-states' own ministers under the same title, "Minister for Finance"; and Wikidata holds some wrong
-terms). For such a pair the term that is part of the office's succession chain on both sides (its
-start is a predecessor's end and its end a successor's start) wins over one that is not; when
-neither is better, both are left out. Every dropped term is printed to stderr.
+Scotland, US states...), positions that map to no canonical role (the title rules are in
+``kg/tools/officeholders/roles.py``), and, for single-holder offices, terms whose dates overlap
+another holder's by more than a week (the federal pages also list the states' own ministers under
+the same title; Wikidata holds some wrong terms; which of two such terms stays is the rule of
+``kg/tools/officeholders/conflicts.py``). Every dropped term is printed to stderr.
 """
 from __future__ import annotations
 
@@ -49,168 +48,22 @@ import datetime as dt
 import html
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-__all__ = ["Term", "role_for", "org_office", "read_historic", "read_snapshot", "assemble",
-           "resolve_conflicts", "write_table", "main"]
+from kg.tools.officeholders.conflicts import HANDOVER_DAYS, merge_duplicates, resolve_conflicts, same_person
+from kg.tools.officeholders.curated import ascii_spelling, hi, lo, with_ascii
+from kg.tools.officeholders.roles import ORG_PAGES, ORG_TITLES, _norm_title, org_office, page_codes, role_for
+
+__all__ = ["Term", "role_for", "org_office", "page_codes", "read_historic", "read_snapshot", "assemble",
+           "resolve_conflicts", "HANDOVER_DAYS", "write_table", "main"]
 
 COLUMNS = ("person", "person_qid", "aliases", "role", "office", "state", "organisation", "start",
            "end", "office_qid", "source")
 SINCE = "2000-01-01"
-#: overlaps up to this many days are handovers (the outgoing and incoming holder both dated that day)
-HANDOVER_DAYS = 7
 
-# ---------------------------------------------------------------------------------------------
-# Mapping table: a position's title on a Peppercat page -> diplokg's canonical role (the `role`
-# column of kg/data/titles.tsv). Titles are compared after NFC and whitespace normalisation.
-# 1. STATE_TITLES: titles whose role depends on the state, checked first (news English calls
-#    the US foreign minister "Secretary of State", India's "External Affairs Minister").
-# 2. EXACT_TITLES: titles with one meaning on every state's page.
-# 3. PORTFOLIO patterns: "Minister of/for X" where X names the portfolio, possibly with others
-#    ("Minister of Foreign Affairs and International Cooperation"); the first portfolio word wins.
-# A title listed in SKIP_TITLES never maps, whatever the patterns say.
-# ---------------------------------------------------------------------------------------------
-STATE_TITLES: Dict[Tuple[str, str], Optional[str]] = {
-    ("US", "Secretary of State"): "Secretary of State",
-    ("US", "Secretary of Defense"): "Secretary of Defense",
-    ("US", "Secretary of Defence"): "Secretary of Defense",
-    ("US", "Secretary of the Treasury"): "Treasury Secretary",
-    ("US", "Secretary of Commerce"): "Commerce Secretary",
-    ("US", "United States Trade Representative"): "Trade Representative",
-    ("GB", "Secretary of State for Foreign and Commonwealth Affairs"): "Foreign Secretary",
-    ("GB", "Secretary of State for Foreign, Commonwealth and Development Affairs"): "Foreign Secretary",
-    ("GB", "Foreign Secretary"): "Foreign Secretary",
-    # news writes "Defence Secretary", a form of the canonical role "Secretary of Defense"
-    ("GB", "Secretary of State for Defence"): "Secretary of Defense",
-    ("GB", "Chancellor of the Exchequer"): "Chancellor of the Exchequer",
-    ("GB", "Secretary of State for International Trade"): "Trade Minister",
-    ("GB", "Secretary of State for Business and Trade"): "Trade Minister",
-    ("IN", "Minister of External Affairs"): "External Affairs Minister",
-    # On India's page this title holds the Foreign Secretaries (civil servants), not ministers.
-    ("IN", "Minister of Foreign Affairs"): None,
-    ("IN", "Minister of Commerce and Industry"): "Commerce Minister",
-    ("CN", "Premier"): "Premier",
-    ("DE", "Federal Chancellor"): "Chancellor",
-    ("DE", "Chancellor"): "Chancellor",
-    ("AT", "Federal Chancellor"): "Chancellor",
-    ("AT", "Chancellor"): "Chancellor",
-    ("IE", "Taoiseach"): "Prime Minister",
-    ("PH", "Secretary of Foreign Affairs"): "Foreign Minister",
-    ("PH", "Secretary for Foreign Affairs"): "Foreign Minister",
-    ("PH", "Secretary of National Defense"): "Defense Minister",
-    ("PH", "Secretary of National Defence"): "Defense Minister",
-    ("PH", "Secretary of Finance"): "Finance Minister",
-    ("PH", "Secretary of Trade and Industry"): "Trade Minister",
-    ("MX", "Secretary of Foreign Affairs"): "Foreign Minister",
-    ("MX", "Secretary of National Defense"): "Defense Minister",
-    ("MX", "Secretary of Finance and Public Credit"): "Finance Minister",
-    ("MX", "Secretary of Economy"): None,
-    ("IR", "Supreme Leader"): "Supreme Leader",
-    ("KP", "Supreme Leader"): "Supreme Leader",
-}
-EXACT_TITLES: Dict[str, str] = {
-    "President": "President",
-    "President of the Republic": "President",
-    "Beretitenti (President)": "President",
-    "Prime Minister": "Prime Minister",
-    "Chairman of the Cabinet of Ministers (Prime Minister)": "Prime Minister",
-    "monarch": "monarch", "Monarch": "monarch", "King": "monarch", "Queen": "monarch",
-    "emir": "monarch", "Emir": "monarch", "Sultan": "monarch",
-    "Yang di_pertuan Agong (Monarch)": "monarch", "Ngwenyama (King)": "monarch",
-}
-#: the monarch's role by state; elsewhere King or Queen by the holder's gender
-MONARCH_ROLES = {"QA": "Emir", "KW": "Emir", "OM": "Sultan", "BN": "Sultan"}
-#: titles that never map (junior or deputy posts, bodies named like a ministry)
-SKIP_WORDS = re.compile(r"\b(Deputy|Vice|Assistant|Associate|Delegate|Delegated|Second|State Minister|"
-                        r"Minister of State|Minister in|Minister within|Minister to|Secretary of State for|"
-                        r"State Secretary|Under|Shadow|Parliamentary|Junior|Acting|Domestic|Internal|"
-                        r"Industry Minister|Materiel|Equipment|Civil Defen[cs]e|Defen[cs]e Industry|"
-                        r"Micro-?finance|Public Finance|Cabinet Secretary|Flemish|Chief|Spokes)",
-                        re.IGNORECASE)
-_MINISTER = r"^(?:Federal )?(?:Minister|Secretary) (?:of|for) (?:the )?"
-PORTFOLIOS: Tuple[Tuple[str, re.Pattern], ...] = (
-    ("Foreign Minister", re.compile(r"\b(Foreign Affairs|External Relations|External Affairs|"
-                                    r"Foreign and European Affairs|Europe and Foreign Affairs|"
-                                    r"Foreign Affairs)\b")),
-    ("Defense Minister", re.compile(r"\b(National )?Defen[cs]e\b")),
-    ("Finance Minister", re.compile(r"\b(Finance|Finances|Treasury)\b")),
-    ("Trade Minister", re.compile(r"\b(Foreign |International |External )?Trade\b")),
-    ("Commerce Minister", re.compile(r"\b(Foreign )?Commerce\b")),
-)
-
-
-def _norm_title(title: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", title)).strip()
-
-
-def role_for(title: str, state: str, gender: str = "") -> Optional[str]:
-    """The canonical role a position's title stands for on a state's page, or None.
-
-    >>> role_for("Minister of Foreign Affairs and Worship", "AR"), role_for("Secretary of State", "US")
-    ('Foreign Minister', 'Secretary of State')
-    >>> role_for("Deputy Minister of Finance", "KE") is None, role_for("monarch", "SE", "female")
-    (True, 'Queen')
-    """
-    t = _norm_title(title)
-    if (state, t) in STATE_TITLES:
-        return STATE_TITLES[(state, t)]
-    role = EXACT_TITLES.get(t)
-    if role is None and re.match(_MINISTER, t) and not SKIP_WORDS.search(t) and state not in ("US", "GB"):
-        portfolio = re.sub(_MINISTER, "", t)
-        hits = [(m.start(), r) for r, rx in PORTFOLIOS for m in [rx.search(portfolio)] if m]
-        if hits:
-            role = min(hits)[1]
-    if role == "monarch":
-        role = MONARCH_ROLES.get(state) or ("Queen" if gender.strip().lower() == "female" else "King")
-    if role == "Premier" and state != "CN":
-        return None
-    return role
-
-
-#: international organisations' pages: title -> (role, organisation label in organisations.tsv)
-ORG_TITLES: Dict[str, Tuple[str, str]] = {
-    "Secretary-General of the United Nations": ("Secretary-General", "United Nations"),
-    "Director-General of the World Trade Organization": ("Director-General", "World Trade Organization"),
-    "Director-General of the World Health Organization": ("Director-General", "World Health Organization"),
-    "President of the European Commission": ("President", "European Commission"),
-    "President of the European Council": ("President", "European Council"),
-    "High Representative of the Union for Foreign Affairs and Security Policy":
-        ("High Representative", "European Union"),
-    "Secretary General of NATO": ("Secretary-General", "North Atlantic Treaty Organization"),
-}
-ORG_PAGES = ("world", "european-union")
-
-
-def org_office(role: str, org: str) -> str:
-    """``Secretary-General of the United Nations``: an organisation's name takes "the"."""
-    return f"{role} of the {org}"
-
-
-# Page slugs that are not the slug of the lexicon's name.
-SLUG_CODES = {"bosnia-herzegovina": "BA", "congo-brazzaville": "CG", "congo-kinshasa": "CD",
-              "czechia": "CZ", "cabo-verde": "CV", "st-kitts-and-nevis": "KN",
-              "sao-tome-and-principe": "ST", "micronesia": "FM", "palestine": "PS"}
-
-
-def slugify(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-
-
-def page_codes(country_names: Dict[str, str]) -> Dict[str, str]:
-    """Peppercat page slug -> ISO code, for the lexicon's states."""
-    codes = {slugify(name): code for code, name in country_names.items()}
-    codes.update(SLUG_CODES)
-    return codes
-
-
-# ---------------------------------------------------------------------------------------------
-# Terms
-# ---------------------------------------------------------------------------------------------
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QID = re.compile(r"^Q\d+$")
 
@@ -236,23 +89,6 @@ class Term:
     def office(self) -> Tuple[str, str, str]:
         """The office as a slot: a King and a Queen of one state hold the same throne."""
         return ("monarch" if self.role in ("King", "Queen") else self.role, self.state, self.org)
-
-
-def lo(date: str) -> dt.date:
-    """Earliest day a date of any precision can mean."""
-    parts = [int(p) for p in date.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
-
-
-def hi(date: str) -> dt.date:
-    """Latest day a date of any precision can mean."""
-    parts = [int(p) for p in date.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)
 
 
 def _clean_name(name: str) -> str:
@@ -361,13 +197,6 @@ def read_snapshot(folder: Path, codes: Dict[str, str]) -> Tuple[List[Sighting], 
     return seen, offices
 
 
-def _same_person(a_name: str, a_qid: str, b_name: str, b_qid: str) -> bool:
-    """The same person: the same Wikidata item, or, where one has none, the same name."""
-    if a_qid and b_qid:
-        return a_qid == b_qid
-    return _ascii(a_name).casefold() == _ascii(b_name).casefold()
-
-
 def assemble(historic: List[Term], snapshots: Sequence[Tuple[str, List[Sighting], set]],
              log=None) -> List[Term]:
     """Bring the snapshots' holders into the historic terms (see the module docstring).
@@ -385,7 +214,7 @@ def assemble(historic: List[Term], snapshots: Sequence[Tuple[str, List[Sighting]
     for date, sightings, _offices in sorted(snapshots, key=lambda s: s[0]):
         for s in sightings:
             mine = [t for t in by_office[_slot(s.office)]
-                    if _same_person(t.person, t.person_qid, s.person, s.person_qid)
+                    if same_person(t.person, t.person_qid, s.person, s.person_qid)
                     and (lo(t.start) <= lo(date) <= (hi(t.end) if t.end else far)
                          or abs((lo(t.start) - lo(s.since)).days) <= 40)]
             if mine:
@@ -412,7 +241,7 @@ def assemble(historic: List[Term], snapshots: Sequence[Tuple[str, List[Sighting]
             if t.end or not dates or last_seen.get(id(t)) == dates[-1]:
                 continue
             later = [n for n in group[i + 1:] if lo(n.start) > lo(t.start)
-                     and not _same_person(n.person, n.person_qid, t.person, t.person_qid)]
+                     and not same_person(n.person, n.person_qid, t.person, t.person_qid)]
             if later:
                 t.end, t.inferred_end = later[0].start, True
                 continue
@@ -429,123 +258,6 @@ def assemble(historic: List[Term], snapshots: Sequence[Tuple[str, List[Sighting]
     return terms
 
 
-def _overlap_days(a: Term, b: Term) -> int:
-    """Days both terms surely cover (latest possible start to earliest possible end)."""
-    far = dt.date(9999, 12, 31)
-    start = max(hi(a.start), hi(b.start))
-    end = min(lo(a.end) if a.end else far, lo(b.end) if b.end else far)
-    return (end - start).days
-
-
-def _conflict(a: Term, b: Term) -> bool:
-    """Two holders at once: overlapping by more than a handover, or one term inside the other."""
-    days = _overlap_days(a, b)
-    if days > HANDOVER_DAYS:
-        return True
-    far = dt.date(9999, 12, 31)
-    inside = lambda x, y: lo(y.start) < lo(x.start) and (hi(x.end) if x.end else far) < \
-        (lo(y.end) if y.end else far)
-    return days > 0 and (inside(a, b) or inside(b, a))
-
-
-def _src_end(t: Term) -> bool:
-    """An end the source gives (an inferred one links nothing: it was made from a successor)."""
-    return bool(t.end) and not t.inferred_end
-
-
-def _links(t: Term, group: List[Term]) -> int:
-    """How many of a term's ends meet another term of the office (its place in the succession)."""
-    near = lambda x, y: abs((lo(x) - lo(y)).days) <= HANDOVER_DAYS
-    before = any(o is not t and _src_end(o) and near(o.end, t.start) for o in group)
-    after = _src_end(t) and any(o is not t and near(o.start, t.end) for o in group)
-    return int(before) + int(after)
-
-
-def _anchored(group: List[Term], sighted: set) -> set:
-    """Terms linked, through successions (an end meeting a start), to a term a snapshot listed.
-
-    The snapshot pages list one state's national holders only; the historic table of a federation
-    also holds its provinces' ministers under the same titles, in chains of their own.
-    """
-    near = lambda x, y: abs((lo(x) - lo(y)).days) <= HANDOVER_DAYS
-    reach = {id(t) for t in group if id(t) in sighted}
-    todo = [t for t in group if id(t) in reach]
-    while todo:
-        t = todo.pop()
-        for o in group:
-            if id(o) not in reach and ((_src_end(o) and near(o.end, t.start))
-                                       or (_src_end(t) and near(t.end, o.start))):
-                reach.add(id(o))
-                todo.append(o)
-    return reach
-
-
-def resolve_conflicts(terms: List[Term], log=None, sighted: Optional[set] = None) -> List[Term]:
-    """Leave out terms that overlap another holder's term of the same single-holder office.
-
-    Of two overlapping terms, the one linked by successions to a holder the snapshots list wins;
-    else the one with more succession links (0-2); else both are left out.
-    """
-    log = log or (lambda msg: None)
-    sighted = sighted or set()
-    by_office: Dict[Tuple[str, str, str], List[Term]] = defaultdict(list)
-    for t in terms:
-        by_office[t.office].append(t)
-    dropped: set = set()
-    for office, group in by_office.items():
-        anchored = _anchored(group, sighted)
-        while True:
-            live = [t for t in group if id(t) not in dropped]
-            pairs = [(a, b) for i, a in enumerate(live) for b in live[i + 1:]
-                     if not _same_person(a.person, a.person_qid, b.person, b.person_qid)
-                     and _conflict(a, b)]
-            if not pairs:
-                break
-            drop: set = set()
-            for a, b in pairs:
-                ka = (id(a) in anchored, _links(a, live))
-                kb = (id(b) in anchored, _links(b, live))
-                losers = [b] if ka > kb else [a] if kb > ka else [a, b]
-                for x in losers:
-                    drop.add(id(x))
-                    log(f"conflict {office}: left out {x.person} {x.start}..{x.end or 'now'} "
-                        f"(overlaps {(b if x is a else a).person})")
-            dropped |= drop
-    return [t for t in terms if id(t) not in dropped]
-
-
-def _merge_duplicates(terms: List[Term]) -> List[Term]:
-    """One row per person, office and start: the same term read twice keeps its known end."""
-    out: Dict[Tuple, Term] = {}
-    for t in terms:
-        key = (t.office, t.person_qid or t.person, t.start)
-        if key in out:
-            kept = out[key]
-            kept.end = kept.end or t.end
-            kept.title = kept.title or t.title
-            kept.aliases += [a for a in t.aliases if a not in kept.aliases]
-        else:
-            out[key] = t
-    return list(out.values())
-
-
-def _ascii(s: str) -> str:
-    table = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                           "ß": "ss", "æ": "ae", "œ": "oe", "ʻ": "'", "ʼ": "'", "’": "'"})
-    s = s.translate(table)
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-
-
-def _with_ascii(row: Tuple[str, ...]) -> Tuple[str, ...]:
-    """A curated row with the ASCII spelling of its names among its aliases, as generated rows have."""
-    names = [row[0]] + [a for a in row[2].split("|") if a]
-    aliases = []
-    for a in names[1:] + [_ascii(n) for n in names]:
-        if a and a != row[0] and a not in aliases:
-            aliases.append(a)
-    return row[:2] + ("|".join(aliases),) + row[3:]
-
-
 def write_table(terms: Iterable[Term], out: Path, country_names: Dict[str, str], of_state,
                 header: Sequence[str], curated: Sequence[Tuple[str, ...]] = (), log=None) -> int:
     """Write the table, sorted by state or organisation, office and start; return the row count.
@@ -559,7 +271,7 @@ def write_table(terms: Iterable[Term], out: Path, country_names: Dict[str, str],
             continue
         names = [t.person] + t.aliases
         aliases = []
-        for a in t.aliases + [_ascii(n) for n in names]:
+        for a in t.aliases + [ascii_spelling(n) for n in names]:
             if a and a != t.person and a not in aliases:
                 aliases.append(a)
         office = org_office(t.role, t.org) if t.org else f"{t.role} of {of_state(country_names[t.state])}"
@@ -572,8 +284,8 @@ def write_table(terms: Iterable[Term], out: Path, country_names: Dict[str, str],
                      t.start, t.end, t.office_qid, source))
     if curated:
         from kg.tools.officeholders.curated import merge_curated
-        rows = merge_curated(rows, [_with_ascii(c) for c in curated],
-                             lambda s: _ascii(s).casefold(), log or (lambda msg: None))
+        rows = merge_curated(rows, [with_ascii(c) for c in curated],
+                             lambda s: ascii_spelling(s).casefold(), log or (lambda msg: None))
     rows.sort(key=lambda r: (r[5] or "~", r[6], r[3], lo(r[7]), r[0]))
     tmp = out.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as fh:
@@ -665,7 +377,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     log = lambda msg: print(msg, file=sys.stderr)
     terms = assemble(historic, snaps, log)
     sighted = assemble.sighted  # type: ignore[attr-defined]
-    terms = _merge_duplicates(terms)
+    terms = merge_duplicates(terms)
     terms = resolve_conflicts(terms, log, sighted)
     if args.repos:
         from kg.tools.officeholders.office_items import (assign_office_items, read_heads,

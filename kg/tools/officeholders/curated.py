@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
-__all__ = ["CuratedError", "read_curated", "merge_curated", "PREFIX"]
+__all__ = ["CuratedError", "read_curated", "merge_curated", "PREFIX", "ascii_spelling", "with_ascii"]
 
 PREFIX = "curated: "
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -194,3 +195,20 @@ def merge_curated(generated: Iterable[Row], curated: Iterable[Row], fold: Callab
     for c in curated:
         out.append(c[:10] + (PREFIX + c[10],))
     return out
+
+
+def ascii_spelling(s: str) -> str:
+    table = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                           "ß": "ss", "æ": "ae", "œ": "oe", "ʻ": "'", "ʼ": "'", "’": "'"})
+    s = s.translate(table)
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def with_ascii(row: Tuple[str, ...]) -> Tuple[str, ...]:
+    """A curated row with the ASCII spelling of its names among its aliases, as generated rows have."""
+    names = [row[0]] + [a for a in row[2].split("|") if a]
+    aliases = []
+    for a in names[1:] + [ascii_spelling(n) for n in names]:
+        if a and a != row[0] and a not in aliases:
+            aliases.append(a)
+    return row[:2] + ("|".join(aliases),) + row[3:]

@@ -93,7 +93,8 @@ def _cached_table() -> Tuple[Tuple[Tuple[str, str], WikidataItem], ...]:
 
 def _knowledge_items() -> Dict[Tuple[str, str], WikidataItem]:
     """Items the other tables of world knowledge state: the office-holders' people and offices
-    (kg/data/officeholders.tsv), the generated organisations (organisations_generated.tsv) and
+    (kg/data/officeholders.tsv), the generated organisations (organisations_generated.tsv), the
+    former states (former_states.tsv) and
     the people table (people_wikidata.tsv: each name and alias). A label two sources give
     different items is left out: the link would not be certain."""
     from .lexicon import get_lexicon
@@ -111,6 +112,8 @@ def _knowledge_items() -> Dict[Tuple[str, str], WikidataItem]:
         add("Position", t.office, t.office_qid, "officeholders")
     for o in get_lexicon().organisations:
         add("Institution", o.label, getattr(o, "wikidata", None) or "", "organisations")
+    for name, _, qid in get_lexicon().former:
+        add("Country", name, qid or "", "former_states")
     table = {key: WikidataItem(key[0], key[1], next(iter(qids)), sources[key])
              for key, qids in found.items() if len(qids) == 1}
     # The people table's rows are checked when loaded and are many: merged without the above.

@@ -582,3 +582,9 @@ def test_positions_a_title_before_a_name_in_a_list_of_named_offices_is_not_the_n
     got = facts(HEAD + "The accord was signed in the presence of Sergei Ivanov the Ambassador of Russia, Kamala "
                        "Fernando, Secretary, Ministry of Industries and Nimal Silva, Director, Board of Trade.")
     assert ("Kamala Fernando", "holdsPosition", "Ambassador of Russia") not in got
+
+
+def test_entities_a_state_that_no_longer_exists_is_a_country():
+    got = mentions(HEAD + "When the Soviet Union collapsed in 1991, ties with the USSR and Yugoslavia changed.")
+    assert ("Country", "Soviet Union") in got and ("Country", "Yugoslavia") in got
+    assert not any(t == "Institution" and "Soviet" in label for t, label in got)

@@ -52,7 +52,8 @@ def test_table_loads_and_every_row_is_valid(table):
 
 
 def test_every_country_row_is_a_lexicon_country_and_most_states_have_one(table):
-    names = {c.name for c in get_lexicon().countries.values()}
+    lex = get_lexicon()
+    names = {c.name for c in lex.countries.values()} | {name for name, _, _ in lex.former}
     rows = [label for kind, label in table if kind == "Country"]
     assert set(rows) <= names, set(rows) - names
     assert len(rows) >= 150
@@ -269,3 +270,9 @@ def test_link_types_are_terms_of_the_closed_vocabulary_and_its_examples_hold():
     source = Path(kg.link.__file__).read_text(encoding="utf-8")
     assert "DKG_NS" not in source and "str(DKG)" not in source
     assert doctest.testmod(kg.link).failed == 0
+
+
+def test_link_a_former_state_gets_its_wikidata_item():
+    from kg.link import links_for_entities
+    got = links_for_entities([("https://example.org/soviet-union", "Country", "Soviet Union")])
+    assert [str(t.object.value) for t in got] == ["http://www.wikidata.org/entity/Q15180"]

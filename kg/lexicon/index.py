@@ -14,7 +14,7 @@ from typing import Callable, Dict, Iterable, Iterator, List, Mapping, Optional, 
 from .organisations import Organisation, load_generated_organisations, load_organisations
 from .places import Place, load_places
 from .small_tables import Initiative, load_initiatives, load_pairs, load_topic_labels
-from .states import Country, load_countries
+from .states import Country, former_states, load_countries
 from .tables import DATA_DIR, norm, without_the
 from .titles import Organ, Title, load_organs, load_titles
 
@@ -33,8 +33,11 @@ class Lexicon:
                  titles: Tuple[Title, ...], organs: Tuple[Organ, ...], places: Tuple[Place, ...],
                  initiatives: Tuple[Initiative, ...] = (), topics: Tuple[str, ...] = (),
                  topic_aliases: Optional[Dict[str, str]] = None, currencies: Optional[Dict[str, str]] = None,
-                 count_nouns: Optional[Dict[str, str]] = None):
+                 count_nouns: Optional[Dict[str, str]] = None,
+                 former: Tuple[Tuple[str, Tuple[str, ...], Optional[str]], ...] = ()):
         self.countries = countries
+        #: states that no longer exist: (name, aliases, Wikidata item)
+        self.former = former
         self.organisations = organisations
         self.titles = titles
         self.organs = organs
@@ -188,7 +191,8 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         places=load_places(data_dir, table, taken, taken_fold), initiatives=initiatives,
         topics=topics, topic_aliases=topic_aliases,
         currencies=load_pairs(data_dir / "currencies.tsv", ("name", "code", "source"), r"[A-Z]{3}"),
-        count_nouns=load_pairs(data_dir / "count_nouns.tsv", ("noun", "measure", "source"), r"[A-Z][A-Za-z]+"))
+        count_nouns=load_pairs(data_dir / "count_nouns.tsv", ("noun", "measure", "source"), r"[A-Z][A-Za-z]+"),
+        former=former_states(data_dir, {s for c in countries.values() for s in (c.name, c.official_name, *c.aliases) if s}))
 
 
 @functools.lru_cache(maxsize=1)

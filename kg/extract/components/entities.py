@@ -38,7 +38,7 @@ from .gazetteer import SPANS_KEY as KNOWN
 __all__ = ["Entities", "SPANS_KEY", "person_words_ok"]
 
 SPANS_KEY = "kg_entities"
-ENTITY_KINDS = {"country": "Country", "capital": "Place", "place": "Place", "org": "Institution",
+ENTITY_KINDS = {"country": "Country", "former_state": "Country", "capital": "Place", "place": "Place", "org": "Institution",
                 "initiative": "Initiative", "agreement": "Agreement", "topic": "Topic"}
 #: NER labels and the class a span of each is, when nothing else says
 NER_CLASS = {"PERSON": "Person", "ORG": "Institution", "GPE": "Place", "LOC": "Place", "FAC": "Place"}

@@ -26,7 +26,7 @@ __all__ = ["Known", "Gazetteer", "PRIORITY", "SPANS_KEY"]
 
 SPANS_KEY = "kg_known"
 #: When one name has several readings, the first kind here wins.
-PRIORITY = ("org", "country", "initiative", "agreement", "capital", "place", "demonym", "organ",
+PRIORITY = ("org", "country", "former_state", "initiative", "agreement", "capital", "place", "demonym", "organ",
             "title", "group", "topic")
 
 
@@ -73,6 +73,11 @@ def entries(lex: Lexicon) -> Iterable[Tuple[str, bool, Known]]:
             yield d, False, Known("demonym", None, ref)
         for cap in c.capitals:
             yield cap, False, Known("capital", Ref("Place", cap), ref)
+    # states that no longer exist ("the Soviet Union", "Yugoslavia") are states still
+    for name, aliases, _ in lex.former:
+        ref = Ref("Country", name)
+        for form in (name, *aliases):
+            yield form, False, Known("former_state", ref, ref)
     for p in lex.places:
         kind = "capital" if p.kind == "capital" else "place"
         for name in (p.name, *p.aliases):

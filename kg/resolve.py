@@ -23,12 +23,14 @@ the square of the number of entities.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from typing import Dict, Iterable, List, Sequence
 
 from .articles import Article
+from .lexicon import of_state
 from .findings import AgreementFinding, EventFinding, Fact, Finding, Mention, Ref, RoleMention, ref_fields, ref_slug, refs_of
 
 __all__ = ["resolve"]
@@ -244,6 +246,14 @@ def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, 
     if got and on is not None and _held_by_another(person, got[0][0], f.role, on):
         return []
     if not got:
+        state = _home_state(person)
+        if state is not None:
+            # "Power and Energy Minister X", X a minister of the people table's state
+            pos = Ref("Position", f"{f.role} of {of_state(state.label)}")
+            if on is None or not _held_by_another(person, pos, f.role, on):
+                return [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else pos.label),
+                        Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role),
+                        Fact(f.sentence, pos, "positionIn", state)]
         if f.role.lower() in _TOO_GENERAL:
             return []
         pos = Ref("Position", f.role)
@@ -255,6 +265,23 @@ def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, 
     if where:
         out.append(Fact(f.sentence, pos, "positionIn", where))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _people_table():
+    from .link import load_people
+    return load_people()
+
+
+def _home_state(person: Ref):
+    """The state whose cabinet, legislature or service lists ``person`` in the people table
+    (kg/data/people_wikidata.tsv), as a Country; None for someone it does not name or names
+    with an international post."""
+    from .lexicon import get_lexicon
+
+    item = _people_table().get(person.label)
+    country = get_lexicon().countries.get(item.country) if item is not None and item.country else None
+    return Ref("Country", country.name) if country is not None else None
 
 
 def _held_by_another(person: Ref, position: Ref, role: str, on) -> bool:

@@ -117,3 +117,13 @@ def test_resolution_a_fuller_name_in_an_office_the_tables_give_one_person_of_tha
                         "Minister Olushegun Adjadi Bakari and his guest on Saturday. Relations were discussed.")
     assert ("Shegun Bakari", "Foreign Minister of Benin") in holds(g)
     assert "Olushegun Adjadi Bakari" not in labels(g, "Person")
+
+
+def test_resolution_an_office_without_its_state_takes_the_state_the_people_table_lists_its_holder_in(tmp_path):
+    # the people table lists Nimal Siripala de Silva as a Sri Lankan minister: his unqualified
+    # ministry is Sri Lanka's; a name the table lacks keeps an office without a state
+    g = graph(tmp_path, "Talks\n\nNEW DELHI, June 20, 2024 -- The envoy held talks with Ports, Shipping and Aviation "
+                        "Minister Nimal Siripala de Silva and Tourism Minister Kamal Vettiyar on Thursday.")
+    held = holds(g)
+    assert any(p == "Nimal Siripala de Silva" and o.endswith(" of Sri Lanka") for p, o in held), held
+    assert not any(p == "Kamal Vettiyar" and " of " in o and o.endswith(("Sri Lanka", "India")) for p, o in held)

@@ -588,3 +588,16 @@ def test_entities_a_state_that_no_longer_exists_is_a_country():
     got = mentions(HEAD + "When the Soviet Union collapsed in 1991, ties with the USSR and Yugoslavia changed.")
     assert ("Country", "Soviet Union") in got and ("Country", "Yugoslavia") in got
     assert not any(t == "Institution" and "Soviet" in label for t, label in got)
+
+
+def test_agreements_a_memorandum_signed_with_a_partner_hung_on_its_name():
+    # the parse hangs "with Ghana" on "understanding": the partner is still a party
+    got = [f for f in findings(HEAD + "Kenya signed a memorandum of understanding with Ghana on Monday.")
+           if isinstance(f, AgreementFinding)]
+    assert [sorted(p.label for p in f.parties) for f in got] == [["Ghana", "Kenya"]]
+    assert got[0].status == "signed"
+
+
+def test_entities_a_body_named_after_a_place_keeps_the_place():
+    got = mentions(HEAD + "She studied at the University of Tokyo before joining the ministry.")
+    assert ("Institution", "University of Tokyo") in got and ("Place", "Tokyo") in got

@@ -118,6 +118,15 @@ class Entities:
         # state's name or demonym ("Brazilian Cooperation Agency", "US Pacific Fleet"), which stays
         # a mention of the state as well
         states = {i for sp in out if sp.label_ == "Country" for i in range(sp.start, sp.end)}
+        # ... or a place's after "of" ("the University of Tokyo", "the Industrial Cluster of the
+        # Republic of Tatarstan"), which stays a mention of the place
+        of_place = {i: sp.start for sp in out if sp.label_ == "Place" and sp.start > 1
+                    and "of" in (doc[sp.start - 1].lower_, doc[sp.start - 2].lower_) for i in range(sp.start, sp.end)}
+
+        def free_of(span: Span, cls: str) -> Set[int]:
+            if cls != "Institution":
+                return set()
+            return states | {i for i in range(span.start, span.end) if of_place.get(i, span.start) > span.start}
         people: List[Span] = []
         others: List[tuple] = []
         for ent in doc.ents:
@@ -128,7 +137,7 @@ class Entities:
             if ent.label_ not in NER_CLASS:
                 continue
             span = self._trim(doc, ent)
-            free = states if NER_CLASS[ent.label_] == "Institution" else set()
+            free = free_of(span, NER_CLASS[ent.label_]) if span is not None else set()
             if span is None or any(i in taken and i not in free for i in range(span.start, span.end)):
                 continue
             if NER_CLASS[ent.label_] == "Person":
@@ -142,7 +151,7 @@ class Entities:
         people_words = surnames | {p.text for p in people if len(p) == 1}
         headline = _title_case(doc, doc._.sentences[0] if doc._.sentences else None)
         for span, cls in others:
-            free = states if cls == "Institution" else set()
+            free = free_of(span, cls)
             if any(i in taken and i not in free for i in range(span.start, span.end)) \
                     or all(i in states or not doc[i].is_alpha for i in range(span.start, span.end)):
                 continue

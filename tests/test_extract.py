@@ -601,3 +601,9 @@ def test_agreements_a_memorandum_signed_with_a_partner_hung_on_its_name():
 def test_entities_a_body_named_after_a_place_keeps_the_place():
     got = mentions(HEAD + "She studied at the University of Tokyo before joining the ministry.")
     assert ("Institution", "University of Tokyo") in got and ("Place", "Tokyo") in got
+
+
+def test_topics_one_plural_head_shared_by_two_modifiers_gives_two_subject_areas():
+    got = mentions(HEAD + "Brazil will give technical assistance to Kenya's dairy and sugarcane industries.")
+    assert ("Topic", "dairy industry") in got and ("Topic", "sugarcane industry") in got
+    assert ("Topic", "industry") not in got

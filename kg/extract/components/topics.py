@@ -50,6 +50,12 @@ class Topics:
         names = {i for s in ents if s.label_ != "Topic" for i in range(s.start, s.end)}
         taken = set(names) | {i for s in ents if s.label_ == "Topic" for i in range(s.start, s.end)}
         out: List[Span] = list(ents)
+        shared = self._distributed(doc, names)
+        if shared:
+            inside = {i for sp in shared for i in range(sp.start, sp.end)}
+            out = [sp for sp in out if sp.label_ != "Topic" or not all(i in inside for i in range(sp.start, sp.end))]
+            out += shared
+            taken.update(inside)
         in_context = {i for head in self._candidates(doc) for tok in [head] + _conjuncts(head)
                       for i in range(tok.left_edge.i, tok.right_edge.i + 1)}
         for k in (doc.spans[KNOWN] if KNOWN in doc.spans else []):
@@ -72,6 +78,22 @@ class Topics:
                     taken.update(range(phrase.start, phrase.end))
         doc.spans[ENTITIES] = sorted(out, key=lambda s: (s.start, -s.end))
         return doc
+
+    def _distributed(self, doc: Doc, names: Set[int]) -> List[Span]:
+        """ "the dairy and sugarcane industries": one plural head shared by two modifiers names
+        two subject areas when each modifier with the head in the singular is a wording of the
+        vocabulary ("dairy industry", "sugarcane industry")."""
+        out: List[Span] = []
+        for tok in doc:
+            i = tok.i
+            if tok.tag_ not in ("NNS", "NNPS") or i < 3 or doc[i - 2].lower_ not in ("and", "&") \
+                    or not (doc[i - 3].is_alpha and doc[i - 1].is_alpha) \
+                    or any(k in names for k in range(i - 3, i + 1)):
+                continue
+            found = [self.topics.find(f"{doc[k].lower_} {tok.lemma_.lower()}") for k in (i - 3, i - 1)]
+            if all(found):
+                out += [self._span(doc, i - 3, i + 1, found[0][0]), self._span(doc, i - 1, i + 1, found[1][0])]
+        return out
 
     @staticmethod
     def _span(doc: Doc, start: int, end: int, label: str) -> Span:

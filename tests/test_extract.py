@@ -607,3 +607,9 @@ def test_topics_one_plural_head_shared_by_two_modifiers_gives_two_subject_areas(
     got = mentions(HEAD + "Brazil will give technical assistance to Kenya's dairy and sugarcane industries.")
     assert ("Topic", "dairy industry") in got and ("Topic", "sugarcane industry") in got
     assert ("Topic", "industry") not in got
+
+
+def test_positions_a_second_diplomatic_title_of_one_person_is_the_same_post():
+    got = facts(HEAD + "Ghana's envoy to Kenya, Kwesi Mensah, had talks with the minister. High Commissioner "
+                       "Mensah said ties were strong.")
+    assert ("Kwesi Mensah", "holdsPosition", "High Commissioner of Ghana to Kenya") in got

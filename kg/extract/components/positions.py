@@ -519,8 +519,19 @@ def _anaphora(offices: List[Office]) -> None:
     for office in offices:
         if office.holders and (office.state or office.body):
             placed.setdefault((office.role.lower(), office.holders[0]._.ref), office)
+    posts: Dict[Ref, Office] = {}
+    for office in offices:
+        if office.holders and office.state and office.title.kind == "diplomat":
+            posts.setdefault(office.holders[0]._.ref, office)
     for office in offices:
         # "Premier Li Qiang" where the article also writes "Chinese Premier Li Qiang"
+        if office.holders and not (office.state or office.body) and office.title.kind == "diplomat" \
+                and office.holders[0]._.ref in posts and (office.role.lower(), office.holders[0]._.ref) not in placed:
+            # "High Commissioner X" after "Sri Lanka's envoy to Kenya, X": one post, two titles
+            post = posts[office.holders[0]._.ref]
+            office.state, office.receiving, office.receiving_word = post.state, post.receiving, post.receiving_word
+            office.former = office.former or post.former
+            continue
         if office.holders and not (office.state or office.body):
             other = placed.get((office.role.lower(), office.holders[0]._.ref))
             if other is not None:

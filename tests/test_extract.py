@@ -613,3 +613,15 @@ def test_positions_a_second_diplomatic_title_of_one_person_is_the_same_post():
     got = facts(HEAD + "Ghana's envoy to Kenya, Kwesi Mensah, had talks with the minister. High Commissioner "
                        "Mensah said ties were strong.")
     assert ("Kwesi Mensah", "holdsPosition", "High Commissioner of Ghana to Kenya") in got
+
+
+def test_entities_a_body_after_a_states_possessive_is_that_states():
+    got = facts(HEAD + "The deal was signed by Kenya's Ministry of Mining and Water Resources and Ghana's Cocoa Board.")
+    assert ("Ministry of Mining and Water Resources", "partOf", "Kenya") in got
+    assert ("Cocoa Board", "partOf", "Ghana") in got
+
+
+def test_entities_a_states_former_name_in_a_bodys_name_is_the_state():
+    # "Ceylon" is Sri Lanka's name until 1972 (countries_extra.tsv)
+    got = facts(HEAD + "The Ceylon Petroleum Corporation raised prices, officials in Sri Lanka said.")
+    assert ("Ceylon Petroleum Corporation", "partOf", "Sri Lanka") in got

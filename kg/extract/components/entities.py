@@ -227,8 +227,14 @@ class Entities:
         the name or demonym of one state ("the Brazilian Cooperation Agency", "the Chamber of
         Commerce of Ghana", "the National Iranian Oil Company"), is that state's."""
         states = [sp for sp in out if sp.label_ == "Country"]
+        owner_at = {sp.end + 1: sp._.ref for sp in states
+                    if sp.end + 1 < len(sp.doc) and sp.doc[sp.end].text in ("'s", "’s")}
         for sp in out:
             if sp.label_ != "Institution" or sp._.country is not None or sp._.kb is not None:
+                continue
+            start = sp.start - (sp.start > 0 and sp.doc[sp.start - 1].lower_ == "the")
+            if start in owner_at and sp[0].text[:1].isupper():
+                sp._.country = owner_at[start]  # "Kenya's Ministry of Mining", "Ghana's Cocoa Board"
                 continue
             words = [t.text for t in sp]
             head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]

@@ -540,10 +540,12 @@ class Entities:
 
     @staticmethod
     def _body_label(span: Span, known: List[Span]) -> str:
-        """A body's name, with a state's short name in front of it written in full ("US Pacific
-        Fleet" -> "United States Pacific Fleet"); a demonym stays as written."""
+        """A body's name, with a state's abbreviation in front of it written in full ("US Pacific
+        Fleet" -> "United States Pacific Fleet"); a demonym or another name of the state stays as
+        written ("Ceylon Petroleum Corporation", "Korea Development Bank")."""
         first = next((k for k in known if k.start == span.start and k.end < span.end and k.label_ == "country"), None)
-        if first is not None and first._.kb.country is not None and first[-1].whitespace_:
+        if first is not None and first._.kb.country is not None and first[-1].whitespace_ \
+                and first.text.replace(".", "").isupper():
             rest = Span(span.doc, first.end, span.end)
             return f"{first._.kb.country.label} {_label(rest)}"
         return _label(span)

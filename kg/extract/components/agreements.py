@@ -47,9 +47,11 @@ from spacy.tokens import Doc, Span, Token
 from ...findings import AgreementFinding, Mention, Ref
 from ...topics import TopicTable, get_topics
 from ..patterns import load_phrases, load_rules
-from .agreements_parse import (DETERMINERS, KIND_ACRONYMS, NOUNISH, STATUS_ORDER, Sides, circumstance, conjuncts,
+from .agreements_parse import (DETERMINERS, KIND_ACRONYMS, NOUNISH, STATUS_ORDER, circumstance, conjuncts,
                                expand_kinds, governor, hyphened, infinitive, is_year, join_tokens, later, mood_of,
-                               np_topics, sentence_for, span_text, subject_of, attached_times)
+                               sentence_for, span_text, subject_of, attached_times)
+from .agreements_sides import Sides
+from .agreements_topics import np_topics
 
 __all__ = ["Agreements", "RULE_KEYS", "STATUS_ORDER", "people_words"]
 
@@ -253,7 +255,7 @@ class Agreements:
         # the label
         if span is not None and not self._generic(span, sides):
             got.ref = span._.ref
-            got.surface = span_text(span, sides)
+            got.surface = span_text(span)
             got.words = frozenset(t.lower_ for t in span)
             return got
         if proper:
@@ -301,7 +303,7 @@ class Agreements:
             return None
         got.surface = surface if (len(body) + len(tail) > 1 or lemma in KIND_ACRONYMS or span is not None) else ""
         if span is not None and tail:
-            got.also.append(span_text(span, sides))     # "Memorandum of Understanding" for "... for the dam"
+            got.also.append(span_text(span))     # "Memorandum of Understanding" for "... for the dam"
         return got
 
     def _regime(self, doc: Doc, h: Token, sides: Sides) -> Optional[_Found]:

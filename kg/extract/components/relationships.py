@@ -41,7 +41,8 @@ from spacy.tokens import Doc, Span, Token
 from ...findings import AgreementFinding, EventFinding, Ref, RelationshipFinding
 from ..patterns import load_phrases, load_rules
 from .agreements import people_words
-from .agreements_parse import Sides, attached_times, sentence_for, subject_of
+from .agreements_parse import attached_times, sentence_for, subject_of
+from .agreements_sides import Sides
 
 __all__ = ["Relationships", "RULE_KEYS", "relationship_type"]
 

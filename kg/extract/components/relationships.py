@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...findings import AgreementFinding, EventFinding, Ref, RelationshipFinding
 from ..patterns import load_phrases, load_rules
-from .agreements import people_words
+from .agreements_tables import people_words
 from .agreements_parse import attached_times, sentence_for, subject_of
 from .agreements_sides import Sides
 

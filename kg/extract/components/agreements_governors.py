@@ -5,6 +5,7 @@ coordination, apposition and lists of documents) and reads from them, by the sta
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from spacy.tokens import Doc, Token
@@ -25,17 +26,17 @@ _CONTAINER_PREPS = {"including", "among", "like"}
 _RELATION_WORDS = {"relationship", "relation", "tie", "partnership", "friendship", "bond", "link"}
 
 
+@dataclass
 class Governors:
-    """What the words that govern a document say of it (see the module's docstring)."""
+    """What the words that govern a document say of it (see the module's docstring), by
+    kg_agreements' tables."""
 
-    def __init__(self, nouns: Dict[str, str], status_rules: Sequence[dict], topic_rules: Sequence[dict],
-                 clause_verbs: FrozenSet[str], witnesses: FrozenSet[str], topics: TopicTable):
-        self.nouns = nouns
-        self.status_rules = status_rules
-        self.topic_rules = topic_rules
-        self.clause_verbs = clause_verbs
-        self.witnesses = witnesses
-        self.topics = topics
+    nouns: Dict[str, str]               # a document's nouns -> their kind
+    status_rules: Sequence[dict]        # the rules of a status, those that ask more first
+    topic_rules: Sequence[dict]
+    clause_verbs: FrozenSet[str]        # verbs through whose clause a subject is read
+    witnesses: FrozenSet[str]           # verbs of witnessing a signing
+    topics: TopicTable
 
     def governors(self, h: Token, depth: int = 0) -> List[Tuple[Token, str, bool]]:
         """(trigger, slot) for each word that governs a document: its verb, the noun it is the

@@ -9,11 +9,12 @@ two leaders"); and, for "his host", whoever invited the visitor.
 """
 from __future__ import annotations
 
-from typing import Iterable, List, Sequence
+from typing import Iterable, Iterator, List, Sequence
 
 from spacy.tokens import Token
 
 from ...findings import Ref
+from .walk import closure
 
 __all__ = ["Referents", "ACTORS", "expand", "along"]
 
@@ -32,26 +33,23 @@ def along(verb: Token) -> List[Token]:
 def expand(toks: Iterable[Token]) -> List[Token]:
     """The tokens with every conjunct of theirs ("A, B and C"), and those joined by "along
     with" or "together with" ("A, along with B, visited")."""
-    out: List[Token] = []
-    stack = list(toks)
-    while stack:
-        t = stack.pop(0)
-        if t in out:
-            continue
-        out.append(t)
-        for c in t.children:
-            if c.dep_ == "conj" and (c.pos_ in _NOUNS or c.pos_ == "PRON") == (t.pos_ in _NOUNS or t.pos_ == "PRON"):
-                stack.append(c)
-            elif c.dep_ == "conj" and c.tag_ == "VBG" and t.pos_ in _NOUNS:
-                # "X and visiting Minister Y held talks", parsed as X and (visiting Y)
-                stack.extend(g for g in c.children if g.dep_ == "dobj")
-            elif c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in ("along", "together")
-                                                                 for g in c.children if g.dep_ == "advmod"):
-                stack.extend(g for g in c.children if g.dep_ == "pobj")
-            elif c.dep_ in ("advmod", "prep") and c.lower_ in ("along", "together"):
-                stack.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
-                             for g in p.children if g.dep_ == "pobj")
-    return out
+    return closure(toks, _joined)
+
+
+def _joined(t: Token) -> Iterator[Token]:
+    """The words joined to a word: its conjuncts and those "along with" it."""
+    for c in t.children:
+        if c.dep_ == "conj" and (c.pos_ in _NOUNS or c.pos_ == "PRON") == (t.pos_ in _NOUNS or t.pos_ == "PRON"):
+            yield c
+        elif c.dep_ == "conj" and c.tag_ == "VBG" and t.pos_ in _NOUNS:
+            # "X and visiting Minister Y held talks", parsed as X and (visiting Y)
+            yield from (g for g in c.children if g.dep_ == "dobj")
+        elif c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in ("along", "together")
+                                                             for g in c.children if g.dep_ == "advmod"):
+            yield from (g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("advmod", "prep") and c.lower_ in ("along", "together"):
+            yield from (g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for g in p.children if g.dep_ == "pobj")
 
 
 class Referents:

@@ -22,7 +22,8 @@ forecast ("aims to raise trade to $15 billion", "is projected to grow 3 percent"
 or hedged one ("may have died"), a count that refers ("the two countries"), one about no state.
 
 The period, the states a figure is about and who reported it are read from its clause
-(:mod:`.figures_context`); the reading of numbers and measures is :mod:`.figures_read`.
+(:mod:`.figures_context`); numbers are read by :mod:`.figures_numbers`, what they measure by
+:mod:`.figures_read`, with the wordings of :mod:`.figures_rules`.
 
 Reads: ``doc.spans["kg_entities"]``, ``doc.spans["kg_known"]``, ``doc._.positions``,
 ``token._.ref``, ``token._.modality``, ``doc._.times``. Writes: findings appended to
@@ -41,7 +42,9 @@ from ...lexicon import Lexicon
 from ...officeholders import OfficeHolders
 from .figures_context import Context
 from .figures_parse import clause_tokens, verb_of
-from .figures_read import READINGS, RULE_KEYS, Fig, Read, Reader, Rules, plain
+from .figures_numbers import Fig, figures_in, plain
+from .figures_read import Read, Reader
+from .figures_rules import READINGS, RULE_KEYS, Rules
 
 __all__ = ["Figures", "RULE_KEYS", "READINGS"]
 
@@ -71,7 +74,7 @@ class Figures:
             if reader is None or (reader.index == 0 and ctx.many):
                 continue                # the headline repeats what the body says
             done: Dict[int, Read] = {}
-            for fig in self.reader.read(doc, sent, ctx.named):
+            for fig in figures_in(self.rules, doc, sent, ctx.named):
                 got = self.reader.attach(fig, done, ctx.people_at, ctx.states_at)
                 if got is None or self.reader.refers(fig, got):
                     continue

@@ -29,7 +29,9 @@ from ..docs import sentence_of
 from .entities import SPANS_KEY as ENTITIES
 from .figures_parse import (BOUND, BOUND_WORD, OWN_TIME, SUBJ, clause_tokens, marked, parent_clause,
                             noun_tokens, phrase_tokens, pobj, speaker_of, subject)
-from .figures_read import Fig, Read, Rules
+from .figures_numbers import Fig
+from .figures_read import Read
+from .figures_rules import Rules
 from .gazetteer import SPANS_KEY as KNOWN
 
 __all__ = ["Context"]

@@ -1,95 +1,22 @@
-"""Figures as kg_figures reads them: a number with its unit, and what the parse ties it to.
-
-:class:`Rules` holds the wordings (``kg/data/patterns/figures.jsonl``, ``measures.tsv``,
-``figure_units.tsv``); :meth:`Reader.read` finds the figures of a sentence and
-:meth:`Reader.attach` the measure each belongs to (see kg_figures' docstring).
+"""What a figure measures, as kg_figures reads it: :meth:`Reader.attach` follows the parse from a
+figure (:class:`Fig`, :mod:`.figures_numbers`) to the noun it modifies or counts, the noun it
+is "of", the verb it is the object of or the adverb it goes with, and gives a :class:`Read`: the
+measure, the word measured and the verb that ties them (see kg_figures' docstring).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from typing import Dict, Optional, Set
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from ...lexicon import Lexicon
-from ..patterns import load_phrases, load_rules
-from ..timex import NUMBER_WORDS
+from .figures_numbers import Fig
 from .figures_parse import SUBJ, modifiers, object_of, phrases, pobj, subject
+from .figures_rules import LEVEL, Rules
 
-__all__ = ["RULE_KEYS", "RULE_KINDS", "READINGS", "Rules", "Fig", "Read", "Reader", "plain"]
+__all__ = ["Read", "Reader"]
 
-#: keys a rule of figures.jsonl may have (besides id and example)
-RULE_KEYS = frozenset({"kind", "lemmas", "sign", "value", "preps", "measures", "expect"})
-RULE_KINDS = ("level", "change", "multiple", "change_noun", "carrier", "target", "target_noun", "speech",
-              "source_noun", "source_prep", "people", "pair", "context_period", "stock", "equivalent",
-              "refers", "single", "compare", "rank", "mean")
-#: how a figure reads the word it belongs to (see measures.tsv)
-READINGS = ("money", "change", "rate", "share", "count", "number", "length", "mass", "duration", "people")
-#: the reading of a word a figure is the level of, by the figure's kind
-LEVEL = {"money": "money", "percent": "rate", "count": "number", "length": "length", "mass": "mass"}
-#: NER labels whose numbers are part of a name, a date or a rank, not a figure
-_NOT_FIGURE = {"DATE", "TIME", "ORDINAL", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "FAC", "ORG", "PERSON",
-               "GPE", "NORP", "LANGUAGE", "LOC"}
 _TIME_NOUNS = {"year", "month", "quarter", "week"}
-_REFERS = {"the", "these", "those", "both", "all", "its", "their", "our", "his", "her", "each"}
-_NUM = re.compile(r"^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([A-Za-z]*)$")
-#: letters glued to an amount of money that scale it ("$124m", "$2b", "$300k")
-_GLUED_SCALE = {"m": Decimal(10) ** 6, "b": Decimal(10) ** 9, "k": Decimal(1000)}
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
-class Rules:
-    """The wordings kg_figures reads, loaded once."""
-
-    def __init__(self, lexicon: Lexicon):
-        self.units: Dict[str, str] = {p: v for p, v in load_phrases("figure_units")}
-        for word, code in lexicon.currencies.items():
-            self.units.setdefault(word.lower(), f"currency:{code}")
-        self.currency_words = {w.lower() for w in lexicon.currencies}
-        self.longest_unit = max(len(p.split()) for p in self.units)
-        self.measures: Dict[str, Dict[str, str]] = {}
-        for phrase, value in load_phrases("measures"):
-            reading, _, measure = value.partition(":")
-            self.measures.setdefault(phrase, {}).setdefault(reading, measure)
-        for noun, measure in lexicon.count_nouns.items():
-            self.measures.setdefault(noun.lower(), {}).setdefault("count", measure)
-        rules: Dict[str, List[dict]] = {k: [] for k in RULE_KINDS}
-        for rule in load_rules("figures", RULE_KEYS):
-            rules[rule["kind"]].append(rule)
-        lemmas = {k: frozenset(l for r in rules[k] for l in r["lemmas"]) for k in RULE_KINDS}
-        self.level = {l: tuple(r.get("preps", ())) for r in rules["level"] for l in r["lemmas"]}
-        self.change = {l: r.get("sign", 1) for r in rules["change"] for l in r["lemmas"]}
-        self.multiple = {l: Decimal(str(r["value"])) for r in rules["multiple"] for l in r["lemmas"]}
-        self.change_nouns = {l: r.get("sign", 1) for r in rules["change_noun"] for l in r["lemmas"]}
-        self.dual = {l: Decimal(str(r["value"])) for r in rules["refers"] for l in r["lemmas"]}
-        self.carriers, self.targets, self.target_nouns = lemmas["carrier"], lemmas["target"], lemmas["target_noun"]
-        self.speech, self.source_nouns = lemmas["speech"], lemmas["source_noun"]
-        self.source_preps = [tuple(p.split()) for p in lemmas["source_prep"]]
-        self.people, self.pair_words, self.equivalent = lemmas["people"], lemmas["pair"], lemmas["equivalent"]
-        self.compare, self.rank, self.stock_cues = lemmas["compare"], lemmas["rank"], lemmas["stock"]
-        self.means = lemmas["mean"]
-        self.context_measures = frozenset(m for r in rules["context_period"] for m in r["measures"])
-        self.stocks = {r["measures"][0]: r["measures"][1] for r in rules["stock"]}
-        self.single = frozenset(m for r in rules["single"] for m in r["measures"])
-        # what passes between states: the measures of amounts, changes, rates, shares, lengths
-        self.relational = frozenset(m for found in self.measures.values() for reading, m in found.items()
-                                    if reading in ("money", "change", "rate", "share", "mass", "length"))
-
-
-@dataclass
-class Fig:
-    """A figure as written: its tokens, value, kind and unit, and its head in the parse."""
-
-    start: int
-    end: int
-    value: Decimal
-    kind: str                   # money, percent, times, multiple, count, length, mass, duration, compound
-    unit: Optional[str]
-    head: Token
-    word: Optional[Token] = None    # the word after a hyphen: "chapter" of "14-chapter"
-    noun: str = ""                  # its lemma
 
 
 @dataclass
@@ -109,81 +36,6 @@ class Reader:
 
     def __init__(self, rules: Rules):
         self.r = rules
-
-    # ------------------------------------------------------------------ numbers
-    def read(self, doc: Doc, sent: Span, named: Set[int]) -> Iterable[Fig]:
-        """The figures of a sentence (not in the names of ``named`` tokens)."""
-        r = self.r
-        for tok in sent:            # "doubled", "tripled": a multiple without a number
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in r.multiple:
-                yield Fig(tok.i, tok.i + 1, r.multiple[tok.lemma_.lower()], "multiple", "times", tok)
-        i = sent.start
-        while i < sent.end:
-            tok = doc[i]
-            got = _number(tok)
-            if got is None or i in named or (tok.ent_type_ in _NOT_FIGURE and not _hyphened(doc, i, sent.end)):
-                i += 1
-                continue
-            value, glued = got
-            start, j = i, i + 1
-            kind: Optional[str] = None
-            unit: Optional[str] = None
-            word, noun = None, ""
-            if glued:               # "5bn", "3,440km", "14chapter"
-                what = r.units.get(glued.lower(), "")
-                if what.startswith("scale:"):
-                    value *= Decimal(what[6:])
-                elif what and not what.startswith("duration:"):
-                    kind, unit = _kind_of(what)
-                else:
-                    kind, word, noun = "compound", tok, glued.lower()
-            for n in (2, 1):            # "$", "US$", "USD", "US $" before the number
-                if start - n >= sent.start:
-                    words = doc[start - n:start]
-                    what = r.units.get(" ".join(t.lower_ for t in words), "")
-                    if what.startswith("currency:") and all(not t.is_alpha or t.is_upper for t in words):
-                        kind, unit, start = "money", what[9:], start - n
-                        break
-            while j < sent.end:         # "3.1 billion", "647 crore", "$ 124 m"
-                scale = r.units.get(doc[j].lower_, "")
-                if scale.startswith("scale:"):
-                    value *= Decimal(scale[6:])
-                elif kind == "money" and doc[j].lower_ in _GLUED_SCALE:
-                    value *= _GLUED_SCALE[doc[j].lower_]
-                else:
-                    break
-                j += 1
-            for n in range(r.longest_unit, 0, -1):   # "dollars", "per cent", "Kenyan shillings", "km"
-                what = r.units.get(" ".join(t.lower_ for t in doc[j:j + n]), "") if j + n <= sent.end else ""
-                if what and not what.startswith(("scale:", "duration:")):
-                    if kind != "money" or what.startswith("currency:"):
-                        kind, unit = _kind_of(what)
-                    j += n
-                    break
-            else:
-                # "183 trillion Vietnamese dong": a state's adjective before a currency's name
-                if j + 1 < sent.end and doc[j].text[:1].isupper() and doc[j + 1].lower_ in r.currency_words:
-                    kind, unit = _kind_of(r.units[doc[j + 1].lower_])
-                    j += 2
-            if kind is None and j + 1 < sent.end and doc[j].text in ("-", "‐") and doc[j + 1].is_alpha:
-                what = r.units.get(doc[j + 1].lower_, "")      # "a one-year ban", "a 14-chapter text"
-                kind, unit = ("duration", what[9:]) if what.startswith("duration:") else ("compound", None)
-                word, noun, j = doc[j + 1], doc[j + 1].lemma_.lower(), j + 2
-            i = j
-            if kind == "points":
-                continue            # a change in percentage points is no percentage
-            if noun in _GLUED_SCALE:
-                if kind != "money":
-                    continue
-                value *= _GLUED_SCALE[noun]         # "$124m", "US$5b"
-            if kind == "compound" and value < 3:
-                continue            # "a two-state solution", "one-China", "two-way": idioms, not counts
-            if kind is None:
-                kind = "count"
-                if _YEAR.match(tok.text) or value <= 1 or _refers(doc, start, sent.start):
-                    continue        # a year, "one of", "the two countries"
-            heads = [t for t in doc[start:j] if not (start <= t.head.i < j) or t.head.i == t.i]
-            yield Fig(start, j, value, kind, unit, heads[-1] if heads else doc[j - 1], word, noun)
 
     # ------------------------------------------------------------------ what it measures
     def attach(self, fig: Fig, done: Dict[int, Read], people_at: Set[int], states_at: Set[int]) -> Optional[Read]:
@@ -406,45 +258,3 @@ class Reader:
             if got:
                 return Read(got, thing, verb)
         return None
-
-
-# ---------------------------------------------------------------------- numbers
-def _number(tok: Token) -> Optional[Tuple[Decimal, str]]:
-    m = _NUM.match(tok.text)
-    if m:
-        try:
-            return Decimal(m.group(1).replace(",", "")), m.group(2)
-        except InvalidOperation:
-            return None
-    word = tok.lower_
-    if word in NUMBER_WORDS and NUMBER_WORDS[word] and word not in ("both", "hundred"):
-        return Decimal(NUMBER_WORDS[word]), ""
-    return None
-
-
-def plain(value: Decimal) -> Decimal:
-    """3100000000, not 3.1E+9; 17.1, not 17.10."""
-    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
-
-
-def _kind_of(what: str) -> Tuple[str, Optional[str]]:
-    if what.startswith("currency:"):
-        return "money", what[9:]
-    if what in ("percent", "times", "points"):
-        return what, what if what != "points" else None
-    kind, _, unit = what.partition(":")
-    return kind, unit
-
-
-def _hyphened(doc: Doc, i: int, end: int) -> bool:
-    """ "one-year", "99-year": a number joined to a word by a hyphen (the NER calls it a date)."""
-    return i + 2 < end and doc[i + 1].text in ("-", "‐") and doc[i + 2].lower_ in ("year", "month") \
-        and doc[i + 2].dep_ in ("compound", "nmod", "amod") and doc[i + 2].head.pos_ == "NOUN"
-
-
-def _refers(doc: Doc, start: int, first: int) -> bool:
-    """ "the two countries", "both", "these three": a number that refers, not counts."""
-    j = start - 1
-    while j >= first and doc[j].lower_ in ("more", "than", "over", "nearly", "about", "some", "around"):
-        j -= 1
-    return j >= first and doc[j].lower_ in _REFERS

@@ -32,57 +32,25 @@ findings appended to ``doc._.findings``.
 """
 from __future__ import annotations
 
-import functools
 from typing import Dict, List, Optional, Set, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ...findings import AgreementFinding, EventFinding, Ref, RelationshipFinding
-from ..patterns import load_phrases, load_rules
-from .agreements import people_words
-from .agreements_parse import Sides, attached_times, sentence_for, subject_of
+from ...findings import AgreementFinding, RelationshipFinding
+from .agreements_parse import attached_times, sentence_for, subject_of
+from .agreements_sides import Sides
+from .agreements_tables import people_words
+from .relationships_dates import established_by, event_date, since
+from .relationships_parties import relation_parties
+from .relationships_types import RULE_KEYS, hyphen_words, relationship_type, tables
 
 __all__ = ["Relationships", "RULE_KEYS", "relationship_type"]
 
-RULE_KEYS = frozenset({"kind", "lemmas", "words", "rtype", "label", "typed", "slot", "years", "people", "expect"})
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
              "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
 _NAMES = ("Agreement", "Initiative", "Institution")
-
-
-@functools.lru_cache(maxsize=1)
-def _tables():
-    words = dict(load_phrases("relationships_words"))
-    types = {p: v for p, v in load_phrases("relationships_types")}
-    rules = load_rules("relationships", RULE_KEYS)
-    return words, types, rules
-
-
-def _camel(words: List[str]) -> str:
-    return "".join(p[:1].upper() + p[1:] for w in words for p in w.split("-"))
-
-
-def relationship_type(words: str, types: Optional[Dict[str, str]] = None) -> Tuple[str, Optional[str]]:
-    """(concept, broader) for the words of a kind of partnership: a concept of the ontology
-    and no broader, or a new CamelCase concept with the ontology's nearest one as broader.
-
-    >>> relationship_type("enhanced strategic partnership")
-    ('EnhancedStrategicPartnership', 'StrategicPartnership')
-    """
-    known = types if types is not None else _tables()[1]
-    parts = words.lower().replace("all-around", "all-round").split()
-    text = " ".join(parts)
-    if text in known:
-        return known[text], None
-    for n in range(1, len(parts) - 1):
-        if " ".join(parts[n:]) in known:
-            return _camel(parts), known[" ".join(parts[n:])]
-    have = set(parts)
-    best = max((p for p in known if set(p.split()) <= have and p.endswith("partnership")),
-               key=lambda p: len(p.split()), default="partnership")
-    return _camel(parts), known.get(best, "Partnership")
 
 
 class Relationships:
@@ -90,7 +58,7 @@ class Relationships:
 
     def __init__(self, nlp: Language, name: str = "kg_relationships"):
         self.name = name
-        words, self.types, rules = _tables()
+        words, self.types, rules = tables()
         self.type_words = {w for w, v in words.items() if v == "type"}
         self.drop_words = {w for w, v in words.items() if v == "drop"}
         self.heads: Dict[str, dict] = {lemma: r for r in rules if r["kind"] == "partnership" for lemma in r["lemmas"]}
@@ -134,7 +102,7 @@ class Relationships:
             sent = sentence_for(doc, t)
             if sent is None:
                 continue
-            by, by_date = self._established_by(doc, t, words, inside, founding, documents.get(sent.index, []))
+            by, by_date = established_by(doc, t, words, inside, founding, documents.get(sent.index, []))
             doc._.findings.append(RelationshipFinding(
                 sent, rtype, words, parties=tuple(parties), start_date=start or by_date,
                 established_by=by, broader=broader))
@@ -159,7 +127,7 @@ class Relationships:
             return None                         # "a partnership agreement": no relations
         names = {w.text for w in words if w.ent_type_ in ("GPE", "NORP") or w.text in self._state_words(t.doc)}
         kind: List[str] = []
-        for w in _hyphen_words(words):
+        for w in hyphen_words(words):
             low = w.lower()
             if low in self.type_words:
                 kind.append(low)
@@ -213,7 +181,7 @@ class Relationships:
         elif gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.holding and _mood(gov, self.acts) == "negated":
             return None                         # "does not have diplomatic relations"
         # any other verb presupposes the relations: "wants to deepen its partnership with ..."
-        parties = self._parties(head, founding, sides, typed=rtype != "Partnership")
+        parties = relation_parties(head, founding, sides, typed=rtype != "Partnership")
         if len(parties) != 2:
             return None
         # "the 60th anniversary of (the establishment of) diplomatic ties": counted back from the
@@ -225,9 +193,9 @@ class Relationships:
             times = attached_times(doc, sent, anchors)
             start = times[0] if times else None
             if start is None and sent is not None and self._at_occasion(doc, anchors, founding):
-                start = _event_date(doc, sent.index)
+                start = event_date(doc, sent.index)
         if start is None:
-            start = self._since(doc, head)
+            start = since(doc, head)
         return parties, start, founding
 
     def _founder(self, t: Token) -> Tuple[Optional[Token], str]:
@@ -293,111 +261,6 @@ class Relationships:
             out.add(t.i)
         return out
 
-    def _parties(self, t: Token, founding: Optional[Token], sides: Sides, typed: bool = True) -> List[Ref]:
-        """The two states of relations (see the module's docstring); a partnership of no kind
-        ("this partnership", which may be a company's) only with its states named."""
-        found: List[Ref] = []
-        cands = [t] + ([founding] if founding is not None else [])
-        for x in cands:
-            for c in x.children:
-                if c.dep_ == "prep" and c.lower_ in ("between", "with", "among"):
-                    for obj in (o for o in c.children if o.dep_ == "pobj"):
-                        found += sides.of_phrase(obj)[0]
-        # "Vietnam-Brazil relations", "the China-Azerbaijan partnership", "X's partnership with Y"
-        for c in t.lefts:
-            for y in c.subtree:
-                sp = sides.entity(y)
-                if sp is not None and sp._.ref is not None and sp._.ref.type == "Country" and sp.start == y.i:
-                    found.append(sp._.ref)
-        # "elevated Vietnam-Brazil relations to a strategic partnership": the relations elevated
-        if founding is not None and founding.i != t.i:
-            for c in founding.children:
-                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of"):
-                    obj = c if c.dep_ != "prep" else next((o for o in c.children if o.dep_ == "pobj"), None)
-                    if obj is None or obj.i == t.i:
-                        continue
-                    found += self._parties_of_relations(obj, sides)
-        found = [p for p in dict.fromkeys(found) if p.type == "Country"]
-        if len(found) < 2:
-            subj = subject_of(founding if founding is not None else t)
-            if subj is not None:
-                more = [p for p in sides.of_phrase(subj)[0] if p.type == "Country"]
-                found = list(dict.fromkeys(found + more))
-        elevated = [o for c in (founding.children if founding is not None and founding.i != t.i else ())
-                    for o in ([c] if c.dep_ in ("dobj", "nsubjpass") else [x for x in c.children if x.dep_ == "pobj"]
-                              if c.dep_ == "prep" and c.lower_ == "of" else [])]
-        named_others = any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in t.children)
-        if not found and not named_others and len(sides.main) == 2 and typed and self._both_named_near(t, sides) \
-                and (self._ours(t) or self._ours_by_subject(founding)
-                                                   or any(self._ours(o) and o.i != t.i for o in elevated)):
-            found = list(sides.main)
-        return found
-
-    @staticmethod
-    def _both_named_near(t: Token, sides: Sides) -> bool:
-        """The article's two states are named in the sentence or the two before it (or a
-        phrase such as "the two countries" stands in the sentence): relations named without
-        their states are theirs, not a firm's ("this strategic partnership will give
-        customers ...")."""
-        doc = t.doc
-        start = t.sent.start
-        for _ in range(2):
-            if start > 0:
-                start = doc[start - 1].sent.start
-        if any(sides.is_group(x) for x in t.sent):
-            return True
-        return set(sides.main) <= set(sides.states_in(doc[start:t.sent.end]))
-
-    def _ours_by_subject(self, founding: Optional[Token]) -> bool:
-        """ "This relationship was elevated to ...", "it was upgraded to ...": relations
-        founded from the article's own (a pronoun or a word for relations as subject)."""
-        if founding is None:
-            return False
-        v = founding
-        for _ in range(6):
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                return subj.lower_ in ("it", "they") or subj.lemma_.lower() in ("relationship", "relation", "tie")
-            if v.head.i == v.i:
-                return False
-            v = v.head
-        return False
-
-    def _parties_of_relations(self, obj: Token, sides: Sides) -> List[Ref]:
-        out: List[Ref] = []
-        for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ == "between":
-                for o in (x for x in c.children if x.dep_ == "pobj"):
-                    out += sides.of_phrase(o)[0]
-        for c in obj.lefts:
-            for y in c.subtree:
-                sp = sides.entity(y)
-                if sp is not None and sp._.ref is not None and sp._.ref.type == "Country" and sp.start == y.i:
-                    out.append(sp._.ref)
-        return out
-
-    @staticmethod
-    def _ours(t: Token) -> bool:
-        """Relations the words give as the article's own two states': a possessive ("their
-        partnership"), "bilateral", "the" relations, or a sentence naming "the two sides"."""
-        for c in t.children:
-            if c.dep_ in ("poss", "det") and c.lower_ in ("their", "its", "our", "the", "this", "these", "both"):
-                return True
-            if c.lower_ == "bilateral":
-                return True
-        return t.dep_ == "attr"
-
-    def _since(self, doc: Doc, t: Token) -> Optional[str]:
-        """ "relations since 1992", "partners since April 1992": a time after "since" said of
-        the relations or of the verb they depend on."""
-        for x in (t, t.head):
-            for c in x.children:
-                if c.dep_ == "prep" and c.lower_ == "since":
-                    times = attached_times(doc, sentence_for(doc, t), {c.i})
-                    if times:
-                        return times[0]
-        return None
-
     def _anniversary(self, doc: Doc, t: Token) -> Optional[str]:
         """ "the 70th anniversary of diplomatic ties": the article's year less the years."""
         art = doc._.article
@@ -440,54 +303,6 @@ class Relationships:
         if not years or years >= year:
             return None
         return str(year - years)
-
-    # ------------------------------------------------------------------ what founded it
-    @staticmethod
-    def _established_by(doc: Doc, t: Token, words: str, inside: Optional[Span], founding: Optional[Token],
-                        documents: List[AgreementFinding]) -> Tuple[Optional[Ref], Optional[str]]:
-        """The document of the same sentence that established the relations, and its date:
-        one whose name holds them ("a joint statement on establishing a strategic
-        partnership"), or the one under which they were founded."""
-        if inside is not None and inside._.ref is not None:
-            hit = next((f for f in documents if f.ref == inside._.ref), None)
-            return inside._.ref, hit.date if hit is not None and hit.status in ("signed", "in force") else None
-        for f in documents:
-            if words in f.ref.label.lower() or words in f.surface.lower():
-                return f.ref, f.date if f.status in ("signed", "in force") else None
-        if founding is not None and founding.dep_ == "relcl" and any(
-                c.dep_ == "prep" and c.lower_ == "under" for c in founding.children):
-            # "the X Agreement, signed in 2023, under which A and B restored relations"
-            signed = [f for f in documents if f.status in ("signed", "in force")]
-            if len({f.ref for f in signed}) == 1:
-                return signed[0].ref, signed[0].date
-        return None, None
-
-
-def _event_date(doc: Doc, index: int) -> Optional[str]:
-    """The day of the latest dated event the text told of in this sentence or the two before."""
-    best = None
-    for f in doc._.findings or ():
-        if isinstance(f, EventFinding) and index - 2 <= f.sentence.index <= index and f.date and len(f.date) == 10:
-            if best is None or f.sentence.index >= best.sentence.index:
-                best = f
-    return best.date if best is not None else None
-
-
-def _hyphen_words(tokens) -> List[str]:
-    """Words as written, hyphenated compounds joined: "all - weather" -> "all-weather"."""
-    out: List[str] = []
-    glue = False
-    for tok in tokens:
-        if tok.text in ("-", "–") and out:
-            out[-1] += "-"
-            glue = True
-            continue
-        if glue:
-            out[-1] += tok.text
-            glue = False
-        else:
-            out.append(tok.text)
-    return out
 
 
 def _governor(tok: Token) -> Token:

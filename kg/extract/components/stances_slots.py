@@ -33,6 +33,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .entities import SPANS_KEY as ENTITIES
+from .walk import closure
 
 __all__ = ["Slots", "expand", "ranked", "is_anaphor", "NOUNS", "ANAPHORS"]
 
@@ -44,15 +45,7 @@ ANAPHORS = {"organization", "organisation", "bloc", "alliance", "grouping", "gro
 
 def expand(toks: Iterable[Token]) -> List[Token]:
     """The tokens with every conjunct of theirs ("X, Y and Z")."""
-    out: List[Token] = []
-    stack = list(toks)
-    while stack:
-        t = stack.pop(0)
-        if t in out:
-            continue
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" and (c.pos_ in NOUNS) == (t.pos_ in NOUNS))
-    return out
+    return closure(toks, lambda t: (c for c in t.children if c.dep_ == "conj" and (c.pos_ in NOUNS) == (t.pos_ in NOUNS)))
 
 
 def ranked(noun: Token) -> bool:

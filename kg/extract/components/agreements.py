@@ -161,7 +161,7 @@ class Agreements:
                 inside.append(sp._.ref)
         got.parties += inside
         # the partner may hang on the name's last word ("a memorandum of understanding with X")
-        for c in [x for x in h.children] + [x for m in memo_of for x in m.children if x.dep_ == "prep"]:
+        for c in [x for x in h.children] + [x for m in memo for x in m.children if x.dep_ == "prep"]:
             if c.dep_ == "poss":
                 got.parties += sides.of_phrase(c)[0]
             elif c.dep_ == "prep" and c.lower_ in ("between", "with"):

@@ -20,7 +20,7 @@ from kg.errors import DataError
 from kg.extract.components.events import KEYS, rules
 from kg.extract.docs import make_docs
 from kg.extract.nlp import MODEL, build_pipeline
-from kg.extract.patterns import load_rules
+from kg.extract.patterns import load_rules, phrase_set
 from kg.findings import EventFinding
 
 #: the components kg_events reads, and itself
@@ -179,3 +179,11 @@ def test_events_rules_checked_when_loaded(tmp_path, line, reason):
     (tmp_path / "events.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape(reason)):
         rules("events", tmp_path)
+
+
+@pytest.mark.parametrize("prefix", sorted(phrase_set("ship_prefixes")))
+def test_events_a_ship_named_with_a_navys_prefix_pays_no_visit(nlp, prefix):
+    # every row of ship_prefixes.tsv
+    got = events(nlp, f"The navy's frigate, {prefix} Sagara, arrived in Colombo on Sunday for a three-day visit.",
+                 "COLOMBO, Nov. 13, 2024 -- ")
+    assert not any(f.kind == "StateVisit" for f in got), [shown(f) for f in got]

@@ -62,6 +62,7 @@ class Entities:
         self.heads = _heads()
         self.honorifics = phrase_set("honorifics")
         self.title_words = {w for t in lexicon.titles for f in t.forms for w in f.split() if w[:1].isupper()}
+        self.ship_prefixes = phrase_set("ship_prefixes")
         self.not_name = (set(self.heads) | phrase_set("not_name") | self.title_words
                          | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS})
 
@@ -211,6 +212,9 @@ class Entities:
         for span in self._who(doc, taken):
             add(span, "Person", Ref("Person", _label(span)))
         out = _defined_acronyms(doc, out)
+        # "INS Satpura", "USS Carl Vinson": a ship is no person, body or visitor
+        out = [sp for sp in out if not (sp.label_ in ("Person", "Institution", "Place") and len(sp) > 1
+                                        and sp[0].text in self.ship_prefixes)]
         # a company's or party's one-word name inside a person's is the person's ("Gustavo Petro")
         persons = [sp for sp in out if sp.label_ == "Person"]
         out = [sp for sp in out if not (sp.label_ == "Institution" and len(sp) == 1 and any(

@@ -55,7 +55,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from kg.tools.officeholders.conflicts import HANDOVER_DAYS, merge_duplicates, resolve_conflicts, same_person
 from kg.tools.officeholders.curated import ascii_spelling, hi, lo, with_ascii
-from kg.tools.officeholders.roles import ORG_PAGES, ORG_TITLES, _norm_title, org_office, page_codes, role_for
+from kg.tools.officeholders.roles import ORG_PAGES, ORG_TITLES, norm_title, org_office, page_codes, role_for
 
 __all__ = ["Term", "role_for", "org_office", "page_codes", "read_historic", "read_snapshot", "assemble",
            "resolve_conflicts", "HANDOVER_DAYS", "write_table", "main"]
@@ -108,7 +108,7 @@ def _place(slug: str, codes: Dict[str, str]) -> Optional[str]:
 
 def _office_of(title: str, slug: str, code: str, gender: str) -> Optional[Tuple[str, str, str]]:
     if slug in ORG_PAGES:
-        hit = ORG_TITLES.get(_norm_title(title))
+        hit = ORG_TITLES.get(norm_title(title))
         return (hit[0], "", hit[1]) if hit else None
     role = role_for(title, code, gender)
     return (role, code, "") if role else None
@@ -140,7 +140,7 @@ def read_historic(folder: Path, codes: Dict[str, str]) -> List[Term]:
                 aliases = [a for a in [_enwiki_alias(row.get("enwiki") or "")] if a and a != name]
                 terms.append(Term(name, qid, office[0], office[1], office[2], start, end,
                                   "peppercat-historic", aliases,
-                                  title=_norm_title(row.get("position", "")),
+                                  title=norm_title(row.get("position", "")),
                                   page=slug if slug in ORG_PAGES else ""))
     return terms
 
@@ -192,7 +192,7 @@ def read_snapshot(folder: Path, codes: Dict[str, str]) -> Tuple[List[Sighting], 
                     alias = _enwiki_alias(unquote(wiki.group(1)).replace("_", " "))
                 seen.append(Sighting(office, name, item.group(1) if item else "", since.group(1),
                                      alias if alias != name else "",
-                                     _norm_title(html.unescape(title)),
+                                     norm_title(html.unescape(title)),
                                      slug if slug in ORG_PAGES else ""))
     return seen, offices
 

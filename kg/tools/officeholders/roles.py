@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 __all__ = ["STATE_TITLES", "EXACT_TITLES", "MONARCH_ROLES", "role_for", "ORG_TITLES", "ORG_PAGES",
-           "org_office", "slugify", "page_codes"]
+           "org_office", "slugify", "page_codes", "norm_title"]
 
 STATE_TITLES_PATH = Path(__file__).resolve().parent / "state_titles.tsv"
 
@@ -67,7 +67,7 @@ PORTFOLIOS: Tuple[Tuple[str, re.Pattern], ...] = (
 )
 
 
-def _norm_title(title: str) -> str:
+def norm_title(title: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", title)).strip()
 
 
@@ -79,7 +79,7 @@ def role_for(title: str, state: str, gender: str = "") -> Optional[str]:
     >>> role_for("Deputy Minister of Finance", "KE") is None, role_for("monarch", "SE", "female")
     (True, 'Queen')
     """
-    t = _norm_title(title)
+    t = norm_title(title)
     if (state, t) in STATE_TITLES:
         return STATE_TITLES[(state, t)]
     role = EXACT_TITLES.get(t)

@@ -10,9 +10,9 @@ import unicodedata
 from typing import Tuple
 from urllib.parse import unquote
 
-__all__ = ["ascii_form", "initials_forms", "korean_forms", "clean_name", "wiki_base", "wiki_alias"]
+__all__ = ["QID", "ascii_form", "initials_forms", "korean_forms", "clean_name", "wiki_base", "wiki_alias"]
 
-_QID = re.compile(r"^Q[1-9]\d*$")
+QID = re.compile(r"^Q[1-9]\d*$")
 _DISAMBIGUATOR = re.compile(r"\s+\([^)]*\)$")
 _ASCII = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                         "ß": "ss", "æ": "ae", "œ": "oe", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'"})
@@ -57,7 +57,7 @@ def clean_name(name: str) -> str:
     dropped, spaces single. Returns "" for what is no name (a bare QID, no Latin letter)."""
     name = re.sub(r"<[^>]*>", "", html.unescape(unquote(name) if "%" in name else name)).replace("_", " ")
     name = _DISAMBIGUATOR.sub("", re.sub(r"\s+", " ", name).strip())
-    if _QID.match(name) or not re.search(r"[A-Za-z]", ascii_form(name)):
+    if QID.match(name) or not re.search(r"[A-Za-z]", ascii_form(name)):
         return ""
     return name
 

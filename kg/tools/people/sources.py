@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Sequence, Tuple
 from urllib.parse import unquote
 
-from kg.tools.people.names import _QID, clean_name, wiki_alias, wiki_base
+from kg.tools.people.names import QID, clean_name, wiki_alias, wiki_base
 
 __all__ = ["Sighting", "NATIONAL_LEGISLATURES", "PLACE_PAGES", "ORG_PAGES", "read_repos", "read_ep",
            "read_historic", "read_snapshot"]
@@ -135,7 +135,7 @@ def read_ep(folder: Path, repo_codes: Dict[str, str]) -> List[Sighting]:
                           ("legislators.csv", "ep-legislature")):
             for row in _rows(repo / "html" / name):
                 qid = (row.get("personID") or "").strip()
-                if not _QID.match(qid) or not _runs_since(row.get("start", ""), row.get("end", ""),
+                if not QID.match(qid) or not _runs_since(row.get("start", ""), row.get("end", ""),
                                                           row.get("DOD", "")):
                     continue
                 if tag == "ep-legislature" and not (national and national.match(row.get("position", ""))):
@@ -154,7 +154,7 @@ def read_ep(folder: Path, repo_codes: Dict[str, str]) -> List[Sighting]:
             kept = set(people)
             for row in _rows(repo / "html" / "family.csv"):
                 qid, label = row.get("relative", "").strip(), clean_name(row.get("relativename", ""))
-                if row.get("id", "").strip() in kept and _QID.match(qid) and label[:1].isupper():
+                if row.get("id", "").strip() in kept and QID.match(qid) and label[:1].isupper():
                     out.append(Sighting(qid, label, (), code, "ep-family"))
                     people.setdefault(qid, "ep-family")
         # An official list's or a Wikipedia page's spelling, for a person the tables above keep.
@@ -162,7 +162,7 @@ def read_ep(folder: Path, repo_codes: Dict[str, str]) -> List[Sighting]:
             if path.name not in ("wikidata.csv", "scraped.csv"):
                 continue
             for row in _rows(path):
-                qid = next((row[k] for k in ("wdid", "item", "person") if _QID.match(row.get(k) or "")), "")
+                qid = next((row[k] for k in ("wdid", "item", "person") if QID.match(row.get(k) or "")), "")
                 if qid not in people:
                     continue
                 names = [clean_name(row.get(k) or "") for k in ("name", "wdLabel", "itemLabel", "personLabel")]
@@ -187,7 +187,7 @@ def read_historic(folder: Path, codes: Dict[str, str]) -> List[Sighting]:
     for path, state in _pages(folder, "leaders-historic.csv", codes):
         for row in _rows(path):
             qid, label = (row.get("personID") or "").strip(), clean_name(row.get("person", ""))
-            if not _QID.match(qid) or not label or not _runs_since(row.get("start", ""), row.get("end", ""),
+            if not QID.match(qid) or not label or not _runs_since(row.get("start", ""), row.get("end", ""),
                                                                    row.get("DOD", "")):
                 continue
             wiki = wiki_alias(row.get("enwiki", ""))

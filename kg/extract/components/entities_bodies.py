@@ -19,14 +19,13 @@ __all__ = ["LOWER_HEADS", "state_of_body", "in_headed_name", "place_in_context",
 
 #: lower-case nouns that, after a proper name, make a name ("the Adani group")
 LOWER_HEADS = {"project": "Initiative", "initiative": "Initiative", "corridor": "Initiative",
-                "programme": "Initiative", "program": "Initiative", "scheme": "Initiative",
-                "group": "Institution", "company": "Institution", "corporation": "Institution",
-                "process": "Initiative", "development": "Initiative"}
+               "programme": "Initiative", "program": "Initiative", "scheme": "Initiative",
+               "group": "Institution", "company": "Institution", "corporation": "Institution",
+               "process": "Initiative", "development": "Initiative"}
 COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
 #: a body's name that goes on with "of" and its state ("Chamber of Commerce of Sri Lanka")
 HEAD_OF_STATE_BODY = {"Industry", "Commerce", "Chamber", "Board", "Investment", "Council", "Authority",
-                       "Bank", "Commission", "Institute", "Association", "Federation", "Bureau", "Agency"}
-
+                      "Bank", "Commission", "Institute", "Association", "Federation", "Bureau", "Agency"}
 
 
 def state_of_body(tables: Words, out: List[Span]) -> None:

@@ -74,6 +74,7 @@ def holders(tables: OfficeWords, page: Page, doc: Doc, office: Office, by_start:
                     last = p
     return tuple(found)
 
+
 def skip_to_name(tables: OfficeWords, page: Page, doc: Doc, j: int) -> int:
     """The first token from ``j`` past honorifics, other titles and a bracketed acronym."""
     moved = True
@@ -87,9 +88,11 @@ def skip_to_name(tables: OfficeWords, page: Page, doc: Doc, j: int) -> int:
             j, moved = j + 3, True
     return j
 
+
 def in_title(tables: OfficeWords, page: Page, i: int) -> bool:
     """Whether token ``i`` is part of a title or is a rank ("Admiral")."""
     return page.doc[i].text in tables.honorifics or any(a <= i < b for a, b in page.title_at.items())
+
 
 def own_office_after(page: Page, doc: Doc, person: Span) -> bool:
     """ "X, Secretary, ...": the name is followed by an office of its own."""

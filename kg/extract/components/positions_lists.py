@@ -44,6 +44,7 @@ def lists(doc: Doc, offices: List[Office], states_at_start, ents: List[Span]) ->
                               former=office.former))
     return out
 
+
 def counterparts(doc: Doc, offices: List[Office], states_at_end, by_start) -> List[Office]:
     """ "Kazakh Foreign Minister A and his Mongolian counterpart B": B holds the same office
     of the state named before "counterpart"."""

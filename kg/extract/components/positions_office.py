@@ -47,7 +47,6 @@ class Office:
         return Ref("Position", label)
 
 
-
 @dataclass(frozen=True)
 class OfficeWords:
     """The word tables the position helpers read by, and the lexicon and office-holder tables."""
@@ -194,6 +193,7 @@ def portfolio_word(tables: OfficeWords, tok, places) -> bool:
         return False
     return tok.text in tables.portfolio_words or tables.topics.find(tok.lower_) is not None
 
+
 def portfolio_end(tables: OfficeWords, doc: Doc, i: int, places, going_on: bool = False) -> int:
     """Where a list of portfolio words from token ``i`` ends ("Ports, Shipping and Aviation";
     with ``going_on``, a list that goes on after a comma: ", Foreign Employment and Tourism")."""
@@ -208,6 +208,7 @@ def portfolio_end(tables: OfficeWords, doc: Doc, i: int, places, going_on: bool 
         j += 1
         end = j
     return end if end > i else i
+
 
 def portfolio_start(tables: OfficeWords, doc: Doc, i: int, places) -> int:
     """Where a portfolio before "Minister" starts ("Power and Energy Minister")."""

@@ -49,6 +49,7 @@ def check_terms(tables: OfficeWords, doc: Doc, office: Office) -> None:
         office.holders = tuple(kept)
         office.former = office.former or not kept
 
+
 def roles_of(tables: OfficeWords, role: str) -> List[str]:
     """The roles that name the same office as ``role`` (itself first)."""
     group = tables.groups.get(role.lower())
@@ -59,6 +60,7 @@ def same_office(tables: OfficeWords, a: str, b: str) -> bool:
     """Two roles of one office: the same words, or titles of one office in different usage."""
     a, b = a.lower(), b.lower()
     return a == b or (a in tables.groups and tables.groups.get(a) == tables.groups.get(b))
+
 
 def complete_state(tables: OfficeWords, doc: Doc, office: Office) -> None:
     """The state of an office the words leave open, from the office-holder tables: the

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Tuple, TypeVar
 
 from ..errors import DataError
 from ..lexicon import DATA_DIR, read_table
 
-__all__ = ["PATTERN_DIR", "load_phrases", "load_rules", "phrase_set"]
+__all__ = ["PATTERN_DIR", "load_phrases", "load_rules", "phrase_set", "Trigger", "by_lemma"]
 
 PATTERN_DIR = DATA_DIR / "patterns"
 
@@ -76,3 +77,26 @@ def load_rules(name: str, keys: FrozenSet[str], required: FrozenSet[str] = froze
         ids.add(rule["id"])
         rules.append(rule)
     return tuple(rules)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger rule of a ``NAME.jsonl`` file, as far as every reader of one reads it: its id,
+    the lemmas that fire it and the parts of speech they fire as. kg_events' and kg_stances'
+    rules add what a match means."""
+
+    id: str
+    lemmas: Tuple[str, ...]
+    pos: FrozenSet[str]
+
+
+T = TypeVar("T", bound=Trigger)
+
+
+def by_lemma(rules: Iterable[T]) -> Dict[str, List[T]]:
+    """The rules each lemma fires, in the order of ``rules``."""
+    out: Dict[str, List[T]] = {}
+    for rule in rules:
+        for lemma in rule.lemmas:
+            out.setdefault(lemma, []).append(rule)
+    return out

@@ -42,7 +42,7 @@ from ...errors import DataError
 from ...lexicon import Lexicon
 from ...officeholders import OfficeHolders
 from ..docs import sentence_of
-from ..patterns import PATTERN_DIR, load_phrases, load_rules
+from ..patterns import PATTERN_DIR, by_lemma, load_phrases, load_rules
 from .events_build import Builder
 from .events_types import Reading, Rule
 
@@ -105,10 +105,7 @@ class Events:
         self.words["event_noun"] = {lemma for r in self.rules if "NOUN" in r.pos for lemma in r.lemmas}
         # the rule a visit implied by a meeting abroad is told by ("X met Y in Beijing")
         self.visit_rule = next(r for r in self.rules if r.kind == "StateVisit")
-        self.index: Dict[str, List[Rule]] = {}
-        for rule in self.rules:
-            for lemma in rule.lemmas:
-                self.index.setdefault(lemma, []).append(rule)
+        self.index: Dict[str, List[Rule]] = by_lemma(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.findings is None:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ...articles import Sentence
 from ...findings import Ref
+from ..patterns import Trigger
 
 __all__ = ["Rule", "Reading", "Event", "merged", "merge", "definite"]
 
@@ -20,13 +21,10 @@ _DEFINITE = {"the", "this", "that", "these", "those", "their", "his", "her", "it
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(Trigger):
     """A trigger and the slots of its roles (see ``kg/data/patterns/events.jsonl``)."""
 
-    id: str
     kind: str
-    pos: FrozenSet[str]
-    lemmas: Tuple[str, ...]
     deps: FrozenSet[str]
     tags: FrozenSet[str]
     modifiers: FrozenSet[str]

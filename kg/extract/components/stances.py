@@ -33,7 +33,7 @@ from ...lexicon import Lexicon
 from ...topics import TopicTable, get_topics
 from ..docs import sentence_of
 from ...errors import DataError
-from ..patterns import PATTERN_DIR, load_phrases, load_rules
+from ..patterns import PATTERN_DIR, Trigger, by_lemma, load_phrases, load_rules
 from .stances_parse import ACTOR_TYPES, Reading, has_requirement
 from .stances_slots import ranked
 
@@ -51,12 +51,10 @@ _EMBEDDED = {"xcomp", "ccomp", "pobj", "prep", "dobj", "compound", "nmod", "attr
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(Trigger):
     """A trigger and where its actor and object stand (see the data files' headers)."""
 
-    id: str
     predicate: str
-    pos: FrozenSet[str]
     actor: Tuple[str, ...]
     object: Tuple[str, ...]
     classes: FrozenSet[str]
@@ -83,7 +81,7 @@ class Stances:
         self.name = name
         self.lex = lexicon
         self.topics = topics or get_topics()
-        self.triggers: Dict[str, List[Rule]] = {}
+        stance_rules: List[Rule] = []
         words: Dict[str, set] = {k: set() for k in KINDS}
         self.through: Dict[str, Tuple[str, ...]] = {}
         self.named: List[str] = []
@@ -96,9 +94,7 @@ class Stances:
                 if kind not in KINDS:
                     raise DataError(PATTERN_DIR / f"{fname}.jsonl", f"rule {r['id']}: unknown kind {kind!r}")
                 if kind == "stance":
-                    rule = self._rule(r, prospective, fname)
-                    for lemma in r["lemmas"]:
-                        self.triggers.setdefault(lemma, []).append(rule)
+                    stance_rules.append(self._rule(r, prospective, fname))
                 elif kind == "through":
                     if not all(Reading.is_slot(n) for n in r["slots"]):
                         raise DataError(PATTERN_DIR / f"{fname}.jsonl", f"rule {r['id']}: unknown slot in {r['slots']}")
@@ -110,6 +106,7 @@ class Stances:
                     self.office_bodies.update(r["bodies"])
                 else:
                     words[kind].update(r["lemmas"])
+        self.triggers: Dict[str, List[Rule]] = by_lemma(stance_rules)
         self.light = frozenset(words["light"])
         self.credit = frozenset(words["credit"])
         self.report = frozenset(words["report"])
@@ -131,12 +128,13 @@ class Stances:
         # Road cooperation": the cooperation is presupposed) is not held back by wishes either
         membership = r["predicate"] in ("memberOf", "participatesIn") and \
             "hypothetical" not in r.get("modality", ())
-        return Rule(r["id"], r["predicate"], frozenset(r.get("pos", ("VERB", "NOUN"))), tuple(r["actor"]),
-                    tuple(r["object"]), frozenset(r.get("classes", _ALL)), frozenset(r.get("actors", ACTOR_TYPES)),
-                    frozenset(r.get("modality", ("asserted", "planned"))), tuple(r.get("requires", ())),
-                    frozenset(r.get("governed_by", ())),
-                    frozenset(r["owners"]) if "owners" in r else None, frozenset(r.get("bodies", ())),
-                    bool(r.get("through")), prospective if membership else frozenset())
+        return Rule(id=r["id"], lemmas=tuple(r["lemmas"]), pos=frozenset(r.get("pos", ("VERB", "NOUN"))),
+                    predicate=r["predicate"], actor=tuple(r["actor"]), object=tuple(r["object"]),
+                    classes=frozenset(r.get("classes", _ALL)), actors=frozenset(r.get("actors", ACTOR_TYPES)),
+                    modality=frozenset(r.get("modality", ("asserted", "planned"))),
+                    requires=tuple(r.get("requires", ())), governed_by=frozenset(r.get("governed_by", ())),
+                    owners=frozenset(r["owners"]) if "owners" in r else None, bodies=frozenset(r.get("bodies", ())),
+                    through=bool(r.get("through")), prospective=prospective if membership else frozenset())
 
     # ------------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:

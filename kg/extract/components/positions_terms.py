@@ -1,0 +1,85 @@
+"""Offices checked against the office-holder tables: a holder the tables show out of office at
+the article's date loses it, and an office whose state the words leave open takes it from the
+holder's term.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from spacy.tokens import Doc
+
+from ...findings import Ref
+from ...officeholders import fold
+from .positions_office import Office, OfficeWords
+
+__all__ = ["check_terms", "roles_of", "same_office", "complete_state"]
+
+
+def check_terms(tables: OfficeWords, doc: Doc, office: Office) -> None:
+    """A person the tables show not holding an office at the article's date, when they show
+    someone else holding it, does not hold it then: "President Wickremesinghe" in an article
+    of 2025 speaks of a former president (the office stays, the holder goes)."""
+    if not office.holders or tables.officeholders is None or office.former:
+        return
+    art = doc._.article
+    date = art.reference_date if art is not None else None
+    if date is None or office.state is None:
+        return
+    code = next((c.code for c in tables.lex.countries.values() if c.name == office.state.label), None)
+    if code is None:
+        return
+    kept = []
+    for h in office.holders:
+        name = tables.officeholders.canonical(h._.ref.label) or h._.ref.label
+        mine = [t for t in tables.officeholders.terms(name)
+                if t.state == code and same_office(tables, t.role, office.role)]
+        if any(t.holds_on(date) for t in mine):
+            kept.append(h)
+            continue
+        others = [t for role in roles_of(tables, office.role)
+                  for t in tables.officeholders.holders(role, state=code, on=date)]
+        # the tables name another holder that day; unless they do not know this name and
+        # that holder has its surname (a name they write shorter: one person, see resolve)
+        surname = fold(name.split()[-1])
+        if others and (tables.officeholders.terms(name)
+                       or not any(fold(t.person.split()[-1]) == surname for t in others)):
+            continue
+        kept.append(h)
+    if len(kept) < len(office.holders):
+        office.holders = tuple(kept)
+        office.former = office.former or not kept
+
+
+def roles_of(tables: OfficeWords, role: str) -> List[str]:
+    """The roles that name the same office as ``role`` (itself first)."""
+    group = tables.groups.get(role.lower())
+    return [role] + [r for r, g in tables.groups.items() if group and g == group and r != role.lower()]
+
+
+def same_office(tables: OfficeWords, a: str, b: str) -> bool:
+    """Two roles of one office: the same words, or titles of one office in different usage."""
+    a, b = a.lower(), b.lower()
+    return a == b or (a in tables.groups and tables.groups.get(a) == tables.groups.get(b))
+
+
+def complete_state(tables: OfficeWords, doc: Doc, office: Office) -> None:
+    """The state of an office the words leave open, from the office-holder tables: the
+    holder's term with that title at the article's date, or, in an undated article, the one
+    state or body all of the holder's terms with that title are of."""
+    if office.state is not None or office.body is not None or not office.holders or tables.officeholders is None:
+        return
+    art = doc._.article
+    date = art.reference_date if art is not None else None
+    holder = office.holders[0]._.ref
+    name = tables.officeholders.canonical(holder.label) or holder.label
+    terms = [t for t in tables.officeholders.terms(name) if same_office(tables, t.role, office.role)]
+    if date is not None:
+        terms = [t for t in terms if t.holds_on(date)]
+    owners = {(t.state, t.organisation) for t in terms}
+    if len(owners) != 1:
+        return
+    state, org = owners.pop()
+    if state and state in tables.lex.countries:
+        office.state = Ref("Country", tables.lex.countries[state].name)
+    elif org:
+        office.body = Ref("Institution", org)

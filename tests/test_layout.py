@@ -73,3 +73,9 @@ def test_layout_the_checks_see_a_private_import_and_a_cycle(tmp_path, monkeypatc
     edges, private = _imports(mods)
     assert ("kg.a", "_hidden") in private
     assert "kg.b" in edges["kg.a"] and "kg.a" in edges["kg.b"]
+
+
+def test_layout_every_module_is_under_400_lines():
+    long = {str(p.relative_to(KG.parent)): n for p in KG.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) >= 400}
+    assert not long, long

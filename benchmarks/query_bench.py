@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from kg.queries import list_queries, load_query
+from kg.tools.queries import list_queries, load_query
 from kg.vocab import PREFIXES
 
 

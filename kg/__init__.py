@@ -15,7 +15,7 @@ def __getattr__(name: str):
         from .api import build
         return build
     if name == "read_article":
-        from .readers import read_article
+        from .read.readers import read_article
         return read_article
     if name == "KgError":
         from .errors import KgError

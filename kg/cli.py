@@ -225,10 +225,10 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
         kg query output/graph.ttl docs/queries/who-met-whom.rq -f csv
         kg query output/graph.ttl --named relations-timeline --param country_a=China --param country_b=Azerbaijan
     """
-    from .inspect import run_query
+    from .tools.inspect import run_query
 
     if list_only:
-        from .queries import list_queries
+        from .tools.queries import list_queries
         for q in list_queries():
             extra = "".join(f"\n    --param {p.name}=…  {p.description}" for p in getattr(q, "params", ()))
             click.echo(f"{q.name:<22} {q.title}\n    {q.answers}{extra}")
@@ -238,7 +238,7 @@ def query(graph: Optional[Path], sparql: Optional[str], query_file: Optional[Pat
     if named is not None:
         if sparql is not None or query_file is not None:
             raise click.UsageError("use just one of a query, --file FILE or --named NAME")
-        from .queries import load_query
+        from .tools.queries import load_query
         bad = [p for p in params if "=" not in p]
         if bad:
             raise click.BadParameter(f"{bad[0]!r} is not KEY=VALUE", param_hint="--param")
@@ -289,7 +289,7 @@ def push(graph: Path, endpoint: str, graph_iri: Optional[str], add: bool, user: 
             --graph https://example.org/graphs/diplo --user dba
         kg push output/graph.ttl --endpoint http://127.0.0.1:7878/store --graph urn:diplo --add
     """
-    from .push import push as run_push
+    from .tools.push import push as run_push
 
     def ask(url: str, known_user: Optional[str]):
         # only a person at a terminal can be asked; a script gets the one-line error instead
@@ -324,8 +324,8 @@ def link(graph: Path) -> None:
     Example:
         kg link output/graph.ttl
     """
-    from .graphio import read_triples
-    from .link import coverage, report
+    from .export.graphio import read_triples
+    from .resolve.link import coverage, report
 
     with _failing():
         click.echo(report(coverage(read_triples(graph))))
@@ -342,7 +342,7 @@ def validate(graph: Path, shapes: Optional[Path]) -> None:
     Example:
         kg validate output/graph.ttl
     """
-    from .inspect import validate as run_validate
+    from .tools.inspect import validate as run_validate
 
     with _failing():
         problems = run_validate(graph, shapes)
@@ -363,7 +363,7 @@ def stats(graph: Path) -> None:
     Example:
         kg stats output/graph.ttl
     """
-    from .inspect import stats as run_stats
+    from .tools.inspect import stats as run_stats
 
     with _failing():
         click.echo(run_stats(graph), nl=False)

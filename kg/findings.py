@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Optional, Tuple, Union
 
-from .articles import Sentence
+from .read.articles import Sentence
 
 __all__ = [
     "ENTITY_TYPES", "EVENT_TYPES", "Ref", "Finding", "Mention", "Fact", "RoleMention", "EventFinding",

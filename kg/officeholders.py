@@ -1,6 +1,6 @@
 """Office-holders with their terms: who held which office on a given day.
 
-Reads ``kg/data/officeholders.tsv`` (made by ``kg/tools/gen_officeholders.py``, sources in
+Reads ``kg/data/officeholders.tsv`` (made by ``kg/generate/gen_officeholders.py``, sources in
 ``kg/data/SOURCES.md``) once per process, checks every row, and answers the questions extraction
 asks: who held an office on the article's date, which office-holders of that date bear a surname,
 and which office a named person held then. A term holds on every day from the earliest its start

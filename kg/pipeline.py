@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-from .articles import Article
+from .read.articles import Article
 from .errors import ArticleError, ArticleSkipped, ExtractionError, KgError
 from .extract.nlp import pipeline
 from .extract.run import extract_article, extract_articles
 from .findings import Finding
 from .model import GraphModel
-from .readers import ARTICLE_SUFFIXES, read_article, suffixes_phrase
+from .read.readers import ARTICLE_SUFFIXES, read_article, suffixes_phrase
 from .resolve import resolve
-from .triples import TripleTable
+from .model.triples import TripleTable
 
 __all__ = ["ARTICLE_SUFFIXES", "BuildResult", "collect_paths", "read_and_extract", "read_and_extract_chunk",
            "build_model"]
@@ -140,7 +140,7 @@ def read_and_extract_chunk(paths: Sequence[Path], languages: Optional[Sequence[s
 
 
 def _package(article: Article, findings: List[Finding]):
-    from .findings_io import article_block
+    from .tools.findings_io import article_block
 
     meta = dataclasses.replace(article, text="", sentences=())
     return meta, findings, article_block(meta, findings)

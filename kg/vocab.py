@@ -1,7 +1,7 @@
 """The diplokg vocabulary as Python names.
 
-Generated from ontology/diplokg.ttl by kg.tools.gen_vocab; do not edit. Change the ontology,
-then run ``python -m kg.tools.gen_vocab``.
+Generated from ontology/diplokg.ttl by kg.generate.gen_vocab; do not edit. Change the ontology,
+then run ``python -m kg.generate.gen_vocab``.
 
 >>> DKG.Person
 rdflib.term.URIRef('https://w3id.org/diplokg/ontology#Person')
@@ -31,7 +31,7 @@ PREFIXES: dict[str, str] = {
 class DKG(DefinedNamespace):
     """Classes, properties, concept schemes and concepts of the dkg: namespace.
 
-    Generated from ontology/diplokg.ttl by kg.tools.gen_vocab; do not edit. A name the
+    Generated from ontology/diplokg.ttl by kg.generate.gen_vocab; do not edit. A name the
     ontology does not define raises AttributeError.
     """
 

@@ -9,7 +9,7 @@ from typing import List
 
 import pytest
 
-from kg.articles import read_text
+from kg.read.articles import read_text
 from kg.extract.components.agreements import RULE_KEYS, STATUS_ORDER
 from kg.extract.docs import make_docs
 from kg.extract.nlp import pipeline

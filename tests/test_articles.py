@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.articles import Article, read_text, split_sentences
-from kg.dates import parse_date
+from kg.read.articles import Article, read_text, split_sentences
+from kg.read.dates import parse_date
 from kg.errors import ArticleError
-from kg.readers import read_article
+from kg.read.readers import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

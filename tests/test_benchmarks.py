@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import generate, write_corpus  # noqa: E402
-from kg.readers import read_article  # noqa: E402
+from kg.read.readers import read_article  # noqa: E402
 
 _PERSON = re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|King|Emir|Sultan)"
                      r" ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)\b")

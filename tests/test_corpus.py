@@ -23,7 +23,7 @@ def test_corpus_every_english_article_is_in_the_graph_and_none_failed(corpus_bui
 
 
 def test_corpus_export_is_valid(corpus_build):
-    from kg.inspect import validate
+    from kg.tools.inspect import validate
 
     out, _ = corpus_build
     problems = validate(out / "graph.ttl", None)

@@ -11,7 +11,7 @@ distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] 
 
 
 def test_distributed_local_cluster_gives_the_single_build(tmp_path):
-    from kg.distributed import build_distributed
+    from kg.tools.distributed import build_distributed
 
     single = tmp_path / "single"
     build([SEEDS], single, formats=("ttl",))
@@ -28,7 +28,7 @@ def test_distributed_local_cluster_gives_the_single_build(tmp_path):
 
 
 def test_distributed_chunks_are_stable():
-    from kg.distributed import chunks
+    from kg.tools.distributed import chunks
 
     files = sorted(SEEDS.glob("*.txt"))
     assert chunks(list(reversed(files)), 2) == [files[0:2], files[2:4], files[4:5]]
@@ -37,7 +37,7 @@ def test_distributed_chunks_are_stable():
 def test_distributed_an_article_whose_extraction_fails_is_skipped(tmp_path, monkeypatch):
     # issue 12: on the Dask path too, an exception in one article is that article's problem
     import kg.pipeline
-    from kg.distributed import build_distributed
+    from kg.tools.distributed import build_distributed
     from kg.errors import ExtractionError
 
     real, real_batch = kg.pipeline.extract_article, kg.pipeline.extract_articles

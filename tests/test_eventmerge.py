@@ -2,7 +2,7 @@
 undated report of the same event are one node; different meetings stay different)."""
 from __future__ import annotations
 
-from kg.eventmerge import EventRecord, join_within_visits
+from kg.resolve.eventmerge import EventRecord, join_within_visits
 from kg.findings import Ref
 
 RUTO, XI, LI = Ref("Person", "William Ruto"), Ref("Person", "Xi Jinping"), Ref("Person", "Li Qiang")

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from kg.articles import read_text
+from kg.read.articles import read_text
 from kg.errors import DataError
 from kg.extract.components.events import KEYS, rules
 from kg.extract.docs import make_docs

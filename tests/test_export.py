@@ -72,7 +72,7 @@ def test_export_every_binary_fact_has_a_statement_with_its_sentence(graph):
 
 def test_export_evidence_is_a_sentence_of_the_article(graph):
     # or its dateline, which credits the agency that filed it ("BAKU, April 21 (Xinhua)")
-    from kg.readers import read_article
+    from kg.read.readers import read_article
 
     sentences = {}
     for f in SEEDS.glob("*.txt"):

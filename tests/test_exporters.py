@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kg.api import convert, write_outputs
 from kg.errors import ExportError, KgError
 from kg.export import EXPORTERS, Exporter, Rendered, exporter_of, rdf_formats, write_export
-from kg.graphio import read_triples
+from kg.export.graphio import read_triples
 
 RDF = [name for name, e in EXPORTERS.items() if e.rdf_format]
 

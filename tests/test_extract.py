@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.articles import read_text
+from kg.read.articles import read_text
 from kg.extract.run import extract_article
 from kg.findings import (AgreementFinding, EventFinding, Fact, Mention, ObservationFinding,
                          RelationshipFinding)

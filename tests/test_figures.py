@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.articles import read_text
+from kg.read.articles import read_text
 from kg.extract.components.figures import READINGS, RULE_KEYS
 from kg.extract.docs import make_docs
 from kg.extract.nlp import pipeline

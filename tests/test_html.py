@@ -18,7 +18,7 @@ import pytest
 
 from kg.export.html import MAX_NODES, build_page, graph_to_html, render, safe_json
 from kg.export.html_overview import overview, wrap_label
-from kg.network import to_networkx
+from kg.export.network import to_networkx
 
 from conftest import turtle_prefixes
 
@@ -384,7 +384,7 @@ def test_html_corpus_scale_page_size_and_build_time():
 
 def test_html_seeds_page_carries_the_whole_build(seeds_build):
     out, _ = seeds_build
-    from kg.graphio import read_triples
+    from kg.export.graphio import read_triples
 
     g = to_networkx(read_triples(out / "graph.ttl"))
     data = embedded((out / "graph.html").read_text(encoding="utf-8"))
@@ -396,7 +396,7 @@ def test_html_seeds_page_carries_the_whole_build(seeds_build):
 
 def test_evidence_added_later_to_a_cut_graph_is_what_the_whole_view_has(seeds_build):
     # a big build draws only part of its graph, so it adds evidence to that part alone
-    from kg.network import describe, neighbourhood
+    from kg.export.network import describe, neighbourhood
 
     _, result = seeds_build
     full = to_networkx(result.triples)

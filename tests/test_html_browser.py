@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.export.html import build_page, render
-from kg.network import to_networkx
+from kg.export.network import to_networkx
 
 from conftest import SEEDS, turtle_prefixes
 from test_html import SMALL_TTL, synthetic
@@ -217,7 +217,7 @@ def assert_nothing_floats(drv) -> None:
 def hostile_build(tmp_path_factory):
     """The seeds plus a fixture article naming an entity by markup: (triples, page path)."""
     from kg.api import build
-    from kg.graphio import read_triples
+    from kg.export.graphio import read_triples
 
     tmp = tmp_path_factory.mktemp("html-browser")
     extra = tmp / "articles"
@@ -283,7 +283,7 @@ def show_all_sentences(drv) -> None:
 
 def test_html_browser_seeds_first_view_is_readable(driver, seeds_build):
     out, _ = seeds_build
-    from kg.graphio import read_triples
+    from kg.export.graphio import read_triples
 
     g = to_networkx(read_triples(out / "graph.ttl"), details=False)
     open_page(driver, out / "graph.html")

@@ -1,4 +1,4 @@
-"""kg.inspect: the library behind `kg query`, `kg validate` and `kg stats`."""
+"""kg.tools.inspect: the library behind `kg query`, `kg validate` and `kg stats`."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.inspect.store as store_module
+import kg.tools.inspect.store as store_module
 from kg.errors import DataError, GraphError, UsageError
-from kg.inspect import FORMATS, load_store, ontology_dir, run_query, shorten, stats, validate
+from kg.tools.inspect import FORMATS, load_store, ontology_dir, run_query, shorten, stats, validate
 from kg.vocab import PREFIXES
 
 GRAPHS = Path(__file__).parent / "fixtures" / "graphs"
@@ -357,7 +357,7 @@ def test_inspect_validate_with_the_project_shapes():
 def _fake_package(root: Path, monkeypatch) -> Path:
     package = root / "kg"
     package.mkdir(parents=True)
-    monkeypatch.setattr(store_module, "__file__", str(package / "inspect" / "store.py"))
+    monkeypatch.setattr(store_module, "__file__", str(package / "tools" / "inspect" / "store.py"))
     return package
 
 

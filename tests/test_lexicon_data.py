@@ -13,7 +13,7 @@ import pytest
 from kg.data import make_cities
 from kg.errors import DataError
 from kg.lexicon import DATA_DIR, get_lexicon, load_lexicon
-from kg.tools import gen_organisations
+from kg.generate import gen_organisations
 
 FIX = Path(__file__).parent / "fixtures" / "lexicon_data"
 

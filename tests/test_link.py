@@ -1,4 +1,4 @@
-"""kg.link: owl:sameAs links to Wikidata from the curated table kg/data/wikidata.tsv."""
+"""kg.resolve.link: owl:sameAs links to Wikidata from the curated table kg/data/wikidata.tsv."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ import pytest
 
 from kg.errors import DataError
 from kg.lexicon import DATA_DIR, get_lexicon
-from kg.link import (SAME_AS, TYPES, WIKIDATA, coverage, links_for, links_for_entities, load_wikidata, report)
+from kg.resolve.link import (SAME_AS, TYPES, WIKIDATA, coverage, links_for, links_for_entities, load_wikidata, report)
 from kg.vocab import DKG
 
 TABLE_PATH = DATA_DIR / "wikidata.tsv"
@@ -165,7 +165,7 @@ def test_only_exact_labels_of_the_right_type_link(table):
 
 
 def test_links_use_the_table_given():
-    from kg.link import WikidataItem
+    from kg.resolve.link import WikidataItem
     mine = {("Country", "Ruritania"): WikidataItem("Country", "Ruritania", "Q42", "test")}
     triples = resource("r", "Country", "Ruritania") + resource("china", "Country", "China")
     assert [(t.subject.value, t.object.value) for t in links_for(triples, mine)] == [
@@ -233,7 +233,7 @@ def test_a_build_links_from_its_model_what_links_for_finds_in_its_triples(seeds_
 
 
 def _people_table():
-    from kg.link import WikidataItem
+    from kg.resolve.link import WikidataItem
     rows = [("Julie J. Chung", "Q1", "US"), ("Levan Dzhagaryan", "Q2", "RU"), ("Ali Amir-Rahimi", "Q3", "IR"),
             ("George W. Bush", "Q4", "US"), ("George H. W. Bush", "Q5", "US")]
     return {("Person", name): WikidataItem("Person", name, qid, "test", country) for name, qid, country in rows}
@@ -264,15 +264,15 @@ def test_a_near_spelling_never_links_without_offices_or_another_type():
 def test_link_types_are_terms_of_the_closed_vocabulary_and_its_examples_hold():
     import doctest
 
-    import kg.link
+    import kg.resolve.link
     from kg.vocab import DKG
     assert all(str(DKG[t]).endswith("#" + t) for t in TYPES)
-    source = Path(kg.link.__file__).read_text(encoding="utf-8")
+    source = Path(kg.resolve.link.__file__).read_text(encoding="utf-8")
     assert "DKG_NS" not in source and "str(DKG)" not in source
-    assert doctest.testmod(kg.link).failed == 0
+    assert doctest.testmod(kg.resolve.link).failed == 0
 
 
 def test_link_a_former_state_gets_its_wikidata_item():
-    from kg.link import links_for_entities
+    from kg.resolve.link import links_for_entities
     got = links_for_entities([("https://example.org/soviet-union", "Country", "Soviet Union")])
     assert [str(t.object.value) for t in got] == ["http://www.wikidata.org/entity/Q15180"]

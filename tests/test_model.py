@@ -13,13 +13,13 @@ import pytest
 
 import kg.findings
 import kg.model.terms
-from kg.articles import Article, Sentence
+from kg.read.articles import Article, Sentence
 from kg.findings import (AgreementFinding, EventFinding, Fact, Finding, Mention, ObservationFinding, Ref,
                          RelationshipFinding, RoleMention)
 from kg.model import KINDS, GraphModel
 from kg.model.terms import DKG, OWL, RDF, XSD
 from kg.model.writer import Writer
-from kg.triples import TripleTable
+from kg.model.triples import TripleTable
 from kg.vocab import PREFIXES
 
 PART_OF = "https://w3id.org/diplokg/ontology#partOf"
@@ -198,7 +198,8 @@ MODEL_DIR = Path(kg.model.terms.__file__).parent
 KG_DIR = MODEL_DIR.parent
 #: the modules outside the model that name terms of the vocabulary: they take them from the same
 #: closed namespaces (kg.model.terms, rdflib's, kg.vocab.DKG)
-VOCABULARY_USERS = (KG_DIR / "network.py", KG_DIR / "export" / "rdf.py", *sorted((KG_DIR / "inspect").glob("*.py")))
+VOCABULARY_USERS = (KG_DIR / "export" / "network.py", KG_DIR / "export" / "rdf.py",
+                    *sorted((KG_DIR / "tools" / "inspect").glob("*.py")))
 NS = "https://w3id.org/diplokg/ontology#"
 ID = "https://w3id.org/diplokg/id/"
 S = _sentence("k1", 1, "Sweden and Norway signed a trade agreement.")

@@ -13,7 +13,7 @@ import pytest
 
 from kg.errors import DataError
 from kg.officeholders import _bounds, COLUMNS, OFFICEHOLDERS_PATH, get_officeholders, load_officeholders
-from kg.tools import gen_officeholders as gen
+from kg.generate import gen_officeholders as gen
 
 FIXTURES = Path(__file__).parent / "fixtures" / "officeholders"
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("oh") / "officeholders.tsv"
     snaps = [f"--snapshot={d}@{d.name}" for d in sorted((FIXTURES / "snapshots").iterdir())]
     pos = FIXTURES / "positions"
-    proc = subprocess.run([sys.executable, "-m", "kg.tools.gen_officeholders",
+    proc = subprocess.run([sys.executable, "-m", "kg.generate.gen_officeholders",
                            "--historic", str(FIXTURES / "historic"), *snaps,
                            "--repos", str(pos / "repos.csv"), "--positions", str(pos),
                            "--heads", str(pos / "heads.csv"), "-o", str(out)],
@@ -293,7 +293,7 @@ def test_curated_and_generated_terms_never_overlap_for_one_office():
 
 
 def test_merge_curated_cuts_leaves_out_and_replaces():
-    from kg.tools.officeholders.curated import merge_curated
+    from kg.generate.officeholders.curated import merge_curated
     office = "President of Testland"
     generated = [_row("Ann Old", "President", office, "2010-01-01", "", state="TL", source="gen"),
                  _row("Bob Acting", "President", office, "2024-12-27", "", state="TL", source="gen"),
@@ -314,7 +314,7 @@ def test_merge_curated_cuts_leaves_out_and_replaces():
 
 
 def test_curated_bad_row_names_its_file_and_line(tmp_path):
-    from kg.tools.officeholders.curated import CuratedError, read_curated
+    from kg.generate.officeholders.curated import CuratedError, read_curated
     path = tmp_path / "curated.tsv"
     path.write_text("\t".join(COLUMNS) + "\n" + "\t".join(
         _row("A Person", "President", "President of Kenya", "2020-01-01", state="KE", source="")) + "\n",

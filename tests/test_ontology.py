@@ -20,7 +20,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.tools import gen_vocab
+from kg.generate import gen_vocab
 from kg.vocab import DKG, DKGR, ONTOLOGY_IRI, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -382,7 +382,7 @@ def test_ontology_is_owl2_dl_according_to_the_owl_api(tmp_path):
 # --- kg/vocab.py ------------------------------------------------------------------------------
 
 def test_vocab_is_generated_from_the_ontology():
-    run = subprocess.run([sys.executable, "-m", "kg.tools.gen_vocab", "--check"], cwd=ROOT,
+    run = subprocess.run([sys.executable, "-m", "kg.generate.gen_vocab", "--check"], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
 
@@ -399,7 +399,7 @@ def test_vocab_check_fails_when_out_of_date(tmp_path):
 def test_vocab_names_exactly_the_ontology_terms(onto):
     assert set(DKG.__annotations__) == _dkg_terms(onto)
     source = (PACKAGE / "vocab.py").read_text(encoding="utf-8")
-    assert "Generated from ontology/diplokg.ttl by kg.tools.gen_vocab; do not edit" in source
+    assert "Generated from ontology/diplokg.ttl by kg.generate.gen_vocab; do not edit" in source
 
 
 @pytest.mark.parametrize("name", ["NoSuchTerm", "Persn", "person"])

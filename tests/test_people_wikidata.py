@@ -1,5 +1,5 @@
-"""kg/data/people_wikidata.tsv: its generator (kg/tools/gen_people.py), its loader and the links
-it gives (kg.link), issue #14: Wikidata ids for the people news names."""
+"""kg/data/people_wikidata.tsv: its generator (kg/generate/gen_people.py), its loader and the links
+it gives (kg.resolve.link), issue #14: Wikidata ids for the people news names."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ import pytest
 
 from kg.errors import DataError
 from kg.lexicon import DATA_DIR
-from kg.tools import gen_people
+from kg.generate import gen_people
 from kg.vocab import DKG
 
 FIXTURES = Path(__file__).parent / "fixtures" / "people"
@@ -107,7 +107,7 @@ def test_gen_people_output_is_sorted_and_stable(generated, rows, tmp_path):
 # the loader
 
 def test_load_people_reads_every_spelling(generated):
-    from kg.link import load_people
+    from kg.resolve.link import load_people
     people = load_people(generated)
     assert people["Aminath Shareef Didi"].qid == people["Aminath Shareef Ahmed"].qid == "Q900001"
     assert people["Aminath Shareef Ahmed"].label == "Aminath Shareef Ahmed"
@@ -126,7 +126,7 @@ def test_load_people_reads_every_spelling(generated):
     ("\t\tQ123\tMV\tep-executive", "empty name"),
 ])
 def test_load_people_a_bad_row_names_file_and_line(generated, tmp_path, row, reason):
-    from kg.link import load_people
+    from kg.resolve.link import load_people
     path = tmp_path / "people.tsv"
     path.write_text(generated.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
     line = len(path.read_text(encoding="utf-8").splitlines())
@@ -137,7 +137,7 @@ def test_load_people_a_bad_row_names_file_and_line(generated, tmp_path, row, rea
 
 
 def test_the_committed_table_loads_and_each_row_names_its_source():
-    from kg.link import load_people
+    from kg.resolve.link import load_people
     people = load_people()
     assert len({i.qid for i in people.values()}) > 10_000
     assert {i.source for i in people.values()} <= set(gen_people.SOURCES)
@@ -157,8 +157,8 @@ def person(slug: str, label: str):
 
 @pytest.fixture
 def fixture_table(generated, monkeypatch):
-    """kg.link with the fixture's people table in place of the committed one."""
-    import kg.link as link
+    """kg.resolve.link with the fixture's people table in place of the committed one."""
+    import kg.resolve.link as link
     monkeypatch.setattr(link, "_people_path", lambda: generated)
     link._cached_table.cache_clear()
     yield link
@@ -183,7 +183,7 @@ def test_link_keeps_the_other_tables_people(fixture_table):
 
 
 def test_link_committed_table_links_a_minister_named_in_the_news():
-    from kg.link import links_for, load_wikidata
+    from kg.resolve.link import links_for, load_wikidata
     table = load_wikidata()
     item = table["Person", "Sajith Premadasa"]
     assert re.fullmatch(r"Q[1-9]\d*", item.qid)

@@ -1,7 +1,7 @@
-"""kg.push against a real Graph Store Protocol endpoint: a throwaway Virtuoso on 127.0.0.1.
+"""kg.tools.push against a real Graph Store Protocol endpoint: a throwaway Virtuoso on 127.0.0.1.
 
 Virtuoso comes from Debian's virtuoso-opensource package; without it the store tests skip and
-say how to install it. The store is read back with plain SPARQL over HTTP, not through kg.push.
+say how to install it. The store is read back with plain SPARQL over HTTP, not through kg.tools.push.
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import GraphError
-from kg.graphio import read_triples
-from kg.push import PushError, push, query_endpoint_for
+from kg.export.graphio import read_triples
+from kg.tools.push import PushError, push, query_endpoint_for
 
 from conftest import SEEDS
 from virtuoso import DIRECT, free_port, running_virtuoso, why_unavailable

@@ -1,4 +1,4 @@
-"""kg.queries and ontology/queries/*.rq: the analyst's eight questions, asked of the seeds' export.
+"""kg.tools.queries and ontology/queries/*.rq: the analyst's eight questions, asked of the seeds' export.
 
 The expected rows were checked by hand against seeds/*.txt (and the gold files in
 ../shared/gold); the extractor may add rows, so the tests assert that the hand-checked rows
@@ -18,10 +18,10 @@ from typing import Dict, List
 import pyoxigraph as ox
 import pytest
 
-import kg.queries as queries_module
+import kg.tools.queries as queries_module
 from kg.errors import DataError, UsageError
-from kg.inspect import run_query
-from kg.queries import (NamedQuery, bind, describe, get_query, list_queries, load_query, parse_params,
+from kg.tools.inspect import run_query
+from kg.tools.queries import (NamedQuery, bind, describe, get_query, list_queries, load_query, parse_params,
                         queries_dir, sparql_string)
 
 ROOT = Path(__file__).resolve().parent.parent

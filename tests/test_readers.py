@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg import readers
-from kg.articles import build_article
-from kg.readers import ARTICLE_SUFFIXES, READERS, Reader, read_article, reader_for
+from kg.read import readers
+from kg.read.articles import build_article
+from kg.read.readers import ARTICLE_SUFFIXES, READERS, Reader, read_article, reader_for
 
 READER = Path(__file__).resolve().parent / "fixtures" / "reader"
 SEED = next((Path(__file__).resolve().parent.parent / "seeds").glob("002_*.txt"))

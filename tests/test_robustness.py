@@ -31,11 +31,11 @@ from typing import Callable, Dict, Iterable, Iterator, List, Sequence, Tuple
 import pytest
 
 from conftest import FIXTURES, SEEDS, SHARED
-from kg.articles import Article, read_text, split_sentences
+from kg.read.articles import Article, read_text, split_sentences
 from kg.errors import ArticleError, ArticleSkipped
 from kg.extract.run import extract_article
 from kg.findings import AgreementFinding, Mention, RelationshipFinding
-from kg.readers import read_article
+from kg.read.readers import read_article
 
 CORPUS = SHARED / "corpus"
 #: how many articles each mutation is applied to (the seeds, then a sample of the corpus)

@@ -11,7 +11,7 @@ import importlib
 
 import pytest
 
-from kg.articles import read_text
+from kg.read.articles import read_text
 from kg.extract.components.stances import RULE_FILES, rules
 from kg.extract.components.stances_parse import Reading
 from kg.extract.docs import make_docs

@@ -9,7 +9,7 @@ import pytest
 
 from kg import topics
 from kg.errors import DataError
-from kg.tools import gen_topics
+from kg.generate import gen_topics
 from kg.topics import rule
 from kg.topics.words import match_key
 

@@ -7,8 +7,8 @@ import doctest
 import pyoxigraph as ox
 import pytest
 
-import kg.triples
-from kg.triples import TripleTable, value_of
+import kg.model.triples
+from kg.model.triples import TripleTable, value_of
 
 EX = "https://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -101,4 +101,4 @@ def test_adding_after_reading_sorts_again():
 
 
 def test_module_examples():
-    assert doctest.testmod(kg.triples).failed == 0
+    assert doctest.testmod(kg.model.triples).failed == 0

@@ -113,7 +113,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         write_regions(args.admin1, args.data_dir / "regions.tsv", words)
     code = write_cities(args.data_dir)
     if args.words and args.names_dir:
-        from kg.tools.gen_organisations import load_names
+        from kg.generate.gen_organisations import load_names
         write_stoplist(args.data_dir, words, load_names(args.names_dir))
     return code
 

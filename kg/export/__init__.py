@@ -102,7 +102,7 @@ def _trig(triples, **kw) -> Rendered:
 def _html(triples, focus: Optional[str] = None, hops: int = 2, **_) -> Rendered:
     """The interactive page; with ``focus``, of that entity's neighbourhood within ``hops``.
     A big graph is drawn in its most connected part, which the note says."""
-    from ..network import find_node, neighbourhood, to_networkx
+    from .network import find_node, neighbourhood, to_networkx
     from .html import build_page
 
     g = to_networkx(triples, details=False)

@@ -36,7 +36,7 @@ from typing import Dict, List, Sequence, Tuple
 import networkx as nx
 import pyoxigraph as ox
 
-from ..network import CLASS_ORDER, describe, to_networkx
+from .network import CLASS_ORDER, describe, to_networkx
 from ..vocab import PREFIXES
 from .html_overview import overview
 
@@ -250,7 +250,7 @@ _SCRIPTS = ("layout.js", "model.js", "view.js", "panel.js", "controls.js", "page
 
 def build_page(g: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES,
                title: str = "diplokg graph") -> HtmlPage:
-    """Draw a networkx view (see :func:`kg.network.to_networkx`) as a self-contained page.
+    """Draw a networkx view (see :func:`kg.export.network.to_networkx`) as a self-contained page.
 
     Args:
         g: the graph; node and edge attributes as ``to_networkx`` makes them (evidence and

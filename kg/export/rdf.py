@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 import pyoxigraph as ox
 
 from ..model.terms import PROV, RDF, XSD
-from ..triples import TripleTable
+from ..model.triples import TripleTable
 from ..vocab import PREFIXES
 
 __all__ = ["turtle", "ntriples", "jsonld", "trig", "prefixes"]

@@ -4,7 +4,7 @@ The reader has already split the article into sentences (it knows datelines, hea
 abbreviations); those boundaries are set on the tokens before the parser runs, which keeps
 them. A Doc's character offsets are the article's (``Article.text``), so a span found by any
 component names the same characters everywhere, and every finding keeps the reader's
-:class:`~kg.articles.Sentence` it was read from.
+:class:`~kg.read.articles.Sentence` it was read from.
 
 A very long text (a whole book, a feed dump) is cut into parts at paragraph breaks, each
 parsed as a Doc of its own with its offset into the article: the cost stays in proportion
@@ -24,7 +24,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..articles import Article, Sentence
+from ..read.articles import Article, Sentence
 
 __all__ = ["EXTENSIONS", "declare_extensions", "make_docs", "sentence_of", "cased", "DocPart", "PART_CHARS"]
 

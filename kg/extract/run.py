@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
 
-from ..articles import Article
+from ..read.articles import Article
 from ..findings import Fact, Finding, Mention, Ref, RoleMention
 from ..lexicon import get_lexicon
 from .docs import make_docs, sentence_of

@@ -1,7 +1,7 @@
 """Organisations: the curated table and the generated one, and the spellings of their names.
 
 ``organisations.tsv`` is curated; ``organisations_generated.tsv`` (made by
-kg/tools/gen_organisations.py) adds rows that never take a name a curated organisation or a
+kg/generate/gen_organisations.py) adds rows that never take a name a curated organisation or a
 state already has.
 """
 from __future__ import annotations
@@ -70,7 +70,7 @@ def load_organisations(data_dir: Path, countries: Dict[str, Country], country_na
 
 def load_generated_organisations(data_dir: Path, countries: Dict[str, Country], taken: set
                                   ) -> Tuple[Organisation, ...]:
-    """``organisations_generated.tsv`` (made by kg/tools/gen_organisations.py): each row checked
+    """``organisations_generated.tsv`` (made by kg/generate/gen_organisations.py): each row checked
     like the curated ones, but a name that a curated organisation or a state already has is left
     out quietly (the curated table wins), and a row whose label is so taken is left out whole."""
     path = data_dir / "organisations_generated.tsv"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..articles import Article
-from ..eventmerge import Provenance, more_precise
+from ..read.articles import Article
+from ..resolve.eventmerge import Provenance, more_precise
 from ..findings import AgreementFinding
 from .terms import DKG
 from .writer import Writer

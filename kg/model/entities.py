@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..articles import Article
+from ..read.articles import Article
 from ..findings import Fact, Mention, Ref, RoleMention
 from ..topics import get_topics
 from .terms import DKG, IPTC, OWL, PROV, RDF, RDFS, SKOS
@@ -100,11 +100,11 @@ def write_nothing(model: "GraphModel", w: Writer) -> None:
 
 def write_links(model: "GraphModel", w: Writer) -> None:
     """``owl:sameAs`` a Wikidata item for the states, organisations and people the graph names,
-    where the identifier is certain (kg.link): by label, or for a person by a spelling that
+    where the identifier is certain (kg.resolve.link): by label, or for a person by a spelling that
     differs only by a middle initial or a hyphen when the person holds an office of a state the
     tables give the item (``offices``: the states of each person's offices in the graph)."""
     from ..lexicon import get_lexicon
-    from ..link import links_for_entities
+    from ..resolve.link import links_for_entities
     add, I = w.add, w.I
     codes = {c.name: code for code, c in get_lexicon().countries.items()}
     state_of = {s: codes.get(o.label) for (s, p, o) in model.facts

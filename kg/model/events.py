@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Callable, Dict, List
 
-from ..articles import Article
-from ..eventmerge import EventRecord, compatible, join_within_visits, merge_reports, visit_parts
+from ..read.articles import Article
+from ..resolve.eventmerge import EventRecord, compatible, join_within_visits, merge_reports, visit_parts
 from ..findings import EventFinding, slug
 from .terms import DKG, RDF, RDFS, SKOS
 from .writer import Writer

@@ -12,10 +12,10 @@ import hashlib
 from collections import defaultdict
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
-from ..articles import Article
-from ..eventmerge import EventRecord, Provenance
+from ..read.articles import Article
+from ..resolve.eventmerge import EventRecord, Provenance
 from ..findings import Finding, Ref, ref_slug, refs_of, slug
-from ..triples import TripleTable
+from .triples import TripleTable
 from ..vocab import DKGR
 from .events import merge_events, told_index
 from .kinds import GRAPH_WRITERS, KINDS, LINK_WRITERS
@@ -131,7 +131,7 @@ class GraphModel:
 
     # ----------------------------------------------------------------- output
     def triples(self, links: bool = True) -> TripleTable:
-        """Every triple of the graph, in a :class:`~kg.triples.TripleTable` (sorted when read).
+        """Every triple of the graph, in a :class:`~kg.model.triples.TripleTable` (sorted when read).
 
         The graph's node and articles, then each kind's records by its row of KINDS, then (with
         ``links``) ``owl:sameAs`` to Wikidata for the entities where the identifier is certain.

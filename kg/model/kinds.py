@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Dict, Tuple, Type
 
-from ..articles import Article
+from ..read.articles import Article
 from ..findings import (AgreementFinding, EventFinding, Fact, Finding, Mention, ObservationFinding,
                         RelationshipFinding, RoleMention)
 from .agreements import take_agreement, write_agreements

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..articles import Article
-from ..eventmerge import Provenance
+from ..read.articles import Article
+from ..resolve.eventmerge import Provenance
 from ..findings import ObservationFinding
 from .terms import DKG, RDF, RDFS, XSD
 from .writer import Writer, decimal_text

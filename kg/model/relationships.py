@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Dict, Set
 
-from ..articles import Article
-from ..eventmerge import Provenance, compatible, more_precise
+from ..read.articles import Article
+from ..resolve.eventmerge import Provenance, compatible, more_precise
 from ..findings import RelationshipFinding
 from .terms import DKG, RDF, RDFS, SKOS, concept
 from .writer import Writer

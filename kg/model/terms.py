@@ -23,7 +23,7 @@ __all__ = ["Terms", "RDF", "RDFS", "SKOS", "OWL", "XSD", "PROV", "DCT", "DKG", "
 
 
 class Terms:
-    """A closed namespace whose terms are plain strings, the form a :class:`~kg.triples.TripleTable` holds.
+    """A closed namespace whose terms are plain strings, the form a :class:`~kg.model.triples.TripleTable` holds.
 
     ``DKG.visitor`` is ``"https://w3id.org/diplokg/ontology#visitor"``, and ``DKG[name]`` the same
     for a name that is data (a fact's predicate, a measure); a name the namespace does not

@@ -4,9 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable
 
-from ..eventmerge import Provenance
+from ..resolve.eventmerge import Provenance
 from ..findings import Ref
-from ..triples import TripleTable
+from .triples import TripleTable
 from .terms import DATE_TYPES, DKG, PROV, XSD
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ __all__ = ["Writer", "decimal_text"]
 
 
 class Writer:
-    """A :class:`~kg.triples.TripleTable` with the model whose resources it writes.
+    """A :class:`~kg.model.triples.TripleTable` with the model whose resources it writes.
 
     ``add(s, p, o)``, ``I(iri)`` and ``L(text, lang, datatype)`` are the table's; the rest are
     the model's conventions: English labels, dates typed by precision, the provenance of a node.

@@ -1,1 +1,3 @@
-"""Developer tools run from the source tree, such as the generator of :mod:`kg.vocab`."""
+"""The tools around a built graph: named queries and SPARQL (``queries``, ``inspect``), validation
+and statistics (``inspect``), pushing to a store (``push``), the findings sidecar that ``kg merge``
+reads (``findings_io``) and the scale-out build on a dask cluster (``distributed``)."""

@@ -3,7 +3,7 @@
 Two tables in ``kg/data`` (sources and licences in ``kg/data/SOURCES.md``):
 
 - ``topic_vocabulary.tsv``: the concepts (code, label, broader, alt, source), generated from IPTC
-  Media Topics by ``kg/tools/gen_topics.py``;
+  Media Topics by ``kg/generate/gen_topics.py``;
 - ``topic_wording.tsv``: general English terms for subject areas, each mapped to one concept
   (wording, code, source).
 

@@ -10,7 +10,7 @@ from typing import FrozenSet, Iterable, List, Optional, Sequence, Set
 
 from spacy.tokens import Doc, Span, Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...findings import Ref
 from ..docs import sentence_of
 

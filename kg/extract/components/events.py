@@ -37,7 +37,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...errors import DataError
 from ...lexicon import Lexicon
 from ...officeholders import OfficeHolders

@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...findings import EventFinding, Ref
 from ...officeholders import OfficeHolders
 from .events_parse import Reader

@@ -11,7 +11,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from spacy.tokens import Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...findings import Ref
 from ..patterns import Trigger
 

@@ -15,7 +15,7 @@ from typing import Dict, List, Optional, Set, Tuple
 
 from spacy.tokens import Span, Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...findings import Ref
 from ..timex import number_value
 from .events_types import Event, Reading, definite

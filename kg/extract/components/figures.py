@@ -36,7 +36,7 @@ from typing import Dict, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...findings import ObservationFinding
 from ...lexicon import Lexicon
 from ...officeholders import OfficeHolders

@@ -21,7 +21,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...findings import Ref
 from ...lexicon import Lexicon
 from ...officeholders import OfficeHolders

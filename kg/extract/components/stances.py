@@ -27,7 +27,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...articles import Sentence
+from ...read.articles import Sentence
 from ...findings import Fact, Finding, Mention, Ref
 from ...lexicon import Lexicon
 from ...topics import TopicTable, get_topics

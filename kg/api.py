@@ -53,7 +53,7 @@ def build(paths: Sequence[Path], out_dir: Optional[Path] = None, formats: Sequen
 def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[str], base: Optional[str] = None,
                   findings: bool = True) -> None:
     """Write each format, and the findings file that lets builds be merged, into ``out_dir``."""
-    from .tools.findings_io import SUFFIX, dumps
+    from .findings_io import SUFFIX, dumps
 
     if out_dir.exists() and not out_dir.is_dir():
         raise ExportError(out_dir, "not a folder")
@@ -104,7 +104,7 @@ def merge(graphs: Sequence[Path], out_dir: Path, formats: Sequence[str] = DEFAUL
     Raises:
         GraphError: a graph without its findings file, or a findings file that cannot be read.
     """
-    from .tools.findings_io import read, sidecar_of
+    from .findings_io import read, sidecar_of
 
     if len(graphs) < 2:
         raise UsageError(None, "give at least two graphs to merge")

@@ -140,7 +140,7 @@ def read_and_extract_chunk(paths: Sequence[Path], languages: Optional[Sequence[s
 
 
 def _package(article: Article, findings: List[Finding]):
-    from .tools.findings_io import article_block
+    from .findings_io import article_block
 
     meta = dataclasses.replace(article, text="", sentences=())
     return meta, findings, article_block(meta, findings)

@@ -32,7 +32,7 @@ def extract_chunk(files: Sequence[Path]) -> Tuple[bytes, List[KgError]]:
     """Read and extract some articles (run on a worker): the findings file's bytes, and the
     problems met with single articles (empty, binary, ...), which are left out as in ``kg build``.
     """
-    from .findings_io import dumps
+    from ..findings_io import dumps
 
     articles, findings, blocks, problems = read_and_extract(list(files))
     return dumps(articles, findings, blocks), problems
@@ -51,7 +51,7 @@ def build_distributed(paths: Sequence[Path], out_dir: Optional[Path], client, ch
     Returns:
         The same BuildResult a single-machine build gives, with the same triples.
     """
-    from .findings_io import loads
+    from ..findings_io import loads
 
     result = BuildResult()
     files, result.problems = collect_paths(paths)

@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple, Union
 
-from ..read.articles import Article, Sentence
-from ..errors import GraphError
-from ..findings import (AgreementFinding, EventFinding, Fact, Finding, Mention, ObservationFinding, Ref,
+from .read.articles import Article, Sentence
+from .errors import GraphError
+from .findings import (AgreementFinding, EventFinding, Fact, Finding, Mention, ObservationFinding, Ref,
                        RelationshipFinding, RoleMention)
 
 __all__ = ["dumps", "loads", "write", "read", "sidecar_of", "SUFFIX"]

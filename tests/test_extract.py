@@ -625,3 +625,10 @@ def test_entities_a_states_former_name_in_a_bodys_name_is_the_state():
     # "Ceylon" is Sri Lanka's name until 1972 (countries_extra.tsv)
     got = facts(HEAD + "The Ceylon Petroleum Corporation raised prices, officials in Sri Lanka said.")
     assert ("Ceylon Petroleum Corporation", "partOf", "Sri Lanka") in got
+
+
+def test_entities_a_capitalised_compass_word_before_a_state_names_a_part_of_it():
+    got = facts(HEAD + "The bridge reaches South India, and talks were held in Northern Kenya. South Africa and "
+                       "South Korea also attended.")
+    assert ("South India", "locatedIn", "India") in got and ("Northern Kenya", "locatedIn", "Kenya") in got
+    assert not any(s in ("South Africa", "South Korea") for s, p, o in got if p == "locatedIn")

@@ -35,7 +35,7 @@ from ...findings import Ref
 from ...lexicon import Lexicon
 from ...officeholders import OfficeHolders
 from ..docs import cased
-from .entities_bodies import (acronym_named, body_label, defined_acronyms, distributed, grow_of_state,
+from .entities_bodies import (COMPASS, acronym_named, body_label, defined_acronyms, distributed, grow_of_state,
                               in_headed_name, named_class, organ, place_in_context, projects, shaped, state_of_body)
 from .entities_people import (leader, listed_with_people, name_after, named_by_context, person,
                               person_words_ok, who)
@@ -86,6 +86,11 @@ class Entities:
                     if ref.type == "Topic":
                         ref = Ref("Topic", cased(ref.label, sp))    # "Taiwan independence"
                     add(sp, ref.type, ref, kb.country)
+                if sp.label_ == "country" and sp.start > 0 and doc[sp.start - 1].text.lower() in COMPASS \
+                        and doc[sp.start - 1].text[:1].isupper() and (sp.start - 1) not in taken:
+                    # "South India", "Northern Sri Lanka": a part of the state, in it
+                    part = Span(doc, sp.start - 1, sp.end)
+                    add(part, "Place", Ref("Place", f"{doc[sp.start - 1].text} {kb.ref.label}"), kb.ref)
         # 2. organs joined to their state (the state's own name stays a mention of it too)
         for sp in known:
             if sp.label_ == "organ":

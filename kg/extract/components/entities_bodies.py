@@ -14,7 +14,7 @@ from ...lexicon import of_state
 from ..patterns import phrase_set
 from .entities_words import ENTITY_KINDS, Words, initials, name_label
 
-__all__ = ["LOWER_HEADS", "state_of_body", "in_headed_name", "place_in_context", "organ", "named_class", "specific",
+__all__ = ["COMPASS", "LOWER_HEADS", "state_of_body", "in_headed_name", "place_in_context", "organ", "named_class", "specific",
            "shaped", "distributed", "body_label", "acronym_named", "grow_of_state", "projects", "defined_acronyms"]
 
 #: lower-case nouns that, after a proper name, make a name ("the Adani group")

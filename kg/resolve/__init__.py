@@ -44,13 +44,14 @@ def resolve(articles: Sequence[Article], findings: Dict[str, List[Finding]]) -> 
     """Canonical findings per article id (the input is not changed)."""
     everything = [f for aid in sorted(findings) for f in findings[aid]]
     mapping: Dict[Ref, Ref] = {}
+    dates = {a.id: a.reference_date for a in articles}
     mapping.update(_people(everything))
-    mapping.update(_people_in_office(articles, findings, mapping))
+    mapping.update(_people_in_office(dates, findings, mapping))
     mapping.update(_founding_documents(everything, mapping))
     mapping = _one_per_iri(everything, mapping)
-    roles = _roles(everything, mapping)
-    dates = {a.id: a.reference_date for a in articles}
-    homes = _home_states(everything, mapping)
+    held, where = _offices(everything, mapping)
+    roles = _roles(held, where)
+    homes = _home_states(held, where, mapping)
     out: Dict[str, List[Finding]] = {}
     for aid, fs in findings.items():
         new: List[Finding] = []
@@ -85,7 +86,7 @@ def _people(fs: Iterable[Finding]) -> Dict[Ref, Ref]:
     return out
 
 
-def _people_in_office(articles: Sequence[Article], findings: Dict[str, List[Finding]],
+def _people_in_office(dates: Dict[str, object], findings: Dict[str, List[Finding]],
                       known: Dict[Ref, Ref]) -> Dict[Ref, Ref]:
     """A full name the tables lack, given an office of a state in an article, is the tables'
     holder of that office at the article's date when that holder alone has the same surname
@@ -95,8 +96,6 @@ def _people_in_office(articles: Sequence[Article], findings: Dict[str, List[Find
     from ..officeholders import fold, get_officeholders
 
     table, lex = get_officeholders(), get_lexicon()
-    code = {c.name: c.code for c in lex.countries.values()}
-    dates = {a.id: a.reference_date for a in articles}
     out: Dict[Ref, Ref] = {}
     for aid in sorted(findings):
         on = dates.get(aid)
@@ -111,10 +110,11 @@ def _people_in_office(articles: Sequence[Article], findings: Dict[str, List[Find
                     or len(person.label.split()) < 2 or table.terms(person.label):
                 continue
             where = state.get(f.object)
-            if where is None or where.label not in code or f.object not in role:
+            country = lex.country(where.label) if where is not None else None
+            if country is None or f.object not in role:
                 continue
             surname = fold(person.label.split()[-1])
-            fits = {t.person for t in table.holders(role[f.object], state=code[where.label], on=on)
+            fits = {t.person for t in table.holders(role[f.object], state=country.code, on=on)
                     if fold(t.person.split()[-1]) == surname}
             if len(fits) == 1:
                 out[person] = Ref("Person", fits.pop())
@@ -183,8 +183,8 @@ def _one_per_iri(fs: Sequence[Finding], mapping: Dict[Ref, Ref]) -> Dict[Ref, Re
     return {k: out.get(v, v) for k, v in out.items()}
 
 
-def _roles(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[tuple, List[Fact]]:
-    """(person, role) -> the facts of the office that person holds with that title somewhere."""
+def _offices(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> tuple:
+    """(person -> the positions the build says they hold, position -> its state or body)."""
     held: Dict[Ref, List[Ref]] = defaultdict(list)
     where: Dict[Ref, Ref] = {}
     for f in fs:
@@ -193,6 +193,11 @@ def _roles(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[tuple, List[F
                 held[mapping.get(f.subject, f.subject)].append(f.object)
             elif f.predicate == "positionIn" and isinstance(f.object, Ref):
                 where[f.subject] = f.object
+    return held, where
+
+
+def _roles(held: Dict[Ref, List[Ref]], where: Dict[Ref, Ref]) -> Dict[tuple, List[Fact]]:
+    """(person, role) -> the facts of the office that person holds with that title somewhere."""
     out: Dict[tuple, List[Ref]] = {}
     for person, positions in held.items():
         for pos in sorted(set(positions)):
@@ -201,18 +206,11 @@ def _roles(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[tuple, List[F
     return {key: [(pos, where.get(pos)) for pos in poss] for key, poss in out.items() if len(poss) == 1}
 
 
-def _home_states(fs: Iterable[Finding], mapping: Dict[Ref, Ref]) -> Dict[Ref, set]:
+def _home_states(held: Dict[Ref, List[Ref]], where: Dict[Ref, Ref], mapping: Dict[Ref, Ref]) -> Dict[Ref, set]:
     """person -> the states whose offices the build says they hold."""
-    where: Dict[Ref, Ref] = {}
-    held: Dict[Ref, set] = defaultdict(set)
-    for f in fs:
-        if isinstance(f, Fact) and f.predicate == "positionIn" and isinstance(f.object, Ref) \
-                and f.object.type == "Country":
-            where[f.subject] = f.object
-    for f in fs:
-        if isinstance(f, Fact) and f.predicate == "holdsPosition" and f.object in where:
-            held[mapping.get(f.subject, f.subject)].add(mapping.get(where[f.object], where[f.object]))
-    return held
+    return {person: {mapping.get(where[p], where[p]) for p in positions
+                     if p in where and where[p].type == "Country"}
+            for person, positions in held.items()}
 
 
 def _visit_abroad(f: EventFinding, homes: Dict[Ref, set]):
@@ -245,21 +243,21 @@ def _complete_role(f: RoleMention, roles: Dict[tuple, list], mapping: Dict[Ref, 
     got = roles.get((person, f.role))
     if got and on is not None and _held_by_another(person, got[0][0], f.role, on):
         return []
-    if not got:
-        state = _home_state(person)
-        if state is not None:
-            # "Power and Energy Minister X", X a minister of the people table's state
-            pos = Ref("Position", f"{f.role} of {of_state(state.label)}")
-            if on is None or not _held_by_another(person, pos, f.role, on):
-                return [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else pos.label),
-                        Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role),
-                        Fact(f.sentence, pos, "positionIn", state)]
-        if f.role.lower() in _TOO_GENERAL:
-            return []
-        pos = Ref("Position", f.role)
-        return [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else f.role),
-                Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role)]
-    pos, where = got[0]
+    if got:
+        return _held(f, person, *got[0])
+    state = _home_state(person)
+    if state is not None:
+        # "Power and Energy Minister X", X a minister of the people table's state
+        pos = Ref("Position", f"{f.role} of {of_state(state.label)}")
+        if on is None or not _held_by_another(person, pos, f.role, on):
+            return _held(f, person, pos, state)
+    if f.role.lower() in _TOO_GENERAL:
+        return []
+    return _held(f, person, Ref("Position", f.role), None)
+
+
+def _held(f: RoleMention, person: Ref, pos: Ref, where) -> List[Finding]:
+    """The findings of ``person`` holding ``pos`` (of ``where``, when known) as ``f`` writes it."""
     out: List[Finding] = [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else pos.label),
                           Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role)]
     if where:

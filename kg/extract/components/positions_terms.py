@@ -25,14 +25,15 @@ def check_terms(tables: OfficeWords, doc: Doc, office: Office) -> None:
     date = art.reference_date if art is not None else None
     if date is None or office.state is None:
         return
-    code = next((c.code for c in tables.lex.countries.values() if c.name == office.state.label), None)
-    if code is None:
+    country = tables.lex.country(office.state.label)
+    if country is None:
         return
+    code = country.code
     kept = []
     for h in office.holders:
         name = tables.officeholders.canonical(h._.ref.label) or h._.ref.label
-        mine = [t for t in tables.officeholders.terms(name)
-                if t.state == code and same_office(tables, t.role, office.role)]
+        terms = tables.officeholders.terms(name)
+        mine = [t for t in terms if t.state == code and same_office(tables, t.role, office.role)]
         if any(t.holds_on(date) for t in mine):
             kept.append(h)
             continue
@@ -41,8 +42,7 @@ def check_terms(tables: OfficeWords, doc: Doc, office: Office) -> None:
         # the tables name another holder that day; unless they do not know this name and
         # that holder has its surname (a name they write shorter: one person, see resolve)
         surname = fold(name.split()[-1])
-        if others and (tables.officeholders.terms(name)
-                       or not any(fold(t.person.split()[-1]) == surname for t in others)):
+        if others and (terms or not any(fold(t.person.split()[-1]) == surname for t in others)):
             continue
         kept.append(h)
     if len(kept) < len(office.holders):

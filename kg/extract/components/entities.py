@@ -37,8 +37,10 @@ from ...officeholders import OfficeHolders
 from ..docs import cased
 from .entities_bodies import (COMPASS, acronym_named, body_label, defined_acronyms, distributed, grow_of_state,
                               in_headed_name, named_class, organ, place_in_context, projects, shaped, state_of_body)
-from .entities_people import (leader, listed_with_people, name_after, named_by_context, person,
-                              person_words_ok, who)
+from .entities_outlets import OutletCues, outlets
+from .entities_phrases import divisions, projects_of
+from .entities_people import (after_honorific, leader, listed_with_people, name_after, named_by_context, person,
+                              person_words_ok, who, without_honorifics)
 from .entities_words import ENTITY_KINDS, Page, Words, name_label, of_the, title_case, trim
 from .gazetteer import SPANS_KEY as KNOWN
 
@@ -56,6 +58,7 @@ class Entities:
                  officeholders: Optional[OfficeHolders] = None):
         self.name = name
         self.words = Words.load(lexicon, officeholders)
+        self.outlet_cues = OutletCues.load()
 
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans[KNOWN]) if KNOWN in doc.spans else []
@@ -65,6 +68,13 @@ class Entities:
         taken: Set[int] = set()
 
         def add(span: Span, label: str, ref: Ref, country: Optional[Ref] = None) -> None:
+            if label == "Person":
+                # "Dr X", "Mr X" as the NER or a cue found them: the courtesy title is no part of the name
+                bare = without_honorifics(tables, doc, span)
+                if bare is None:
+                    return
+                if (bare.start, bare.end) != (span.start, span.end):
+                    span, ref = bare, Ref("Person", name_label(bare))
             sp = Span(doc, span.start, span.end, label=label)
             sp._.ref, sp._.country = ref, country
             out.append(sp)
@@ -104,10 +114,19 @@ class Entities:
                 span = name_after(tables, page, doc, sp.end, taken, known)
                 if span is not None:
                     add(span, "Person", Ref("Person", name_label(span)))
+        # ... or after an honorific the NER read as part of a body's name ("Prof X Y" as ORG)
+        for span in after_honorific(tables, page, doc, taken, known):
+            add(span, "Person", Ref("Person", name_label(span)))
         # 4. projects with a proper name written in lower case ("the Colombo port project")
         places = {i for sp in out if sp.label_ in ("Place", "Country") for i in range(sp.start, sp.end)}
         for span, cls in projects(tables, doc, taken, places):
             add(span, cls, Ref(cls, name_label(span)))
+        # ... and divisions listed under one plural noun ("the Northern and Eastern provinces")
+        for span, label in divisions(tables, doc, taken):
+            place = tables.lex.place(label)
+            state = tables.lex.countries.get(place.country) if place is not None and place.country else None
+            add(span, "Place", Ref("Place", place.name if place else label),
+                Ref("Country", state.name) if state else None)
         # 5. what the NER proposes, checked against knowledge and cues. A body's name may hold a
         # state's name or demonym ("Brazilian Cooperation Agency", "US Pacific Fleet"), which stays
         # a mention of the state as well
@@ -173,7 +192,11 @@ class Entities:
                     add(part, cls, Ref(cls, label))
             elif got:
                 add(span, got, Ref(got, body_label(span, known)))
-        # 6. names the NER missed, known by the word that heads them ("Extended Fund Facility"),
+        # 6. news outlets and platforms, known by the words beside them ("told X", "the X newspaper")
+        for span in outlets(tables, self.outlet_cues, doc, taken):
+            if not any(i in taken for i in range(span.start, span.end)):
+                add(span, "Institution", Ref("Institution", name_label(span)))
+        # 7. names the NER missed, known by the word that heads them ("Extended Fund Facility"),
         # and the parts of known bodies ("the NPC Standing Committee", "the Standing Committee
         # of the National People's Congress")
         orgs = {sp.start: sp for sp in out if sp.label_ == "Institution"}
@@ -198,7 +221,10 @@ class Entities:
                 out[-1]._.part_of = parent._.ref
             else:
                 add(span, cls, Ref(cls, name_label(span)))
-        # 7. a name that brings its own acronym names a body ("Statistics Mongolia (NSO)"); a
+        # ... and projects named after the place they are of ("the development project of X Port")
+        for span, label in list(projects_of(doc, [sp for sp in out if sp.label_ == "Place"])):
+            add(span, "Initiative", Ref("Initiative", label))
+        # 8. a name that brings its own acronym names a body ("Statistics Mongolia (NSO)"); a
         # name followed by ", who" names a person
         for span in acronym_named(tables, doc, taken):
             add(span, "Institution", Ref("Institution", name_label(span)))

@@ -71,6 +71,35 @@ def strip_titles(tables: Words, page: Page, doc: Doc, span: Span, known: List[Sp
     return Span(doc, start, end) if end > start else None
 
 
+#: quotation marks, which no name holds
+QUOTES = {'"', "“", "”", "‘", "’", "«", "»"}
+
+
+def without_honorifics(tables: Words, doc: Doc, span: Span) -> Optional[Span]:
+    """A person's span without the courtesy titles and ranks in front of the name ("Dr", "Mr",
+    "Air Chief Marshal"); None when nothing else is left."""
+    start = span.start
+    moved = True
+    while moved:
+        moved = False
+        for n in (3, 2, 1):
+            if start + n <= span.end and " ".join(t.text for t in doc[start:start + n]) in tables.honorifics:
+                start, moved = start + n, True
+                break
+        while start < span.end and doc[start].text in EDGE:
+            start, moved = start + 1, True
+    # a possessive, a quotation mark or a dash set apart by spaces ends the name ("X's Special
+    # Envoy", "X - Chief Executive")
+    end = next((t.i for t in doc[start:span.end] if t.i > start and (
+        t.text in ("'s", "’s", "‘s") or t.text in QUOTES or t.text in ("-", "–", "—") and doc[t.i - 1].whitespace_)),
+        span.end)
+    while end > start and doc[end - 1].text in EDGE:
+        end -= 1
+    if start >= end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end)
+
+
 def extend_name(tables: Words, page: Page, doc: Doc, span: Span, known: List[Span]) -> Span:
     """A name the NER cut short before its last word ("Anura Kumara" of "Anura Kumara
     Dissanayake"): capitalised proper nouns right after it that no other name claims."""
@@ -109,6 +138,31 @@ def person(tables: Words, page: Page, doc: Doc, span: Span, known: List[Span]) -
     if len(span) == 1 and not cued(doc, span, tables.honorifics, known):
         return None
     return span
+
+
+def after_honorific(tables: Words, page: Page, doc: Doc, taken: Set[int], known: List[Span] = ()) -> Iterable[Span]:
+    """People the NER read, with the courtesy title or rank in front, as one body or place
+    ("Prof X Y", "Major General X Y" tagged ORG), or missed after a rank of several words ("Air
+    Vice Marshal X Y"): a name of two words or more, the last no word that heads a body's name;
+    after a one-word honorific, the NER's entity ends where the name does."""
+    def honorific_at(i: int) -> int:
+        return next((n for n in (3, 2, 1) if i + n < len(doc)
+                     and " ".join(t.text for t in doc[i:i + n]) in tables.honorifics), 0)
+
+    starts = {ent.start: ent.end for ent in doc.ents if ent.label_ != "PERSON"}
+    for i in range(len(doc)):
+        if i in taken or (doc[i].ent_type_ and i not in starts):
+            continue            # only a non-PERSON entity's first word, or a word outside any entity
+        n = honorific_at(i)
+        if not n or (i not in starts and n < 2):
+            continue
+        span = name_after(tables, page, doc, i + n, taken, known)
+        if span is None or len(span) < 2 or tables.heads.get(span[-1].text) \
+                or not all(t.is_title or t.text[-1:] == "." for t in span):
+            continue
+        if i in starts and span.end != starts[i]:
+            continue
+        yield span
 
 
 def name_after(tables: Words, page: Page, doc: Doc, i: int, taken: Set[int], known: List[Span] = ()) -> Optional[Span]:

@@ -147,6 +147,8 @@ def _office_findings(doc: Doc, office) -> List[Finding]:
     owner = office.body or office.state
     out.append(Fact(sent, pos, "positionIn", owner))
     out.append(Fact(sent, pos, "role", office.role))
+    if office.role_as_written != office.role:
+        out.append(Fact(sent, pos, "role", office.role_as_written))     # "Power and Energy Minister" too
     if not office.former:
         for h in office.holders:
             out.append(Fact(sent, h._.ref, "holdsPosition", pos))

@@ -12,7 +12,7 @@ from typing import Dict, List, Tuple
 from .states import Country, of_state
 from .tables import check, read_table, split_items, variants
 
-__all__ = ["Title", "Organ", "TITLE_KINDS", "load_titles", "load_organs"]
+__all__ = ["Title", "Organ", "TITLE_KINDS", "load_titles", "load_organs", "title_case", "role_as_written"]
 
 TITLE_KINDS = ("head_of_state", "head_of_government", "minister", "diplomat", "spokesperson",
                "legislature", "official", "party", "royal")
@@ -67,3 +67,37 @@ def load_organs(data_dir: Path) -> Tuple[Organ, ...]:
     return tuple(out)
 
 
+
+
+_SMALL = {"of", "for", "and", "the", "to", "in", "on"}
+
+
+def title_case(role: str) -> str:
+    """An office's name in title case, as offices are written ("Deputy Minister of Energy")."""
+    words = role.split()
+    return " ".join(w if (w.lower() in _SMALL and i) or not w[:1].isalpha() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words)).replace(" ,", ",")
+
+
+def _words(role: str) -> List[str]:
+    return [w for w in (w.strip(",").lower() for w in role.replace("-", " ").split())
+            if w not in ("of", "the", "and", "for", "")]
+
+
+def role_as_written(role: str, written: str) -> str:
+    """The role in the text's words when the text only orders the role's own words another way
+    ("Power and Energy Minister" for "Minister of Power and Energy", "opposition leader" for
+    "Leader of the Opposition"); the role itself otherwise: an abbreviation, a synonym, a plural
+    or words of a state around it keep "Foreign Minister", "Member of Parliament".
+
+    >>> role_as_written("Minister of Power and Energy", "Power and Energy Minister")
+    'Power and Energy Minister'
+    >>> role_as_written("Foreign Minister", "FM")
+    'Foreign Minister'
+    >>> role_as_written("Secretary-General", "Secretary General")
+    'Secretary-General'
+    """
+    mine, theirs = _words(written), _words(role)
+    if mine == theirs or sorted(mine) != sorted(theirs):
+        return role                     # the same words in the same order, or other words
+    return title_case(" ".join(written.split())).replace(", and ", " and ")

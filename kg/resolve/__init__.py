@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from typing import Dict, Iterable, List, Sequence
 
 from ..read.articles import Article
-from ..lexicon import of_state
+from ..lexicon import of_state, role_as_written
 from ..findings import AgreementFinding, EventFinding, Fact, Finding, Mention, Ref, RoleMention, ref_fields, ref_slug, refs_of
 
 __all__ = ["resolve"]
@@ -103,7 +103,10 @@ def _people_in_office(dates: Dict[str, object], findings: Dict[str, List[Finding
             continue
         facts = [f for f in findings[aid] if isinstance(f, Fact)]
         state = {f.subject: f.object for f in facts if f.predicate == "positionIn" and isinstance(f.object, Ref)}
-        role = {f.subject: f.object for f in facts if f.predicate == "role" and isinstance(f.object, str)}
+        role: Dict[Ref, str] = {}
+        for f in facts:                     # an office's role as the tables name it comes first
+            if f.predicate == "role" and isinstance(f.object, str):
+                role.setdefault(f.subject, f.object)
         for f in facts:
             person = f.subject
             if f.predicate != "holdsPosition" or person in known or person in out \
@@ -260,6 +263,9 @@ def _held(f: RoleMention, person: Ref, pos: Ref, where) -> List[Finding]:
     """The findings of ``person`` holding ``pos`` (of ``where``, when known) as ``f`` writes it."""
     out: List[Finding] = [Mention(f.sentence, pos, f.surface if f.surface.lower() != f.role.lower() else pos.label),
                           Fact(f.sentence, person, "holdsPosition", pos), Fact(f.sentence, pos, "role", f.role)]
+    written = role_as_written(f.role, f.surface)
+    if written != f.role:
+        out.append(Fact(f.sentence, pos, "role", written))   # the text's own order of the words too
     if where:
         out.append(Fact(f.sentence, pos, "positionIn", where))
     return out

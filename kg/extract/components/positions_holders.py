@@ -26,8 +26,13 @@ def holders(tables: OfficeWords, page: Page, doc: Doc, office: Office, by_start:
     end = office.span.end
     # skip an envoy's post and honorifics: "envoy to Kenya, Kana Kananathan"
     j = end
-    if office.receiving is not None:
-        j += 2 + (doc[end + 1].lower_ == "the") if end + 1 < len(doc) else 0
+    if office.receiving is not None and end + 1 < len(doc):
+        # past "to", "the" and every word of the state's name ("to Sri Lanka")
+        j = end + 1 + (doc[end + 1].lower_ == "the")
+        k = j
+        while k < len(doc) and k in page.places:
+            k += 1
+        j = k if k > j else j + 1
     # honorifics, another office the person also holds ("Director General Ambassador X"),
     # and the office's acronym in brackets ("External Affairs Minister (EAM) X")
     j = skip_to_name(tables, page, doc, j)

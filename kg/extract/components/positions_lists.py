@@ -41,7 +41,7 @@ def lists(doc: Doc, offices: List[Office], states_at_start, ents: List[Span]) ->
             continue
         for state, name in ((office.state, names[0]), (second._.kb.country, names[1])):
             out.append(Office(office.span, office.role, office.title, state=state, holders=(name,),
-                              former=office.former))
+                              former=office.former, written=office.written))
     return out
 
 

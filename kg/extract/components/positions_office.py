@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from spacy.tokens import Doc, Span
 
 from ...findings import Ref
-from ...lexicon import Lexicon, Title, of_state
+from ...lexicon import Lexicon, Title, of_state, role_as_written
 from ...officeholders import OfficeHolders
 from ...topics import TopicTable, get_topics
 from ..patterns import load_phrases, phrase_set
@@ -34,6 +34,13 @@ class Office:
     former: bool = False
     plural: bool = False              # "MPs", "ministers": a title before a list of names
     receiving_word: str = "to"        # "Ambassador of Iran to Sri Lanka", "Chargé d'Affaires of China in Azerbaijan"
+    written: Optional[str] = None     # the title's own words as the text orders them ("Power and Energy Minister")
+
+    @property
+    def role_as_written(self) -> str:
+        """The role in the text's words, when they only order the role's own words another way
+        (written as a second role of the position)."""
+        return role_as_written(self.role, self.written) if self.written else self.role
 
     @property
     def ref(self) -> Optional[Ref]:
@@ -54,6 +61,7 @@ class OfficeWords:
     lex: Lexicon
     officeholders: Optional[OfficeHolders]
     ranks: Set[str]                 # "deputy", "state", "assistant"
+    secretary_ranks: Set[str]       # "under": a rank only before a secretary's title
     former: Set[str]                # "former", "then"
     groups: Dict[str, str]          # a role (lower case) -> the office it is a usage of
     topics: TopicTable
@@ -64,7 +72,8 @@ class OfficeWords:
     def load(cls, lexicon: Lexicon, officeholders: Optional[OfficeHolders],
              topics: Optional[TopicTable]) -> "OfficeWords":
         mods = load_phrases("title_modifiers")
-        return cls(lexicon, officeholders, {p for p, v in mods if v == "rank"}, {p for p, v in mods if v == "former"},
+        return cls(lexicon, officeholders, {p for p, v in mods if v == "rank"},
+                   {p for p, v in mods if v == "secretary_rank"}, {p for p, v in mods if v == "former"},
                    {p.lower(): v for p, v in load_phrases("office_groups")},
                    topics if topics is not None else get_topics(),
                    phrase_set("not_name") | phrase_set("portfolio_words"), phrase_set("honorifics"))
@@ -97,9 +106,18 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
                                             and doc[start - 1].lower_ in ("and", ",", "&")
                                             and portfolio_word(tables, doc[start], places)):
         j = portfolio_start(tables, doc, start, places)
+        # a portfolio word inside another title is that title's ("Minister of Finance Minister X")
+        inside = {k for a, b in page.title_at.items() if b <= start for k in range(a, b)}
+        while j < start and j in inside:
+            j += 1
+        while j < start and not portfolio_word(tables, doc[j], places):
+            j += 1                          # "and", "," left at the front
         if j < start:
             portfolio = doc[j:end - 1].text
             role, start, grown = f"Minister of {portfolio}", j, True
+            known = tables.lex.title(role)
+            if known is not None and known.kind == title.kind:
+                role = known.role           # "Minister of Finance" is the Finance Minister
     # a portfolio or a part after "of"/"for": "Minister of Ports, Shipping and Aviation",
     # "Assistant Secretary for South and Central Asian Affairs", "Minister of Foreign Affairs,
     # Foreign Employment and Tourism" (a title that already names a portfolio goes on too)
@@ -126,7 +144,8 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
         if two in tables.ranks:
             role, start, grown = f"{doc[start - 2].text.capitalize()} {doc[start - 1].text.capitalize()} {role}", \
                 start - 2, True
-        elif prev in tables.ranks and not doc[start - 1].ent_type_ == "PERSON":
+        elif (prev in tables.ranks or prev in tables.secretary_ranks and role.startswith("Secretary")) \
+                and not doc[start - 1].ent_type_ == "PERSON":
             # with a rank, the office is named as written ("Deputy Minister of Energy")
             # ("State Ministers X and Y": each holds the office "State Minister")
             base = role if grown or plural else " ".join(doc[start:end].text.split())
@@ -141,7 +160,7 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
             break
     if grown:
         role = tidy(role).replace(", and ", " and ")     # the serial comma is a matter of style
-    office = Office(Span(doc, start, end), role, title, former=former, plural=plural)
+    office = Office(Span(doc, start, end), role, title, former=former, plural=plural, written=doc[start:end].text)
     # the state before it: "Iranian", "Iran", "China's"; or a body: "Foreign Ministry spokesperson"
     s = start
     body_before = ents_at_end.get(s)

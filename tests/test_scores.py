@@ -34,15 +34,16 @@ UNSEEN2_FLOORS = {"entities_recall": 0.69, "entities_precision": 0.93, "facts_re
 
 
 # Issue 13's targets on the sixteen annotated corpus articles, and the floors under what the
-# spaCy extractor measures there now (a fall below a floor is a regression; a target not yet
-# met is an expected failure that turns into a pass the day it is met).
+# spaCy extractor measures there now (entities R 0.87, facts R 0.61, events R 0.60: a fall
+# below a floor is a regression; a target not yet met is an expected failure that turns into
+# a pass the day it is met).
 GOLD_REAL_TARGETS = {"entities_recall": 0.85, "entities_precision": 0.85, "facts_recall": 0.60,
                      "facts_precision": 0.75, "events_recall": 0.60, "relationships_recall": 0.60,
                      "observations_recall": 0.50, "provenance": 1.0}
-GOLD_REAL_FLOORS = {"entities_recall": 0.82, "entities_precision": 0.85, "facts_recall": 0.56,
-                    "facts_precision": 0.90, "events_recall": 0.57, "relationships_recall": 0.90,
+GOLD_REAL_FLOORS = {"entities_recall": 0.85, "entities_precision": 0.85, "facts_recall": 0.60,
+                    "facts_precision": 0.90, "events_recall": 0.60, "relationships_recall": 0.90,
                     "observations_recall": 0.50, "provenance": 1.0}
-GOLD_REAL_UNMET = {"entities_recall": "0.84 measured", "facts_recall": "0.59 measured"}
+GOLD_REAL_UNMET: dict = {}
 
 
 def _score(articles, gold, out_dir) -> dict:

@@ -26,8 +26,9 @@ from .places import CITY_MIN_POPULATION, Place
 from .small_tables import Initiative
 from .states import Country, CountryTable, former_states, load_countries, of_state
 from .tables import DATA_DIR, ascii_fold, norm, read_table
-from .titles import Organ, Title, role_as_written
+from .titles import Organ, Title, role_as_written, title_case
 
 __all__ = ["of_state", "Country", "Organisation", "Title", "Organ", "Place", "Initiative", "Lexicon",
            "CountryTable", "DATA_DIR", "load_countries", "load_lexicon", "get_lexicon", "former_states",
-           "read_table", "norm", "ascii_fold", "org_surfaces", "CITY_MIN_POPULATION", "role_as_written"]
+           "read_table", "norm", "ascii_fold", "org_surfaces", "CITY_MIN_POPULATION", "role_as_written",
+           "title_case"]

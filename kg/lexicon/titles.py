@@ -67,8 +67,6 @@ def load_organs(data_dir: Path) -> Tuple[Organ, ...]:
     return tuple(out)
 
 
-
-
 _SMALL = {"of", "for", "and", "the", "to", "in", "on"}
 
 

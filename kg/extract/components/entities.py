@@ -222,7 +222,7 @@ class Entities:
             else:
                 add(span, cls, Ref(cls, name_label(span)))
         # ... and projects named after the place they are of ("the development project of X Port")
-        for span, label in list(projects_of(doc, [sp for sp in out if sp.label_ == "Place"])):
+        for span, label in projects_of(doc, [sp for sp in out if sp.label_ == "Place"]):
             add(span, "Initiative", Ref("Initiative", label))
         # 8. a name that brings its own acronym names a body ("Statistics Mongolia (NSO)"); a
         # name followed by ", who" names a person

@@ -52,6 +52,13 @@ def leader(tables: Words, doc: Doc, span: Span) -> bool:
     return len({t.person for t in tables.officeholders.by_surname(span.text, on=art.reference_date)}) == 1
 
 
+def honorific_at(tables: Words, doc: Doc, i: int, limit: int) -> int:
+    """How many words of a courtesy title or rank (up to three: "Air Chief Marshal") start at
+    token ``i`` and end by ``limit``; 0 when none does."""
+    return next((n for n in (3, 2, 1) if i + n <= limit
+                 and " ".join(t.text for t in doc[i:i + n]) in tables.honorifics), 0)
+
+
 def strip_titles(tables: Words, page: Page, doc: Doc, span: Span, known: List[Span]) -> Optional[Span]:
     """The span without the offices and honorifics in front of the name."""
     start, end = span.start, span.end
@@ -61,11 +68,9 @@ def strip_titles(tables: Words, page: Page, doc: Doc, span: Span, known: List[Sp
         moved = False
         if start in titles and titles[start] < end:
             start, moved = titles[start], True
-        for n in (3, 2, 1):
-            words = " ".join(t.text for t in doc[start:start + n])
-            if start + n < end and words in tables.honorifics:
-                start, moved = start + n, True
-                break
+        n = honorific_at(tables, doc, start, end - 1)
+        if n:
+            start, moved = start + n, True
         while start < end and doc[start].text in EDGE:
             start, moved = start + 1, True
     return Span(doc, start, end) if end > start else None
@@ -82,10 +87,9 @@ def without_honorifics(tables: Words, doc: Doc, span: Span) -> Optional[Span]:
     moved = True
     while moved:
         moved = False
-        for n in (3, 2, 1):
-            if start + n <= span.end and " ".join(t.text for t in doc[start:start + n]) in tables.honorifics:
-                start, moved = start + n, True
-                break
+        n = honorific_at(tables, doc, start, span.end)
+        if n:
+            start, moved = start + n, True
         while start < span.end and doc[start].text in EDGE:
             start, moved = start + 1, True
     # a possessive, a quotation mark or a dash set apart by spaces ends the name ("X's Special
@@ -145,15 +149,11 @@ def after_honorific(tables: Words, page: Page, doc: Doc, taken: Set[int], known:
     ("Prof X Y", "Major General X Y" tagged ORG), or missed after a rank of several words ("Air
     Vice Marshal X Y"): a name of two words or more, the last no word that heads a body's name;
     after a one-word honorific, the NER's entity ends where the name does."""
-    def honorific_at(i: int) -> int:
-        return next((n for n in (3, 2, 1) if i + n < len(doc)
-                     and " ".join(t.text for t in doc[i:i + n]) in tables.honorifics), 0)
-
     starts = {ent.start: ent.end for ent in doc.ents if ent.label_ != "PERSON"}
     for i in range(len(doc)):
         if i in taken or (doc[i].ent_type_ and i not in starts):
             continue            # only a non-PERSON entity's first word, or a word outside any entity
-        n = honorific_at(i)
+        n = honorific_at(tables, doc, i, len(doc) - 1)
         if not n or (i not in starts and n < 2):
             continue
         span = name_after(tables, page, doc, i + n, taken, known)

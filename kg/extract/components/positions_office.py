@@ -11,13 +11,13 @@ from typing import Dict, List, Optional, Set, Tuple
 from spacy.tokens import Doc, Span
 
 from ...findings import Ref
-from ...lexicon import Lexicon, Title, of_state, role_as_written
+from ...lexicon import Lexicon, Title, of_state, role_as_written, title_case
 from ...officeholders import OfficeHolders
 from ...topics import TopicTable, get_topics
 from ..patterns import load_phrases, phrase_set
 
 __all__ = ["Office", "OfficeWords", "Page", "of_body", "read_office", "portfolio_word", "portfolio_end",
-           "portfolio_start", "place_of_in", "names_owner", "tidy"]
+           "portfolio_start", "place_of_in", "names_owner"]
 
 
 @dataclass
@@ -159,7 +159,7 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
         else:
             break
     if grown:
-        role = tidy(role).replace(", and ", " and ")     # the serial comma is a matter of style
+        role = title_case(role).replace(", and ", " and ")     # the serial comma is a matter of style
     office = Office(Span(doc, start, end), role, title, former=former, plural=plural, written=doc[start:end].text)
     # the state before it: "Iranian", "Iran", "China's"; or a body: "Foreign Ministry spokesperson"
     s = start
@@ -261,11 +261,3 @@ def names_owner(span: Optional[Span]) -> bool:
     """Whether an entity after "of" owns the office (a state or a body), rather than being a
     word of its portfolio ("for South Asian Affairs")."""
     return span is not None and span.label_ in ("Country", "Institution", "Person") and span[0].pos_ != "ADJ"
-
-
-def tidy(role: str) -> str:
-    """An office's name in title case, as offices are written ("Deputy Minister of Energy")."""
-    small = {"of", "for", "and", "the", "to", "in", "on"}
-    words = role.split()
-    return " ".join(w if (w.lower() in small and i) or not w[:1].isalpha() else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words)).replace(" ,", ",")

@@ -6,7 +6,7 @@ the text never defines ("CBS") or the NER calls it a place or a person.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Optional, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -19,22 +19,32 @@ __all__ = ["OutletCues", "outlets"]
 LONGEST = 4
 
 
+Cue = Tuple[Tuple[str, ...], bool]     # (phrase as lower-case words, needs the NER's ORG)
+
+
 @dataclass(frozen=True)
 class OutletCues:
-    """The cue phrases, as tuples of lower-case words, by where the name stands."""
+    """The cue phrases, as tuples of words, by where the name stands, each under its first word."""
 
-    after: Tuple[Tuple[Tuple[str, ...], bool], ...]    # (phrase, needs the NER's ORG): the name is before it
-    before: Tuple[Tuple[Tuple[str, ...], bool], ...]   # the name follows the phrase
+    after: Dict[str, Tuple[Cue, ...]]      # the name is before the phrase
+    before: Dict[str, Tuple[Cue, ...]]     # the name follows the phrase
 
     @classmethod
     def load(cls) -> "OutletCues":
         rows = load_phrases("outlet_cues")
-        return cls(tuple((tuple(p.split()), v.startswith("verb")) for p, v in rows if v.endswith("_after")),
-                   tuple((tuple(p.split()), v.startswith("verb")) for p, v in rows if v.endswith("_before")))
+
+        def by_first(side: str) -> Dict[str, Tuple[Cue, ...]]:
+            out: Dict[str, List[Cue]] = {}
+            for p, v in rows:
+                if v.endswith(side):
+                    words = tuple(p.split())
+                    out.setdefault(words[0], []).append((words, v.startswith("verb")))
+            return {w: tuple(cues) for w, cues in out.items()}
+        return cls(by_first("_after"), by_first("_before"))
 
 
-def _at(doc: Doc, i: int, phrase: Tuple[str, ...]) -> bool:
-    return i + len(phrase) <= len(doc) and all(doc[i + k].text == w for k, w in enumerate(phrase))
+def _at(words: List[str], i: int, phrase: Tuple[str, ...]) -> bool:
+    return tuple(words[i:i + len(phrase)]) == phrase
 
 
 def _word(tables: Words, doc: Doc, k: int, taken: Set[int]) -> bool:
@@ -65,10 +75,11 @@ def _name(tables: Words, doc: Doc, start: int, end: int, needs_org: bool) -> Opt
 def outlets(tables: Words, cues: OutletCues, doc: Doc, taken: Set[int]) -> Iterable[Span]:
     """Each name a cue marks as an outlet, its words not yet claimed (``taken``)."""
     n = len(doc)
-    for i in range(n):
-        for phrase, needs_org in cues.after:
+    words = [t.text for t in doc]
+    for i, word in enumerate(words):
+        for phrase, needs_org in cues.after.get(word, ()):
             # "the X newspaper": the cue is a common noun (or a verb) written in lower case
-            if not _at(doc, i, phrase) or i == 0:
+            if not _at(words, i, phrase) or i == 0:
                 continue
             start = i
             while start > 0 and i - start < LONGEST and _word(tables, doc, start - 1, taken):
@@ -76,8 +87,8 @@ def outlets(tables: Words, cues: OutletCues, doc: Doc, taken: Set[int]) -> Itera
             span = _name(tables, doc, start, i, needs_org)
             if span is not None:
                 yield span
-        for phrase, needs_org in cues.before:
-            if not _at(doc, i, phrase):
+        for phrase, needs_org in cues.before.get(word, ()):
+            if not _at(words, i, phrase):
                 continue
             start = i + len(phrase) + (i + len(phrase) < n and doc[i + len(phrase)].lower_ == "the")
             end = start

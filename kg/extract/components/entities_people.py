@@ -55,6 +55,8 @@ def leader(tables: Words, doc: Doc, span: Span) -> bool:
 def honorific_at(tables: Words, doc: Doc, i: int, limit: int) -> int:
     """How many words of a courtesy title or rank (up to three: "Air Chief Marshal") start at
     token ``i`` and end by ``limit``; 0 when none does."""
+    if i >= limit or doc[i].text not in tables.honorific_starts:
+        return 0
     return next((n for n in (3, 2, 1) if i + n <= limit
                  and " ".join(t.text for t in doc[i:i + n]) in tables.honorifics), 0)
 

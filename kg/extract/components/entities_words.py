@@ -43,6 +43,7 @@ class Words:
     title_words: Set[str]           # the capitalised words of the lexicon's titles
     not_name: Set[str]              # words no person's name holds
     ship_prefixes: Set[str]         # "INS", "USS": a name opening with one is a ship's
+    honorific_starts: Set[str] = frozenset()    # the first word of each honorific
 
     @classmethod
     def load(cls, lexicon: Lexicon, officeholders: Optional[OfficeHolders]) -> "Words":
@@ -50,8 +51,9 @@ class Words:
         title_words = {w for t in lexicon.titles for f in t.forms for w in f.split() if w[:1].isupper()}
         not_name = (set(heads) | phrase_set("not_name") | title_words
                     | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS})
-        return cls(lexicon, officeholders, heads, phrase_set("honorifics"), title_words, not_name,
-                   phrase_set("ship_prefixes"))
+        honorifics = phrase_set("honorifics")
+        return cls(lexicon, officeholders, heads, honorifics, title_words, not_name,
+                   phrase_set("ship_prefixes"), frozenset(h.split()[0] for h in honorifics))
 
 
 @dataclass(frozen=True)

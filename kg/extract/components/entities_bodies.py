@@ -325,16 +325,28 @@ def projects(tables: Words, doc: Doc, taken: Set[int], places: Set[int]) -> Iter
         yield Span(doc, start, t.i + 1), cls
 
 
+def _acronym_after(doc: Doc, j: int) -> str:
+    """The acronym a name ending before token ``j`` is given there: in brackets ("(EFF)"), or
+    after a comma and "or" closed by punctuation (", or FSB,"); "" when none."""
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+        acr = doc[j + 1].text
+    elif j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "or" \
+            and (j + 3 == len(doc) or doc[j + 3].is_punct):
+        acr = doc[j + 2].text
+    else:
+        return ""
+    return acr if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha() else ""
+
+
 def defined_acronyms(doc: Doc, spans: List[Span]) -> List[Span]:
-    """ "the Extended Fund Facility (EFF)": within the article the acronym names what it was
-    defined for, whatever else the lexicon knows by it."""
+    """ "the Extended Fund Facility (EFF)", "the Federal Security Service, or FSB,": within the
+    article the acronym names what it was defined for, whatever else the lexicon knows by it."""
     defs: Dict[str, Span] = {}
     for sp in spans:
         j = sp.end
-        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
-            acr = doc[j + 1].text
-            if 2 <= len(acr) <= 8 and acr.isupper() and acr.isalpha() and acr[0] == initials(sp._.ref.label)[:1]:
-                defs.setdefault(acr, sp)
+        acr = _acronym_after(doc, j)
+        if acr and acr[0] == initials(sp._.ref.label)[:1]:
+            defs.setdefault(acr, sp)
     if not defs:
         return spans
     kept = [sp for sp in spans if not (len(sp) == 1 and sp.text in defs and sp.start != defs[sp.text].end + 1)

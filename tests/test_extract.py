@@ -174,6 +174,20 @@ def test_entities_page_furniture_is_never_extracted():
 
 
 # ------------------------------------------------------------------ positions
+@pytest.mark.parametrize("body, person, position, held", [
+    # India's Foreign Secretary is a diplomat: the tables' foreign minister does not bar him
+    ("India's Foreign Secretary Vikram Misri met the delegation.", "Vikram Misri", "Foreign Secretary of India", True),
+    # the US Secretary of State and the UK Foreign Secretary are their states' foreign ministers:
+    # the tables name who held the office that day
+    ("US Secretary of State Antony Blinken met the delegation.", "Antony Blinken",
+     "Secretary of State of the United States", True),
+    ("British Foreign Secretary David Cameron met the delegation.", "David Cameron",
+     "Foreign Secretary of the United Kingdom", True),
+    ("British Foreign Secretary David Lammy met the delegation.", "David Lammy",
+     "Foreign Secretary of the United Kingdom", False),
+])
+def test_positions_a_title_names_a_ministers_office_only_in_the_states_that_use_it(body, person, position, held):
+    assert ((person, "holdsPosition", position) in facts(HEAD + body)) is held
 @pytest.mark.parametrize("body, person, position, where, role", [
     ("Kazakh President Kassym-Jomart Tokayev spoke.", "Kassym-Jomart Tokayev", "President of Kazakhstan",
      "Kazakhstan", "President"),

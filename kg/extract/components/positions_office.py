@@ -6,7 +6,7 @@ possessive) and where an envoy serves; with the word tables the position helpers
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -54,6 +54,12 @@ class Office:
         return Ref("Position", label)
 
 
+def _usage(value: str) -> Tuple[str, FrozenSet[str]]:
+    """ "foreign_minister:GB" -> ("foreign_minister", {"GB"})."""
+    group, _, states = value.partition(":")
+    return group, frozenset(s for s in states.split(",") if s)
+
+
 @dataclass(frozen=True)
 class OfficeWords:
     """The word tables the position helpers read by, and the lexicon and office-holder tables."""
@@ -63,7 +69,8 @@ class OfficeWords:
     ranks: Set[str]                 # "deputy", "state", "assistant"
     secretary_ranks: Set[str]       # "under": a rank only before a secretary's title
     former: Set[str]                # "former", "then"
-    groups: Dict[str, str]          # a role (lower case) -> the office it is a usage of
+    groups: Dict[str, Tuple[str, FrozenSet[str]]]   # a role (lower case) -> (the office it is a
+                                                    # usage of, the states of that usage; none: all)
     topics: TopicTable
     portfolio_words: Set[str]
     honorifics: Set[str]
@@ -74,7 +81,7 @@ class OfficeWords:
         mods = load_phrases("title_modifiers")
         return cls(lexicon, officeholders, {p for p, v in mods if v == "rank"},
                    {p for p, v in mods if v == "secretary_rank"}, {p for p, v in mods if v == "former"},
-                   {p.lower(): v for p, v in load_phrases("office_groups")},
+                   {p.lower(): _usage(v) for p, v in load_phrases("office_groups")},
                    topics if topics is not None else get_topics(),
                    phrase_set("not_name") | phrase_set("portfolio_words"), phrase_set("honorifics"))
 

@@ -4,7 +4,7 @@ holder's term.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from spacy.tokens import Doc
 
@@ -33,11 +33,11 @@ def check_terms(tables: OfficeWords, doc: Doc, office: Office) -> None:
     for h in office.holders:
         name = tables.officeholders.canonical(h._.ref.label) or h._.ref.label
         terms = tables.officeholders.terms(name)
-        mine = [t for t in terms if t.state == code and same_office(tables, t.role, office.role)]
+        mine = [t for t in terms if t.state == code and same_office(tables, t.role, office.role, code)]
         if any(t.holds_on(date) for t in mine):
             kept.append(h)
             continue
-        others = [t for role in roles_of(tables, office.role)
+        others = [t for role in roles_of(tables, office.role, code)
                   for t in tables.officeholders.holders(role, state=code, on=date)]
         # the tables name another holder that day; unless they do not know this name and
         # that holder has its surname (a name they write shorter: one person, see resolve)
@@ -50,16 +50,31 @@ def check_terms(tables: OfficeWords, doc: Doc, office: Office) -> None:
         office.former = office.former or not kept
 
 
-def roles_of(tables: OfficeWords, role: str) -> List[str]:
-    """The roles that name the same office as ``role`` (itself first)."""
-    group = tables.groups.get(role.lower())
-    return [role] + [r for r, g in tables.groups.items() if group and g == group and r != role.lower()]
+def _group(tables: OfficeWords, role: str, state: Optional[str]) -> Optional[str]:
+    """The office a role names in a state's usage ("Foreign Secretary": the foreign minister in
+    the United Kingdom, a diplomat elsewhere); None when it names no other title's office."""
+    got = tables.groups.get(role.lower())
+    if got is None:
+        return None
+    group, states = got
+    return group if not states or state in states else None
 
 
-def same_office(tables: OfficeWords, a: str, b: str) -> bool:
-    """Two roles of one office: the same words, or titles of one office in different usage."""
+def roles_of(tables: OfficeWords, role: str, state: Optional[str] = None) -> List[str]:
+    """The roles that name the same office as ``role`` (itself first) in the state ``state`` (an
+    ISO code)."""
+    group = _group(tables, role, state)
+    return [role] + [r for r in tables.groups if group and _group(tables, r, state) == group and r != role.lower()]
+
+
+def same_office(tables: OfficeWords, a: str, b: str, state: Optional[str] = None) -> bool:
+    """Two roles of one office in the state ``state``: the same words, or titles of one office
+    in different usage."""
     a, b = a.lower(), b.lower()
-    return a == b or (a in tables.groups and tables.groups.get(a) == tables.groups.get(b))
+    if a == b:
+        return True
+    group = _group(tables, a, state)
+    return group is not None and group == _group(tables, b, state)
 
 
 def complete_state(tables: OfficeWords, doc: Doc, office: Office) -> None:
@@ -72,7 +87,7 @@ def complete_state(tables: OfficeWords, doc: Doc, office: Office) -> None:
     date = art.reference_date if art is not None else None
     holder = office.holders[0]._.ref
     name = tables.officeholders.canonical(holder.label) or holder.label
-    terms = [t for t in tables.officeholders.terms(name) if same_office(tables, t.role, office.role)]
+    terms = [t for t in tables.officeholders.terms(name) if same_office(tables, t.role, office.role, t.state)]
     if date is not None:
         terms = [t for t in terms if t.holds_on(date)]
     owners = {(t.state, t.organisation) for t in terms}

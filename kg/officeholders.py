@@ -47,11 +47,14 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", 
 #: states whose leaders' family name comes first in English news ("Xi", "Yoon", "Kim")
 _FAMILY_NAME_FIRST = frozenset({"CN", "KP", "KR"})
 _ASCII = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                        "ß": "ss", "æ": "ae", "œ": "oe", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'"})
+                        "ß": "ss", "æ": "ae", "œ": "oe", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'",
+                        # a hyphen between the parts of a name is written as often as a space
+                        "-": " ", "‐": " ", "‑": " "})
 
 
 def fold(text: str) -> str:
-    """A name as a lookup key: no diacritics, no case, single spaces ("Erdoğan" -> "erdogan")."""
+    """A name as a lookup key: no diacritics, no case, hyphens as spaces, single spaces
+    ("Erdoğan" -> "erdogan", "Amir-Abdollahian" -> "amir abdollahian")."""
     text = unicodedata.normalize("NFKD", text.translate(_ASCII))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text).strip().casefold()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdflib import RDF, RDFS
+from rdflib import OWL, RDF, RDFS
 
 from kg.api import build
 
@@ -74,6 +74,17 @@ def test_resolution_a_misspelt_office_holder_is_the_tables_person(tmp_path):
               "Talks\n\nCOLOMBO, December 9, 2024 -- President Anura Kumara Disanayaka met the Indian envoy.")
     people = labels(g, "Person")
     assert "Anura Kumara Dissanayake" in people and "Anura Kumara Disanayaka" not in people
+
+
+def test_resolution_a_name_written_with_a_space_for_its_hyphen_is_the_tables_person(tmp_path):
+    g = graph(tmp_path,
+              "Talks\n\nCOLOMBO, February 20, 2024 -- Iranian Foreign Minister Hossein Amir Abdollahian met the "
+              "Prime Minister.",
+              "Visit\n\nTEHRAN, March 2, 2024 -- Foreign Minister Hossein Amir-Abdollahian received the delegation.")
+    people = [s for s in g.subjects(RDF.type, DKG.Person) if "Abdollahian" in str(g.value(s, RDFS.label))
+              or "Amirabdollahian" in str(g.value(s, RDFS.label))]
+    assert len(people) == 1
+    assert (people[0], OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q17991320")) in g
 
 
 @pytest.mark.parametrize("date, held", [("June 4, 2024", True), ("June 4, 2025", False)])

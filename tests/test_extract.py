@@ -138,6 +138,16 @@ def test_entities_a_body_by_its_acronym(body, org):
     assert not any("'s" in f or " and " in f for f in found)
 
 
+@pytest.mark.parametrize("body, place", [
+    ("Troops clashed on the Line of Actual Control between India and China.", "Line of Actual Control"),
+    ("Japan and Russia discussed the Kuril Islands.", "Kuril Islands"),
+    ("Ships of China and the Philippines met near the Spratly Islands.", "Spratly Islands"),
+])
+def test_entities_a_disputed_area_is_a_place_of_no_state(body, place):
+    assert ("Place", place) in mentions(HEAD + body)
+    assert not any(s == place and p == "locatedIn" for s, p, _ in facts(HEAD + body))
+
+
 def test_entities_a_body_named_after_two_states_belongs_to_neither():
     text = HEAD + ("Kazakhstan and Mongolia on Tuesday signed five memoranda of understanding at the end of the fourth "
                    "session of the Kazakhstan-Mongolia Joint Commission for Cooperation, held in Astana.")

@@ -138,6 +138,15 @@ def test_entities_a_body_by_its_acronym(body, org):
     assert not any("'s" in f or " and " in f for f in found)
 
 
+@pytest.mark.parametrize("body, org", [
+    ("Leaders met on the sidelines of the Nato summit.", "North Atlantic Treaty Organization"),
+    # a body the tables label by its acronym is written as a word too
+    ("Leaders met on the sidelines of the Brics summit in Russia.", "BRICS"),
+])
+def test_entities_a_pronounceable_acronym_written_as_a_word(body, org):
+    assert ("Institution", org) in mentions(HEAD + body)
+
+
 @pytest.mark.parametrize("body, place", [
     ("Troops clashed on the Line of Actual Control between India and China.", "Line of Actual Control"),
     ("Japan and Russia discussed the Kuril Islands.", "Kuril Islands"),

@@ -93,8 +93,9 @@ def entries(lex: Lexicon) -> Iterable[Tuple[str, bool, Known]]:
             if name != o.label and norm(name).lower() in documents:
                 continue
             yield name, False, known
-        for acronym in o.acronyms:
-            # British papers write a pronounceable acronym as a word: "Nato", "Brics", "Asean";
+        for acronym in (*o.acronyms, o.label) if o.label not in o.acronyms else o.acronyms:
+            # British papers write a pronounceable acronym as a word: "Nato", "Brics", "Asean"
+            # (a body the table labels by its acronym, "BRICS", too);
             # never where the word is a place's name ("LAOS" is a party, "Laos" a state)
             if len(acronym) >= 4 and acronym.isalpha() and acronym.isupper() and acronym.capitalize() not in places:
                 yield acronym.capitalize(), False, known

@@ -229,6 +229,9 @@ def test_dates_parse_date(text, expected):
     ("The U.N. Security Council met in Sept. 2024 with Prof. Rao, Acme Inc. and Beta Ltd. present.",
      ["The U.N. Security Council met in Sept. 2024 with Prof. Rao, Acme Inc. and Beta Ltd. present."]),
     ("  No final punctuation here  ", ["No final punctuation here"]),
+    # an initial "A." is no article opening a sentence; the article after an initial is
+    ("Leaders including M. A. Perera attended. He met John W. Smith. A deal followed.",
+     ["Leaders including M. A. Perera attended.", "He met John W. Smith.", "A deal followed."]),
 ])
 def test_articles_split_sentences(paragraph, expected):
     assert [paragraph[s:e] for s, e in split_sentences(paragraph)] == expected

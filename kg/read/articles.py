@@ -240,6 +240,8 @@ def _boundary(par: str, m: re.Match, nxt: int) -> bool:
         return False
     if token in _MAYBE or re.fullmatch(r"(?:[a-z]\.)+[a-z]|[a-z]", token):   # U.S., a.m., W.
         word = _WORD.match(par, nxt)
+        if word and len(word.group()) == 1 and par[word.end():word.end() + 1] == ".":
+            return False    # another initial ("M. A. Perera"), not the article "A"
         return first in "\"“‘«(" or bool(word and word.group().lower() in _STARTERS)
     return True
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from kg.extract.patterns import phrase_set
 from kg.read.articles import read_text
 from kg.extract.run import extract_article
 from kg.findings import (AgreementFinding, EventFinding, Fact, Mention, ObservationFinding,
@@ -145,6 +146,16 @@ def test_entities_a_body_by_its_acronym(body, org):
 ])
 def test_entities_a_pronounceable_acronym_written_as_a_word(body, org):
     assert ("Institution", org) in mentions(HEAD + body)
+
+
+@pytest.mark.parametrize("head", sorted(phrase_set("standing_heads")))
+def test_entities_an_event_head_names_a_body_a_state_joins(head):
+    # every row of standing_heads.tsv: "join the Global Forum on ..." names a standing body;
+    # hosting one names an event, no body
+    name = f"Global {head} on Fisheries Subsidies"
+    assert ("Institution", name) in mentions(HEAD + f"Kenya agreed to join the {name} this year.")
+    assert ("Institution", name) in mentions(HEAD + f"Kenya applied for membership in the {name}.")
+    assert ("Institution", name) not in mentions(HEAD + f"Kenya hosted the {name} in Mombasa.")
 
 
 @pytest.mark.parametrize("body, place", [

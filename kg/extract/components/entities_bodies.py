@@ -125,7 +125,8 @@ def named_class(tables: Words, doc: Doc, span: Span, cls: str, known: List[Span]
     if tables.lex.country(span.text) or tables.lex.country_by_demonym(span.text):
         return None                         # a state's name the lexicon set aside ("US dollars")
     if head == "event":
-        return None
+        # "join the Global Forum on ...", "a member of the ... Conference": a standing body
+        return "Institution" if words[cut - 1] in tables.standing_heads and joined(span) else None
     if head == "agreement":
         # a document's kind alone ("Memorandum of Understanding", "Joint Declaration", "Share
         # Sale Agreement") names no one document: kg_agreements names it by its parties
@@ -159,6 +160,24 @@ def named_class(tables: Words, doc: Doc, span: Span, cls: str, known: List[Span]
         if span.root.ent_type_ == "GPE" and prev not in ("in", "at", "to", "from", "near", "outside", "into"):
             return None
     return cls
+
+
+#: verbs whose object is a body one belongs to, and nouns whose "of"/"in" names one
+JOIN_VERBS = {"join", "rejoin"}
+MEMBER_NOUNS = {"member", "membership", "members", "accession"}
+
+
+def joined(span: Span) -> bool:
+    """Whether the name is what a state joins or is a member of ("join the X", "a member of
+    the X", "its membership in the X", "accession to the X")."""
+    for t in span:
+        if span.start <= t.head.i < span.end:
+            continue                        # each word the parse hangs outside the name
+        if t.dep_ == "dobj" and t.head.lemma_ in JOIN_VERBS:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("of", "in", "to") and t.head.head.lower_ in MEMBER_NOUNS:
+            return True
+    return False
 
 
 def specific(doc: Doc, span: Span, known: List[Span]) -> bool:

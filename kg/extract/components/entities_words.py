@@ -44,6 +44,7 @@ class Words:
     not_name: Set[str]              # words no person's name holds
     ship_prefixes: Set[str]         # "INS", "USS": a name opening with one is a ship's
     honorific_starts: Set[str] = frozenset()    # the first word of each honorific
+    standing_heads: Set[str] = frozenset()      # event heads that also head a standing body's name
 
     @classmethod
     def load(cls, lexicon: Lexicon, officeholders: Optional[OfficeHolders]) -> "Words":
@@ -53,7 +54,8 @@ class Words:
                     | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS})
         honorifics = phrase_set("honorifics")
         return cls(lexicon, officeholders, heads, honorifics, title_words, not_name,
-                   phrase_set("ship_prefixes"), frozenset(h.split()[0] for h in honorifics))
+                   phrase_set("ship_prefixes"), frozenset(h.split()[0] for h in honorifics),
+                   phrase_set("standing_heads"))
 
 
 @dataclass(frozen=True)

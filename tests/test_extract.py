@@ -116,6 +116,13 @@ def test_positions_a_former_office_is_not_held():
     assert ("Person", "Tsakhiagiin Elbegdorj") in mentions(text)
 
 
+def test_positions_a_party_title_after_the_party_and_its_acronym():
+    text = HEAD + "Kazakhstan held talks. Bharatiya Janata Party (BJP) leader Amit Shah attended."
+    got = facts(text)
+    assert ("Amit Shah", "holdsPosition", "Leader of the Bharatiya Janata Party") in got
+    assert ("Leader of the Bharatiya Janata Party", "positionIn", "Bharatiya Janata Party") in got
+
+
 def test_positions_a_counterpart_holds_the_same_office_of_the_other_state():
     text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and his Mongolian counterpart Batmunkh Battsetseg "
                    "signed a visa agreement.")

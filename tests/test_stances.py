@@ -99,6 +99,21 @@ def test_stances_who_supports_whom(nlp, body, expect):
     assert triples(nlp, body) == expect
 
 
+@pytest.mark.parametrize("body,expect", [
+    # "have X as a member": the verb's object is what "as" says, not its subject
+    ("Having Norway as a NATO ally makes the region safer.", {("Norway", "memberOf", "North Atlantic Treaty Organization")}),
+    ("The alliance welcomed Norway as a member of NATO.", {("Norway", "memberOf", "North Atlantic Treaty Organization")}),
+    # after other verbs "as" says what the subject is
+    ("Norway will back the bid as a member of NATO.", {("Norway", "memberOf", "North Atlantic Treaty Organization")}),
+    # the name after the noun it is in apposition to
+    ("NATO ally Norway bought the missiles.", {("Norway", "memberOf", "North Atlantic Treaty Organization")}),
+    # an ally of a state is no member of anything
+    ("Norway is an ally of Canada.", set()),
+])
+def test_stances_who_is_a_member(nlp, body, expect):
+    assert triples(nlp, body) == expect
+
+
 def test_stances_both_sides_are_the_articles_two_states(nlp):
     body = ("Peru and Chile held talks in Lima on Monday. Peru and Chile signed three agreements. "
             "Both sides condemned terrorism in all its forms.")

@@ -171,6 +171,10 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
     # the state before it: "Iranian", "Iran", "China's"; or a body: "Foreign Ministry spokesperson"
     s = start
     body_before = ents_at_end.get(s)
+    if body_before is None and s > 2 and doc[s - 1].text == ")":
+        # the body's acronym in brackets between them: "Janata Party (JP) leader"
+        k = next((i for i in range(s - 2, max(s - 6, 0), -1) if doc[i].text == "("), None)
+        body_before = ents_at_end.get(k) if k is not None else None
     if body_before is not None and body_before.label_ == "Institution":
         office.body, office.state = body_before._.ref, body_before._.country
         office.span = Span(doc, body_before.start, end)

@@ -39,6 +39,9 @@ __all__ = ["Slots", "expand", "ranked", "is_anaphor", "NOUNS", "ANAPHORS"]
 
 NOUNS = ("NOUN", "PROPN")
 _COPULAS = {"be", "become", "remain"}
+#: verbs whose object an "as" phrase describes ("have X as an ally", "regard X as a partner")
+AS_OBJECT_VERBS = {"have", "see", "regard", "view", "consider", "welcome", "count", "treat", "recognise",
+                   "recognize", "name", "appoint", "elect", "admit", "accept", "designate", "list", "describe"}
 #: nouns that name the body last named ("the organisation", "the bloc")
 ANAPHORS = {"organization", "organisation", "bloc", "alliance", "grouping", "group", "union", "body"}
 
@@ -276,7 +279,10 @@ class Slots:
         return []
 
     def _appos(self, t: Token, owners=None) -> List[Token]:
-        return expand([t.head]) if t.dep_ == "appos" else []
+        if t.dep_ == "appos":
+            return expand([t.head])         # "Turkey, a NATO ally"
+        # the name after the noun: "NATO ally Turkey", "a NATO member, Turkey"
+        return expand([c for c in t.children if c.dep_ == "appos" and c.i > t.i and c.pos_ == "PROPN"])
 
     def _as(self, t: Token, owners=None) -> List[Token]:
         prep = t.head
@@ -286,7 +292,13 @@ class Slots:
             return []
         if prep.lower_ == "as" and prep.dep_ == "prep":
             gov = prep.head
-            return expand([gov]) if gov.pos_ in NOUNS else self.subject(gov)
+            if gov.pos_ in NOUNS:
+                return expand([gov])
+            # "have X as a member", "see X as a partner": after a verb of regarding or naming,
+            # the verb's object is what "as" says ("Y, as chair, will host X": the subject)
+            objects = [c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i] \
+                if gov.lemma_ in AS_OBJECT_VERBS else []
+            return expand(objects) if objects else self.subject(gov)
         return []
 
     def _such_as(self, t: Token, owners=None) -> List[Token]:

@@ -123,6 +123,14 @@ def test_positions_a_party_title_after_the_party_and_its_acronym():
     assert ("Leader of the Bharatiya Janata Party", "positionIn", "Bharatiya Janata Party") in got
 
 
+def test_positions_a_partys_lawmaker_sits_in_the_partys_states_legislature():
+    text = HEAD + "Kazakhstan held talks. BJP MP Tejasvi Surya attended."
+    got = facts(text)
+    assert ("Tejasvi Surya", "holdsPosition", "Member of Parliament of India") in got
+    assert ("Tejasvi Surya", "memberOf", "Bharatiya Janata Party") in got
+    assert not any(p == "positionIn" and o == "Bharatiya Janata Party" for _, p, o in got)
+
+
 def test_positions_a_counterpart_holds_the_same_office_of_the_other_state():
     text = HEAD + ("Kazakh Foreign Minister Murat Nurtleu and his Mongolian counterpart Batmunkh Battsetseg "
                    "signed a visa agreement.")

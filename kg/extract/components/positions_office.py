@@ -175,7 +175,12 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
         # the body's acronym in brackets between them: "Janata Party (JP) leader"
         k = next((i for i in range(s - 2, max(s - 6, 0), -1) if doc[i].text == "("), None)
         body_before = ents_at_end.get(k) if k is not None else None
-    if body_before is not None and body_before.label_ == "Institution":
+    if body_before is not None and body_before.label_ == "Institution" and title.kind == "legislature" \
+            and body_before._.country is not None \
+            and getattr(tables.lex.organisation(body_before._.ref.label), "kind", "") == "party":
+        # "SLPP MP X": a party's member of the state's legislature, not an office of the party
+        office.state, office.span = body_before._.country, Span(doc, body_before.start, end)
+    elif body_before is not None and body_before.label_ == "Institution":
         office.body, office.state = body_before._.ref, body_before._.country
         office.span = Span(doc, body_before.start, end)
     elif s > 0 and doc[s - 1].text in ("'s", "’s") and (s - 1) in states_at_end:

@@ -235,7 +235,9 @@ def test_a_build_links_from_its_model_what_links_for_finds_in_its_triples(seeds_
 def _people_table():
     from kg.resolve.link import WikidataItem
     rows = [("Julie J. Chung", "Q1", "US"), ("Levan Dzhagaryan", "Q2", "RU"), ("Ali Amir-Rahimi", "Q3", "IR"),
-            ("George W. Bush", "Q4", "US"), ("George H. W. Bush", "Q5", "US")]
+            ("George W. Bush", "Q4", "US"), ("George H. W. Bush", "Q5", "US"), ("Kanchana Wijesekara", "Q6", "LK"),
+            ("Omar Sabry", "Q7", "EG"), ("Omar Sabri", "Q8", "EG"), ("R. Omar Perera", "Q9", "LK"),
+            ("C. R. De Silva", "Q10", "LK")]
     return {("Person", name): WikidataItem("Person", name, qid, "test", country) for name, qid, country in rows}
 
 
@@ -247,10 +249,28 @@ def _people_table():
     ("Julie Chung", set(), None),                # no office in the graph
     ("George Bush", {"US"}, None),               # two items share the key
     ("Julie Chungs", {"US"}, None),              # another spelling is no near match
+    ("Kanchana Wijesekera", {"LK"}, "Q6"),       # another romanisation of the same name
+    ("K. Kanchana Wijesekera", {"LK"}, "Q6"),    # ... with an initial before it
+    ("Kanchana Wijesekera", {"IN"}, None),       # ... but no office of the row's state
+    ("Omar Sabrie", {"EG"}, None),               # two items romanised alike: neither
 ])
 def test_a_near_spelling_links_only_with_an_office_of_the_rows_state(label, states, qid):
     iri = "https://example.org/p"
     links = links_for_entities([(iri, "Person", label)], _people_table(), offices={iri: states})
+    assert [t.object.value for t in links] == ([WIKIDATA + qid] if qid else [])
+
+
+@pytest.mark.parametrize("label, named, qid", [
+    ("Kanchana Wijesekera", {"LK"}, "Q6"),       # a romanisation, in an article naming the row's state
+    ("K. Kanchana Wijesekera", {"LK"}, "Q6"),    # ... with an initial the row lacks
+    ("Kanchana Wijesekera", {"IN"}, None),       # ... in articles naming other states only
+    ("Julie Chung", {"US"}, None),               # a dropped middle initial needs an office
+    ("Omar Perera", {"LK"}, None),               # the row's own initial is part of its key
+    ("De Silva", {"LK"}, None),                  # a surname alone names no one
+])
+def test_a_romanised_spelling_links_on_the_states_its_articles_name(label, named, qid):
+    iri = "https://example.org/p"
+    links = links_for_entities([(iri, "Person", label)], _people_table(), named={iri: named})
     assert [t.object.value for t in links] == ([WIKIDATA + qid] if qid else [])
 
 
@@ -276,3 +296,18 @@ def test_link_a_former_state_gets_its_wikidata_item():
     from kg.resolve.link import links_for_entities
     got = links_for_entities([("https://example.org/soviet-union", "Country", "Soviet Union")])
     assert [str(t.object.value) for t in got] == ["http://www.wikidata.org/entity/Q15180"]
+
+
+@pytest.mark.parametrize("states_named, linked", [
+    ("Sri Lanka and India", True),      # the row's state is named where the person is
+    ("Japan and India", False),         # no evidence: the spelling alone links no one
+])
+def test_a_romanised_spelling_links_where_an_article_names_the_rows_state(tmp_path, states_named, linked):
+    from kg.api import build
+    # the people table spells the minister "Kanchana Wijesekera"; news writes "Wijesekara" too
+    assert ("Person", "Kanchana Wijesekera") in load_wikidata()
+    (tmp_path / "a.txt").write_text("Energy talks\n\nCOLOMBO, June 4, 2024 -- Officials of "
+                                    f"{states_named} met on Tuesday. Kanchana Wijesekara attended the talks.\n")
+    build([tmp_path / "a.txt"], tmp_path / "out", formats=("ttl",))
+    ttl = (tmp_path / "out" / "graph.ttl").read_text()
+    assert ("wikidata.org/entity/Q20987515" in ttl) == linked

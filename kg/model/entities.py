@@ -101,8 +101,9 @@ def write_nothing(model: "GraphModel", w: Writer) -> None:
 def write_links(model: "GraphModel", w: Writer) -> None:
     """``owl:sameAs`` a Wikidata item for the states, organisations and people the graph names,
     where the identifier is certain (kg.resolve.link): by label, or for a person by a spelling that
-    differs only by a middle initial or a hyphen when the person holds an office of a state the
-    tables give the item (``offices``: the states of each person's offices in the graph)."""
+    differs only by an initial, a hyphen or as romanisations differ, when the person holds an
+    office of a state the tables give the item or is named in an article that names that state
+    (``offices``: those states for each person)."""
     from ..lexicon import get_lexicon
     from ..resolve.link import links_for_entities
     add, I = w.add, w.I
@@ -113,6 +114,19 @@ def write_links(model: "GraphModel", w: Writer) -> None:
     for (s, p, o) in model.facts:
         if p == "holdsPosition" and s.type == "Person" and state_of.get(o):
             offices.setdefault(model.iri(s), set()).add(state_of[o])
+    # the states named in the articles that name a person are evidence too, for a spelling
+    # that differs from a row's only as romanisations differ (the row's state must be one)
+    states_in: dict = {}
+    for ref, arts in model.mentioned.items():
+        if ref.type == "Country" and codes.get(ref.label):
+            for a in arts:
+                states_in.setdefault(a, set()).add(codes[ref.label])
+    named: dict = {}
+    for ref, arts in model.mentioned.items():
+        if ref.type == "Person":
+            states = set().union(*(states_in.get(a, set()) for a in arts))
+            if states:
+                named[model.iri(ref)] = states
     for t in links_for_entities(((model.iri(ref), ref.type, ref.label) for ref in model.labels),
-                                offices=offices):
+                                offices=offices, named=named):
         add(t.subject.value, OWL.sameAs, I(t.object.value))

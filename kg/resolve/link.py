@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
@@ -33,7 +34,7 @@ from ..lexicon import read_table
 from ..vocab import DKG
 
 __all__ = ["TYPES", "WIKIDATA", "SAME_AS", "WikidataItem", "load_wikidata", "load_people", "links_for",
-           "links_for_entities", "near_key", "coverage", "report"]
+           "links_for_entities", "near_key", "sound_key", "coverage", "report"]
 
 #: The types that are linked, in report order.
 TYPES = ("Country", "Institution", "Person", "Position")
@@ -95,7 +96,7 @@ def _knowledge_items() -> Dict[Tuple[str, str], WikidataItem]:
     """Items the other tables of world knowledge state: the office-holders' people and offices
     (kg/data/officeholders.tsv), the generated organisations (organisations_generated.tsv), the
     former states (former_states.tsv) and
-    the people table (people_wikidata.tsv: each name and alias). A label two sources give
+    the people tables (people_wikidata.tsv and people_past_leaders.tsv: each name and alias). A label two sources give
     different items is left out: the link would not be certain."""
     from ..lexicon import get_lexicon
     from ..officeholders import get_officeholders
@@ -116,15 +117,19 @@ def _knowledge_items() -> Dict[Tuple[str, str], WikidataItem]:
         add("Country", name, qid or "", "former_states")
     table = {key: WikidataItem(key[0], key[1], next(iter(qids)), sources[key])
              for key, qids in found.items() if len(qids) == 1}
-    # The people table's rows are checked when loaded and are many: merged without the above.
-    for name, item in load_people().items():
-        key = ("Person", name)
-        have = table.get(key)
-        if have is None:
-            if key not in found:
-                table[key] = item
-        elif have.qid != item.qid:
-            del table[key]
+    # The people tables' rows are checked when loaded and are many: merged without the above.
+    # Past leaders come last: a label the newer tables give another item is no one's.
+    dropped: set = set()
+    for people in (load_people(), load_people(_past_leaders_path())):
+        for name, item in people.items():
+            key = ("Person", name)
+            have = table.get(key)
+            if have is None:
+                if key not in found and key not in dropped:
+                    table[key] = item
+            elif have.qid != item.qid:
+                del table[key]
+                dropped.add(key)
     return table
 
 
@@ -132,8 +137,13 @@ def _people_path() -> Path:
     return Path(str(resources.files("kg").joinpath("data", "people_wikidata.tsv")))
 
 
+def _past_leaders_path() -> Path:
+    return Path(str(resources.files("kg").joinpath("data", "people_past_leaders.tsv")))
+
+
 def load_people(path: Optional[Union[str, Path]] = None) -> Dict[str, WikidataItem]:
-    """The people table ``kg/data/people_wikidata.tsv`` (or ``path``) as {name or alias: item}.
+    """The people table ``kg/data/people_wikidata.tsv`` (or ``path``: ``people_past_leaders.tsv``
+    has the same columns) as {name or alias: item}.
 
     Every spelling a row gives (its name and each alias) is a key to the row's item, labelled
     with that spelling, its ``source`` the row's source tag.
@@ -239,13 +249,16 @@ def _matches_typed(typed: Dict[ox.NamedNode, Tuple[set, set]], table: Optional[T
 
 
 def links_for_entities(entities: Iterable[Tuple[str, str, str]], table: Optional[Table] = None,
-                       offices: Optional[Mapping[str, Iterable[str]]] = None) -> List[ox.Triple]:
+                       offices: Optional[Mapping[str, Iterable[str]]] = None,
+                       named: Optional[Mapping[str, Iterable[str]]] = None) -> List[ox.Triple]:
     """:func:`links_for` from (IRI, type, label) rows, one per typed label of a resource, as a
     graph model knows them: the same links without reading the triples.
 
     ``offices`` gives, by IRI, the ISO codes of the states a person holds an office of in the
     graph (``dkg:holdsPosition`` a position ``dkg:positionIn`` that state); with it, a person
-    whose label is no row may still be linked, on the evidence :func:`_near_item` asks for."""
+    whose label is no row may still be linked, on the evidence :func:`_near_item` asks for;
+    ``named`` gives, by IRI, the states named in the articles that name a person, evidence for a
+    romanised spelling only."""
     types = set(TYPES)
     typed: Dict[ox.NamedNode, Tuple[set, set]] = {}
     for iri, kind, label in entities:
@@ -253,20 +266,23 @@ def links_for_entities(entities: Iterable[Tuple[str, str, str]], table: Optional
             kinds, labels = typed.setdefault(iri, (set(), set()))
             kinds.add(kind)
             labels.add(label)
-    return _links({ox.NamedNode(iri): v for iri, v in typed.items()}, table, offices)
+    return _links({ox.NamedNode(iri): v for iri, v in typed.items()}, table, offices, named)
 
 
 def _links(typed: Dict[ox.NamedNode, Tuple[set, set]], table: Optional[Table],
-           offices: Optional[Mapping[str, Iterable[str]]] = None) -> List[ox.Triple]:
+           offices: Optional[Mapping[str, Iterable[str]]] = None,
+           named: Optional[Mapping[str, Iterable[str]]] = None) -> List[ox.Triple]:
     default = table is None
     table = load_wikidata() if default else table
+    offices, named = offices or {}, named or {}
     links = set()
     index: Optional[Dict[str, Dict[str, set]]] = None
     for subject, kind, _, item in _matches_typed(typed, table):
-        if item is None and kind == "Person" and offices and offices.get(subject.value):
+        if item is None and kind == "Person" and (offices.get(subject.value) or named.get(subject.value)):
             if index is None:
                 index = _default_near_index() if default else _near_index(table)
-            item = _near_item(typed[subject][1], index, offices[subject.value])
+            item = _near_item(typed[subject][1], index, offices.get(subject.value, ()),
+                              named.get(subject.value, ()))
         if item:
             links.add(ox.Triple(subject, SAME_AS, ox.NamedNode(item.iri)))
     return sorted(links, key=lambda t: (t.subject.value, t.object.value))
@@ -289,6 +305,46 @@ def near_key(name: str) -> str:
     return " ".join(words)
 
 
+#: spellings one sound takes in romanised names, each made its second form ("Wijesekera" and
+#: "Wijesekara", "Asoka" and "Ashoka", "Wajira" and "Vajira", "Maithree" and "Maitree",
+#: "Jayampathi" and "Jayampathy"); doubled letters are made one as well
+_SOUNDS = (("sh", "s"), ("th", "t"), ("ph", "f"), ("dh", "d"), ("kh", "k"), ("w", "v"), ("y", "i"),
+           ("e", "a"), ("u", "o"))
+
+
+#: lower-case particles of surnames, which are no name by themselves ("De Silva" is a surname)
+_PARTICLES = frozenset({"de", "da", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den", "al", "el",
+                        "bin", "ibn", "bint", "la", "le", "u"})
+
+
+def sound_key(name: str, initials: bool = False) -> str:
+    """The name as romanisations of one spelling agree on: without diacritics, initials (the
+    first words' single letters: "P. Nandalal Weerasinghe", unless ``initials``), hyphens and
+    case, with the letters of :data:`_SOUNDS` made one and doubled letters one. A vowel is never
+    dropped ("Rohan" is not "Rohana"). Empty when fewer than two words other than particles are
+    left, as a surname alone ("De Silva") is no one's name.
+
+    >>> sound_key("Kanchana Wijesekara") == sound_key("Kanchana Wijesekera")
+    True
+    >>> sound_key("P. Nandalal Weerasinghe") == sound_key("Nandalal Weerasinghe")
+    True
+    >>> sound_key("Rohan Perera") == sound_key("Rohana Perera"), sound_key("Mahinda"), sound_key("H. De Silva")
+    (False, '', '')
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"[^a-z ]", " ", folded).split()
+    if not initials:
+        words = [w for w in words[:-1] if len(w) > 1] + words[-1:]
+    if len([w for w in words if w not in _PARTICLES and len(w) > 1]) < 2:
+        return ""
+    out = []
+    for w in words:
+        for a, b in _SOUNDS:
+            w = w.replace(a, b)
+        out.append(re.sub(r"(.)\1+", r"\1", w))
+    return " ".join(out)
+
+
 def _near_index(table: Table) -> Dict[str, Dict[str, set]]:
     """{near_key: {qid: ISO codes of the states the tables give the item}} over every person
     label of ``table``; the states are the people table's country and the states of the item's
@@ -302,10 +358,12 @@ def _near_index(table: Table) -> Dict[str, Dict[str, set]]:
     index: Dict[str, Dict[str, set]] = {}
     for (kind, label), item in table.items():
         if kind == "Person":
-            got = index.setdefault(near_key(label), {}).setdefault(item.qid, set())
-            got |= states.get(item.qid, set())
-            if item.country:
-                got.add(item.country)
+            for key in (near_key(label), "~" + sound_key(label, initials=True)):
+                got = index.setdefault(key, {}).setdefault(item.qid, set())
+                got |= states.get(item.qid, set())
+                if item.country:
+                    got.add(item.country)
+    index.pop("~", None)
     return index
 
 
@@ -315,20 +373,27 @@ def _default_near_index() -> Dict[str, Dict[str, set]]:
 
 
 def _near_item(labels: Iterable[str], index: Mapping[str, Mapping[str, set]],
-               states: Iterable[str]) -> Optional[WikidataItem]:
+               states: Iterable[str], named: Iterable[str] = ()) -> Optional[WikidataItem]:
     """The item of a person none of whose labels is a row, where the evidence is real: a label
     differs from a row's spelling only by a middle initial or a hyphen ("Julie Chung" for
-    "Julie J. Chung": one :func:`near_key`), that key names one item only in the whole table,
-    and the person holds in the graph an office of a state the tables give that item. Labels
-    naming two items give none."""
-    states = set(states)
+    "Julie J. Chung": one :func:`near_key`) or, failing that, only as romanisations of one name
+    differ (one :func:`sound_key`: "Kanchana Wijesekera" for "Kanchana Wijesekara"; the row's
+    own initials kept), that key names one item only in the whole table, and a state the tables
+    give that item is one of ``states`` (those of the person's offices in the graph) or, for a
+    romanised spelling, of ``named`` (those named in the articles that name the person: a
+    common name that differs by an initial, "John Kelly", needs an office). Labels naming two
+    items give none."""
+    states, named = set(states), set(named)
     found: Dict[str, str] = {}
-    for label in labels:
-        items = index.get(near_key(label), {})
-        if len(items) == 1:
-            ((qid, item_states),) = items.items()
-            if item_states & states:
-                found[qid] = label
+    for key, evidence in ((near_key, states), (lambda label: "~" + sound_key(label), states | named)):
+        for label in labels:
+            items = index.get(key(label), {})
+            if len(items) == 1:
+                ((qid, item_states),) = items.items()
+                if item_states & evidence:
+                    found[qid] = label
+        if found:
+            break                           # a spelling nearer than a romanisation wins
     if len(found) != 1:
         return None
     ((qid, label),) = found.items()

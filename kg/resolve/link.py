@@ -307,7 +307,8 @@ def near_key(name: str) -> str:
 
 #: spellings one sound takes in romanised names, each made its second form ("Wijesekera" and
 #: "Wijesekara", "Asoka" and "Ashoka", "Wajira" and "Vajira", "Maithree" and "Maitree",
-#: "Jayampathi" and "Jayampathy"); doubled letters are made one as well
+#: "Jayampathi" and "Jayampathy"); doubled letters are made one as well, and a final "h" after a
+#: vowel dropped
 _SOUNDS = (("sh", "s"), ("th", "t"), ("ph", "f"), ("dh", "d"), ("kh", "k"), ("w", "v"), ("y", "i"),
            ("e", "a"), ("u", "o"))
 
@@ -328,6 +329,8 @@ def sound_key(name: str, initials: bool = False) -> str:
     True
     >>> sound_key("P. Nandalal Weerasinghe") == sound_key("Nandalal Weerasinghe")
     True
+    >>> sound_key("Ismail Haniyeh") == sound_key("Ismail Haniya")
+    True
     >>> sound_key("Rohan Perera") == sound_key("Rohana Perera"), sound_key("Mahinda"), sound_key("H. De Silva")
     (False, '', '')
     """
@@ -341,7 +344,8 @@ def sound_key(name: str, initials: bool = False) -> str:
     for w in words:
         for a, b in _SOUNDS:
             w = w.replace(a, b)
-        out.append(re.sub(r"(.)\1+", r"\1", w))
+        # a final "h" after a vowel is silent ("Haniyeh" and "Haniya", "Shtayyeh" and "Shtayya")
+        out.append(re.sub(r"(.)\1+", r"\1", re.sub(r"(?<=[aeiou])h$", "", w)))
     return " ".join(out)
 
 

@@ -133,6 +133,10 @@ def person(tables: Words, page: Page, doc: Doc, span: Span, known: List[Span]) -
             break
     if not person_words_ok(span, tables.not_name):
         return None
+    # a compound of states' names ("U.S.-Sri Lankan" ties, the tokenizer's one word) is no name
+    parts = [p.strip() for p in span.text.replace("–", "-").split("-")]
+    if len(parts) > 1 and any(tables.lex.country(p) or tables.lex.country_by_demonym(p) for p in parts if p):
+        return None
     # a state, city or known body inside is no person's name ("Sri Lanka's", "Janata Bank"),
     # unless a company's or party's one-word name is a word of the person's ("Gustavo Petro")
     for k in known:

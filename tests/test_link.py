@@ -237,7 +237,7 @@ def _people_table():
     rows = [("Julie J. Chung", "Q1", "US"), ("Levan Dzhagaryan", "Q2", "RU"), ("Ali Amir-Rahimi", "Q3", "IR"),
             ("George W. Bush", "Q4", "US"), ("George H. W. Bush", "Q5", "US"), ("Kanchana Wijesekara", "Q6", "LK"),
             ("Omar Sabry", "Q7", "EG"), ("Omar Sabri", "Q8", "EG"), ("R. Omar Perera", "Q9", "LK"),
-            ("C. R. De Silva", "Q10", "LK")]
+            ("C. R. De Silva", "Q10", "LK"), ("J. R. Jayawardene", "Q11", "LK")]
     return {("Person", name): WikidataItem("Person", name, qid, "test", country) for name, qid, country in rows}
 
 
@@ -267,6 +267,8 @@ def test_a_near_spelling_links_only_with_an_office_of_the_rows_state(label, stat
     ("Julie Chung", {"US"}, None),               # a dropped middle initial needs an office
     ("Omar Perera", {"LK"}, None),               # the row's own initial is part of its key
     ("De Silva", {"LK"}, None),                  # a surname alone names no one
+    ("JR Jayewardene", {"LK"}, "Q11"),           # initials closed up, the surname romanised otherwise
+    ("Jayewardene", {"LK"}, None),               # ... but never the surname alone
 ])
 def test_a_romanised_spelling_links_on_the_states_its_articles_name(label, named, qid):
     iri = "https://example.org/p"

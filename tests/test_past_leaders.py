@@ -36,6 +36,8 @@ def test_gen_past_leaders_keeps_plain_names_of_lexicon_states_and_their_ascii_sp
     assert [r[0] for r in rows] == ["Adnan Menderes", "Celâl Bayar", "Jawaharlal Nehru", "Neelam Sanjiva Reddy"]
     assert ("Celâl Bayar", "Celal Bayar", "Q209464", "TR") in rows
     assert ("Jawaharlal Nehru", "", "Q1047", "IN") in rows
+    # two given names: their initials as news writes them; one given name: none ("J. Nehru")
+    assert ("Neelam Sanjiva Reddy", "N. S. Reddy|N.S. Reddy|N S Reddy", "Q336913", "IN") in rows
 
 
 def test_gen_past_leaders_leaves_out_what_a_link_could_not_rest_on():

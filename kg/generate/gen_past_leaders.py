@@ -21,7 +21,8 @@ Rules (what makes a link certain):
   :func:`kg.resolve.link.sound_key` (its romanisation) is that of another item's name in the
   other tables: a leader of the 1960s must not take the spelling of a minister of today
   (Egypt's "Ali Sabri" and Sri Lanka's "Ali Sabry");
-* aliases: the ASCII spelling of a name with diacritics.
+* aliases: the ASCII spelling of a name with diacritics, and for a name of two or more given
+  names their initials as news writes them ("J. R. Jayawardene", "J.R. Jayawardene").
 
 Output is sorted, so the same input gives the same bytes::
 
@@ -38,7 +39,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from kg.generate.people.names import QID, ascii_form
+from kg.generate.people.names import QID, ascii_form, initials_forms
 
 __all__ = ["rows_from", "render", "main"]
 
@@ -53,6 +54,18 @@ def _plain_name(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and bool(_NAME.match(name)) and not _REGNAL.search(name) \
         and not QID.match(name)
+
+
+def initialled(name: str) -> Tuple[str, ...]:
+    """A name of two or more given names as news writes it with their initials: "Junius Richard
+    Jayawardene" -> "J. R. Jayawardene", "J.R. Jayawardene", "J R Jayawardene" (South Asian
+    usage, and Wikipedia's for many). One given name gives none: "J. Nehru" may be anyone."""
+    words = name.split()
+    given = words[:-1]
+    if len(given) < 2 or not all(w[:1].isalpha() and w[:1].isupper() for w in given):
+        return ()
+    short = " ".join(w[0] + "." for w in given) + " " + words[-1]
+    return (short, *initials_forms(short))
 
 
 def rows_from(history: Iterable[Dict[str, str]], alpha2: Dict[str, str], known_qids: set,
@@ -93,10 +106,23 @@ def rows_from(history: Iterable[Dict[str, str]], alpha2: Dict[str, str], known_q
         if key and known_keys.get(key, set()) - {qid}:
             left["spelled as another item's name"] += 1
             continue
-        alias = ascii_form(name)
-        out.append((name, alias if alias != name else "", qid, country))
-    out.sort(key=lambda r: (r[0], r[2]))
-    return out, dict(left)
+        aliases = [a for a in dict.fromkeys((ascii_form(name), *initialled(name), *initialled(ascii_form(name))))
+                   if a != name]
+        out.append((name, "|".join(aliases), qid, country))
+    # a spelling two rows give (a name or an alias), or one spelled as another item's name in
+    # the other tables, is no one's: the alias is dropped
+    owners: Dict[str, set] = defaultdict(set)
+    for name, aliases, qid, _ in out:
+        for a in (name, *filter(None, aliases.split("|"))):
+            owners[a].add(qid)
+    kept = []
+    for name, aliases, qid, country in out:
+        mine = [a for a in filter(None, aliases.split("|"))
+                if owners[a] == {qid} and not known_keys.get(sound_key(a, initials=True), set()) - {qid}]
+        left["alias two items share"] += len(aliases.split("|")) - len(mine) if aliases else 0
+        kept.append((name, "|".join(mine), qid, country))
+    kept.sort(key=lambda r: (r[0], r[2]))
+    return kept, {k: v for k, v in left.items() if v}
 
 
 def render(rows: Sequence[Tuple[str, str, str, str]], commit: str) -> str:

@@ -331,14 +331,18 @@ def sound_key(name: str, initials: bool = False) -> str:
     True
     >>> sound_key("Ismail Haniyeh") == sound_key("Ismail Haniya")
     True
+    >>> sound_key("JR Jayewardene", initials=True) == sound_key("J. R. Jayawardene", initials=True)
+    True
     >>> sound_key("Rohan Perera") == sound_key("Rohana Perera"), sound_key("Mahinda"), sound_key("H. De Silva")
     (False, '', '')
     """
+    # initials closed up in capitals are initials too ("JR Jayewardene", "MK Stalin")
+    name = " ".join(" ".join(w) if 2 <= len(w) <= 3 and w.isupper() and w.isalpha() else w for w in name.split())
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     words = re.sub(r"[^a-z ]", " ", folded).split()
     if not initials:
         words = [w for w in words[:-1] if len(w) > 1] + words[-1:]
-    if len([w for w in words if w not in _PARTICLES and len(w) > 1]) < 2:
+    if len([w for w in words if w not in _PARTICLES and (initials or len(w) > 1)]) < 2:
         return ""
     out = []
     for w in words:
@@ -389,7 +393,9 @@ def _near_item(labels: Iterable[str], index: Mapping[str, Mapping[str, set]],
     items give none."""
     states, named = set(states), set(named)
     found: Dict[str, str] = {}
-    for key, evidence in ((near_key, states), (lambda label: "~" + sound_key(label), states | named)):
+    romanised = (lambda label: "~" + sound_key(label), lambda label: "~" + sound_key(label, initials=True))
+    # a spelling nearer than a romanisation wins; a romanisation without initials before one with
+    for key, evidence in ((near_key, states), (romanised[0], states | named), (romanised[1], states | named)):
         for label in labels:
             items = index.get(key(label), {})
             if len(items) == 1:
@@ -397,7 +403,7 @@ def _near_item(labels: Iterable[str], index: Mapping[str, Mapping[str, set]],
                 if item_states & evidence:
                     found[qid] = label
         if found:
-            break                           # a spelling nearer than a romanisation wins
+            break
     if len(found) != 1:
         return None
     ((qid, label),) = found.items()

@@ -86,12 +86,14 @@ def test_entities_the_writer_keeps_no_short_name_two_people_share_from_the_start
     # states' names joined by a hyphen qualify ties, they name no one; a hyphenated name does
     ("President Kassym-Jomart Tokayev said the visit will advance U.S.-Sri Lankan joint efforts.",
      {"Kassym-Jomart Tokayev"}),
+    # a hyphened given name keeps its second syllable
+    ("Prime Minister Han Duck-soo met Kim Jin-pyo in the capital.", {"Han Duck-soo", "Kim Jin-pyo"}),
 ])
 def test_entities_people_by_how_the_sentence_treats_them(body, people):
     found = {label for kind, label in mentions(HEAD + body) if kind == "Person"}
     assert people <= found
     assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who", "Altai Pass Tunnel",
-                        "U.S.-Sri Lankan"}
+                        "U.S.-Sri Lankan", "Han Duck", "Kim Jin"}
 
 
 def test_positions_one_office_for_a_list_of_people_goes_to_each_in_turn():

@@ -24,8 +24,9 @@ def person_words_ok(span: Span, not_name: Set[str]) -> bool:
         w = t.text
         if w in not_name or any(c.isdigit() for c in w):
             return False
-        if w.isalpha() and w[:1].islower() and w.lower() not in PARTICLES:
-            return False
+        joined = t.i > span.start and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+        if w.isalpha() and w[:1].islower() and w.lower() not in PARTICLES and not joined:
+            return False                        # ("Duck-soo": the second syllable of a given name)
         if len(w) > 3 and w.isupper() and len(words) == 1:
             return False                        # an acronym
     last = words[-1]
@@ -118,6 +119,15 @@ def extend_name(tables: Words, page: Page, doc: Doc, span: Span, known: List[Spa
                  and (doc[end + 1].is_title or doc[end + 1].lower_ in PARTICLES)
                  or end > span.start and doc[end - 1].lower_ in PARTICLES and doc[end].is_title):
         end += 1
+    # the second syllable of a hyphened given name ("Han Duck-soo", "Yoon Suk-yeol")
+    # (a short syllable the parse reads as a name or noun, after a name of two words or more:
+    # never "Modi-led", "Biden-era")
+    if end + 1 < len(doc) and end - span.start >= 2 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower \
+            and len(doc[end + 1]) <= 5 and doc[end + 1].pos_ in ("PROPN", "NOUN", "X") \
+            and doc[end + 1].lower_ not in ("era", "style", "type", "class") \
+            and doc[end + 1].lower_ not in tables.not_name:
+        end += 2
     return Span(doc, span.start, end) if end > span.end else span
 
 

@@ -179,6 +179,14 @@ def test_entities_an_event_head_names_a_body_a_state_joins(head):
     assert ("Institution", name) not in mentions(HEAD + f"Kenya hosted the {name} in Mombasa.")
 
 
+def test_entities_an_organ_is_part_of_its_body_where_the_article_names_the_body():
+    got = facts(HEAD + "The United Nations said the UN Security Council would meet on Kazakhstan.")
+    assert ("United Nations Security Council", "partOf", "United Nations") in got
+    # the body unnamed: the organ stands alone, as a state body without its state
+    got = facts(HEAD + "The UN Security Council would meet on Kazakhstan.")
+    assert not any(s == "United Nations Security Council" and p == "partOf" for s, p, _ in got)
+
+
 @pytest.mark.parametrize("body, place", [
     ("Troops clashed on the Line of Actual Control between India and China.", "Line of Actual Control"),
     ("Japan and Russia discussed the Kuril Islands.", "Kuril Islands"),

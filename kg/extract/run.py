@@ -97,6 +97,8 @@ def doc_findings(doc: Doc) -> List[Finding]:
     relationship, stance and figure components found."""
     out: List[Finding] = []
     named = {s._.ref for s in doc.spans.get("kg_entities", []) if s._.ref and s._.ref.type == "Country"}
+    bodies = {s._.ref for s in doc.spans.get("kg_entities", []) if s._.ref and s._.ref.type == "Institution"}
+    lex = get_lexicon()
     for s in doc.spans.get("kg_entities", []):
         sent = sentence_of(doc, s)
         if sent is None or s._.ref is None:
@@ -105,6 +107,14 @@ def doc_findings(doc: Doc) -> List[Finding]:
         if s._.part_of is not None:
             out.append(Fact(sent, s._.ref, "partOf", s._.part_of))
             continue
+        if s._.ref.type == "Institution":
+            # an organ the tables place in a body the article names ("the Security Council" of
+            # the United Nations), as a state body's state below
+            org = lex.organisation(s._.ref.label)
+            parent = Ref("Institution", org.part_of) if org is not None and org.part_of else None
+            if parent is not None and parent in bodies and org.label == s._.ref.label:
+                out.append(Fact(sent, s._.ref, "partOf", parent))
+                continue
         state = s._.country
         if state is None or state == s._.ref or state not in named:
             continue

@@ -179,6 +179,16 @@ def test_entities_an_event_head_names_a_body_a_state_joins(head):
     assert ("Institution", name) not in mentions(HEAD + f"Kenya hosted the {name} in Mombasa.")
 
 
+@pytest.mark.parametrize("body, state", [
+    ("Sri Lanka will develop roads in the Northern Province.", "Sri Lanka"),   # one state of its places named
+    ("Sri Lanka and Rwanda discussed the Northern Province.", None),           # two: no telling which
+    ("Rains hit the Northern Province on Monday.", None),                      # none
+])
+def test_entities_a_place_name_several_states_share_is_in_the_one_the_article_names(body, state):
+    got = {o for s, p, o in facts(HEAD + body) if s == "Northern Province" and p == "locatedIn"}
+    assert got == ({state} if state else set())
+
+
 def test_entities_an_organ_is_part_of_its_body_where_the_article_names_the_body():
     got = facts(HEAD + "The United Nations said the UN Security Council would meet on Kazakhstan.")
     assert ("United Nations Security Council", "partOf", "United Nations") in got

@@ -116,6 +116,11 @@ def doc_findings(doc: Doc) -> List[Finding]:
                 out.append(Fact(sent, s._.ref, "partOf", parent))
                 continue
         state = s._.country
+        if state is None and s._.ref.type == "Place" and s._.ref.label in lex.shared_places:
+            # a name several states' places have ("Northern Province"): the one state of them
+            # the article names
+            mine = [c for c in named if getattr(lex.country(c.label), "code", None) in lex.shared_places[s._.ref.label]]
+            state = mine[0] if len(mine) == 1 else None
         if state is None or state == s._.ref or state not in named:
             continue
         if s._.ref.type == "Place":

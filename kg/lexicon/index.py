@@ -34,7 +34,8 @@ class Lexicon:
                  initiatives: Tuple[Initiative, ...] = (), topics: Tuple[str, ...] = (),
                  topic_aliases: Optional[Dict[str, str]] = None, currencies: Optional[Dict[str, str]] = None,
                  count_nouns: Optional[Dict[str, str]] = None,
-                 former: Tuple[Tuple[str, Tuple[str, ...], Optional[str]], ...] = ()):
+                 former: Tuple[Tuple[str, Tuple[str, ...], Optional[str]], ...] = (),
+                 shared_places: Optional[Dict[str, Tuple[str, ...]]] = None):
         self.countries = countries
         #: states that no longer exist: (name, aliases, Wikidata item)
         self.former = former
@@ -42,6 +43,8 @@ class Lexicon:
         self.titles = titles
         self.organs = organs
         self.places = places
+        #: place names several places share, none keeping it ("Northern Province"), and their states
+        self.shared_places = shared_places or {}
         self.initiatives = initiatives
         self.topics = topics
         self.topic_aliases = topic_aliases or {}
@@ -186,9 +189,11 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     taken |= {s for i in initiatives for s in (i.label, *i.aliases)}
     taken_fold = {f.casefold() for t in titles for f in t.forms} | {f.casefold() for g in organs for f in g.forms}
     taken_fold |= {t.casefold() for t in (*topics, *topic_aliases)}
+    shared: Dict[str, Tuple[str, ...]] = {}
+    places = load_places(data_dir, table, taken, taken_fold, shared)
     return Lexicon(
         countries=countries, organisations=organisations, titles=titles, organs=organs,
-        places=load_places(data_dir, table, taken, taken_fold), initiatives=initiatives,
+        places=places, shared_places=shared, initiatives=initiatives,
         topics=topics, topic_aliases=topic_aliases,
         currencies=load_pairs(data_dir / "currencies.tsv", ("name", "code", "source"), r"[A-Z]{3}"),
         count_nouns=load_pairs(data_dir / "count_nouns.tsv", ("noun", "measure", "source"), r"[A-Z][A-Za-z]+"),

@@ -52,7 +52,10 @@ def _stoplist(data_dir: Path) -> Tuple[set, Tuple[str, ...]]:
     return names, tuple(first_words)
 
 
-def load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: set) -> Tuple[Place, ...]:
+def load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: set,
+                shared: Optional[Dict[str, Tuple[str, ...]]] = None) -> Tuple[Place, ...]:
+    """The places; ``shared``, when given, is filled with each place name no one place keeps
+    (several regions or cities have it: "Northern Province") and the states of those places."""
     stop, stop_first = _stoplist(data_dir)
     recs: Dict[tuple, dict] = {}
     curated: Dict[str, Tuple[tuple, int]] = {}
@@ -127,6 +130,8 @@ def load_places(data_dir: Path, table: CountryTable, taken: set, taken_fold: set
         top = sorted(((p, k) for k, (t, p) in by_key.items() if t == tier), key=lambda x: -x[0])
         if len(top) == 1 or top[0][0] >= CITY_DOMINANCE * max(top[1][0], 1):
             winner[s] = top[0][1]
+        elif shared is not None and tier <= 2 and all(recs[k]["country"] for _, k in top):
+            shared[s] = tuple(sorted({recs[k]["country"] for _, k in top}))
     places: List[Place] = []
     for key, rec in recs.items():
         won = list(dict.fromkeys(s for s, _ in rec["forms"] if winner.get(s) == key))

@@ -86,6 +86,9 @@ def test_entities_the_writer_keeps_no_short_name_two_people_share_from_the_start
     # states' names joined by a hyphen qualify ties, they name no one; a hyphenated name does
     ("President Kassym-Jomart Tokayev said the visit will advance U.S.-Sri Lankan joint efforts.",
      {"Kassym-Jomart Tokayev"}),
+    # a venue, a plain or a route is named like a person but ends in its kind
+    ("He said sites like Republic Square, Navy Headquarters, Old Jetty, Customs House and the General Post "
+     "Office could draw tourists.", set()),
     # a hyphened given name keeps its second syllable
     ("Prime Minister Han Duck-soo met Kim Jin-pyo in the capital.", {"Han Duck-soo", "Kim Jin-pyo"}),
 ])
@@ -93,7 +96,7 @@ def test_entities_people_by_how_the_sentence_treats_them(body, people):
     found = {label for kind, label in mentions(HEAD + body) if kind == "Person"}
     assert people <= found
     assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who", "Altai Pass Tunnel",
-                        "U.S.-Sri Lankan", "Han Duck", "Kim Jin"}
+                        "U.S.-Sri Lankan", "Han Duck", "Kim Jin", "Customs House", "Old Jetty"}
 
 
 def test_positions_one_office_for_a_list_of_people_goes_to_each_in_turn():

@@ -192,6 +192,14 @@ def test_entities_a_place_name_several_states_share_is_in_the_one_the_article_na
     assert got == ({state} if state else set())
 
 
+def test_entities_a_place_named_after_a_city_is_in_the_citys_state():
+    got = facts(HEAD + "Pakistan will expand Gwadar Airport, and China studied it.")
+    assert ("Gwadar Airport", "locatedIn", "Pakistan") in got
+    # the state unnamed in the article: no fact, as for the city itself
+    got = facts(HEAD + "Engineers will expand Gwadar Airport.")
+    assert not any(s == "Gwadar Airport" and p == "locatedIn" for s, p, _ in got)
+
+
 def test_entities_an_organ_is_part_of_its_body_where_the_article_names_the_body():
     got = facts(HEAD + "The United Nations said the UN Security Council would meet on Kazakhstan.")
     assert ("United Nations Security Council", "partOf", "United Nations") in got

@@ -191,7 +191,7 @@ class Entities:
                 for part, (cls, label) in distributed(tables, doc, span.start, span.end, last[:-1], taken):
                     add(part, cls, Ref(cls, label))
             elif got:
-                add(span, got, Ref(got, body_label(span, known)))
+                add(span, got, Ref(got, body_label(span, known)), inner_state(tables, span) if got == "Place" else None)
         # 6. news outlets and platforms, known by the words beside them ("told X", "the X newspaper")
         for span in outlets(tables, self.outlet_cues, doc, taken):
             if not any(i in taken for i in range(span.start, span.end)):
@@ -220,7 +220,7 @@ class Entities:
                 add(span, cls, Ref(cls, f"{name_label(own)} of {of_the(parent._.ref.label)}"), parent._.country)
                 out[-1]._.part_of = parent._.ref
             else:
-                add(span, cls, Ref(cls, name_label(span)))
+                add(span, cls, Ref(cls, name_label(span)), inner_state(tables, span) if cls == "Place" else None)
         # ... and projects named after the place they are of ("the development project of X Port")
         for span, label in projects_of(doc, [sp for sp in out if sp.label_ == "Place"]):
             add(span, "Initiative", Ref("Initiative", label))
@@ -252,3 +252,13 @@ class Entities:
                                   "officeholders": {"@misc": "kg.officeholders.v1"}})
 def make_entities(nlp: Language, name: str, lexicon: Lexicon, officeholders: OfficeHolders) -> Entities:
     return Entities(nlp, name, lexicon=lexicon, officeholders=officeholders)
+
+
+def inner_state(tables: Words, span: Span) -> Optional[Ref]:
+    """The state of the city or place a place's name is built on, the name without its head word
+    ("Gwadar Airport", "Hambantota Port": the airport or port is where the city is)."""
+    if len(span) < 2:
+        return None
+    place = tables.lex.place(span[:-1].text)
+    state = tables.lex.countries.get(place.country) if place is not None and place.country else None
+    return Ref("Country", state.name) if state is not None else None

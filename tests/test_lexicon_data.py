@@ -131,6 +131,14 @@ def test_lexicon_ordinary_words_are_neither_organisations_nor_places(lex, word):
     assert place is None or place.kind not in ("city", "region") or word == "Northern Province" and place is None
 
 
+def test_lexicon_a_generated_alias_that_is_a_fragment_of_the_name_is_left_out(lex):
+    # "Muslim" is the first word of "Muslim National Unity Alliance", not its name
+    assert lex.organisation("Muslim") is None
+    assert lex.organisation("Muslim National Unity Alliance") is not None
+    # a name followed only by its kind of body is its short name
+    assert lex.organisation("Istiqlal").label == "Istiqlal Party"
+
+
 def test_lexicon_generated_bad_row_raises(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("__pycache__"))

@@ -163,8 +163,8 @@ class OfficeHolders:
         """The tables' name of the office-holder ``name`` is: by a name or alias of theirs; by one
         that ends the given name after forenames or honorifics the tables leave out ("Seyed
         Ebrahim Raisi"); or, for a name of as many words whose forenames are the same, by a
-        surname spelt the same but for a letter or two ("Disanayaka" for "Dissanayake"), when
-        one person fits. None when no one, or more than one, fits.
+        surname spelt the same but for a letter or two ("Disanayaka" for "Dissanayake"; never its
+        first letter), when one person fits. None when no one, or more than one, fits.
 
         >>> get_officeholders().canonical("Seyed Ebrahim Raisi")
         'Ebrahim Raisi'
@@ -189,8 +189,9 @@ class OfficeHolders:
         longer = {p for p in self._by_forenames().get(fold(name), ()) if len(p.split()) == len(words) + 1}
         if len(longer) == 1:
             return longer.pop()
+        # (its first letter the same: "Bong-sik" is another name than "Yong-sik", no misspelling)
         near = {p for p in self._by_forenames().get(fold(" ".join(words[:-1])), ())
-                if len(p.split()) == len(words)
+                if len(p.split()) == len(words) and fold(p.split()[-1])[:1] == fold(words[-1])[:1]
                 and difflib.SequenceMatcher(None, fold(p.split()[-1]), fold(words[-1])).ratio() >= 0.85}
         return near.pop() if len(near) == 1 else None
 

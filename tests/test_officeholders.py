@@ -321,3 +321,13 @@ def test_curated_bad_row_names_its_file_and_line(tmp_path):
         encoding="utf-8")
     with pytest.raises(CuratedError, match=r"line 2: a curated row names its source"):
         read_curated(path, COLUMNS, lambda r: "President of Kenya", {"President"})
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Seyed Ebrahim Raisi", "Ebrahim Raisi"),                   # forenames the tables leave out
+    ("Anura Kumara Disanayaka", "Anura Kumara Dissanayake"),    # a surname spelt but for a letter or two
+    ("Kim Bong-sik", None),                                     # another first letter: another name
+])
+def test_canonical_names_an_office_holder_only_when_the_spelling_is_near(written, canonical):
+    # the tables have North Korea's "Kim Yong-sik"; a Seoul police chief "Kim Bong-sik" is not he
+    assert get_officeholders().canonical(written) == canonical

@@ -88,10 +88,10 @@ def load_generated_organisations(data_dir: Path, countries: Dict[str, Country], 
         if label in taken:
             continue
         acronyms = tuple(a for a in split_items(path, n, r["acronyms"]) if a not in taken)
-        # a one-word alias that is only the first word of the label, the rest no kind of body,
-        # is a fragment of the name ("Muslim" of "Muslim National Unity Alliance"), not a name
-        # ("Istiqlal" of "Istiqlal Party" is)
-        # ("Likud" of "Likud – National Liberal Movement", set off by a dash, is)
+        # a one-word alias that is only the first word of a label of three words or more is a
+        # fragment of the name ("Muslim" of "Muslim National Unity Alliance"), not a name;
+        # "Istiqlal" of "Istiqlal Party" is one, and so is "Likud" of "Likud – National Liberal
+        # Movement", set off by a dash
         rest = label.split()[1:]
         aliases = [a for a in split_items(path, n, r["aliases"])
                    if not (" " not in a and label.startswith(a + " ") and len(rest) > 1 and rest[0][:1].isalpha())]

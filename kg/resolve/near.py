@@ -76,9 +76,11 @@ def sound_key(name: str, initials: bool = False) -> str:
 
 
 def near_index(table: Mapping) -> Dict[str, Dict[str, set]]:
-    """{near_key: {qid: ISO codes of the states the tables give the item}} over every person
-    label of ``table`` ({(type, label): item}, the items with ``qid`` and ``country``); the states are the people table's country and the states of the item's
-    terms in the office-holder table."""
+    """{key: {qid: ISO codes of the states the tables give the item}} over every person label
+    of ``table`` ({(type, label): item}, items with ``qid`` and ``country``), under its
+    :func:`near_key` and, prefixed "~", its :func:`sound_key` with its initials kept; the states
+    are the people table's country and the states of the item's terms in the office-holder
+    table."""
     from ..officeholders import get_officeholders
 
     states: Dict[str, set] = {}

@@ -24,8 +24,8 @@ def person_words_ok(span: Span, not_name: Set[str]) -> bool:
         w = t.text
         if w in not_name or any(c.isdigit() for c in w):
             return False
-        joined = t.i > span.start and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
-        if w.isalpha() and w[:1].islower() and w.lower() not in PARTICLES and not joined:
+        hyphened = t.i > span.start and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_
+        if w.isalpha() and w[:1].islower() and w.lower() not in PARTICLES and not hyphened:
             return False                        # ("Duck-soo": the second syllable of a given name)
         if len(w) > 3 and w.isupper() and len(words) == 1:
             return False                        # an acronym

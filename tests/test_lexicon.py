@@ -124,6 +124,9 @@ def test_lexicon_no_place_is_a_stoplisted_name(lex):
     ("Xinhua", "Xinhua News Agency", "state_news"), ("Reuters", "Reuters", "news"), ("CPC", "Communist Party of China", "party"),
     ("State Council", "State Council of the People's Republic of China", "agency"),
     ("the Kremlin", "Kremlin", "agency"),
+    # a state's name at the front written short, as news writes it
+    ("U.S. Department of the Treasury", "United States Department of the Treasury", "agency"),
+    ("US Department of Commerce", "United States Department of Commerce", "agency"),
 ])
 def test_lexicon_organisation(lex, text, label, kind):
     org = lex.organisation(text)

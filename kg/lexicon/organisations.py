@@ -20,6 +20,9 @@ ORG_KINDS = ("international", "agency", "party", "news", "state_news", "universi
              "company", "platform", "think_tank", "armed_group", "other")
 # Both spellings are standard English; news uses either for the same body.
 SPELLINGS = (("Organization", "Organisation"), ("Organisation", "Organization"))
+# News writes these states' names short before a body's name ("U.S. Department of the
+# Treasury", "UK Ministry of Defence"; AP and Reuters style).
+SHORT_STATES = (("United States ", ("U.S. ", "US ")), ("United Kingdom ", ("U.K. ", "UK ")))
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,12 @@ class Organisation:
 
 
 def org_surfaces(names: List[str]) -> List[str]:
-    """Every surface of an organisation's names: each straightened and ASCII-folded, and with
-    "Organization" spelt "Organisation" and back."""
+    """Every surface of an organisation's names: each straightened and ASCII-folded, with
+    "Organization" spelt "Organisation" and back, and a state's name at the front written short
+    as news writes it ("U.S. Department of the Treasury")."""
     names = [*names, *(x.replace(a, b) for x in names for a, b in SPELLINGS if a in x)]
+    names += [short + x[len(full):] for x in names for full, shorts in SHORT_STATES if x.startswith(full)
+              for short in shorts]
     return list(dict.fromkeys(v for x in names for v in variants(x)))
 
 

@@ -732,3 +732,13 @@ def test_entities_a_capitalised_compass_word_before_a_state_names_a_part_of_it()
                        "South Korea also attended.")
     assert ("South India", "locatedIn", "India") in got and ("Northern Kenya", "locatedIn", "Kenya") in got
     assert not any(s in ("South Africa", "South Korea") for s, p, o in got if p == "locatedIn")
+
+
+def test_positions_an_officials_body_after_at():
+    got = facts(HEAD + "Deputy Assistant Secretary for Africa at the U.S. Department of the Treasury, Jane Moss, "
+                       "arrived. The Prime Minister at the World Bank said little.")
+    position = "Deputy Assistant Secretary for Africa of the United States Department of the Treasury"
+    assert ("Jane Moss", "holdsPosition", position) in got
+    assert (position, "positionIn", "United States Department of the Treasury") in got
+    # a leader's "at" is where he is, not his office's body
+    assert not any(p == "positionIn" and o == "World Bank" for s, p, o in got)

@@ -203,6 +203,13 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
             office.body = body._.ref
             office.state = office.state or body._.country
             office.span = Span(doc, office.span.start, body.end)
+    elif title.kind in ("official", "spokesperson") and office.state is None and office.body is None \
+            and _body_at(doc, j, ents_at_start) is not None:
+        # "Deputy Assistant Secretary for Asia at the Department of the Treasury": the body an
+        # official serves in, after "at" (not a leader's, whose "at" is where he is)
+        body = _body_at(doc, j, ents_at_start)
+        office.body, office.state = body._.ref, body._.country
+        office.span = Span(doc, office.span.start, body.end)
     elif j + 1 < len(doc) and doc[j].text == "," and title.kind == "official" and office.state is None \
             and (j + 1) in ents_at_start and ents_at_start[j + 1].label_ == "Institution":
         # "Secretary, Ministry of Industries": an official's body after a comma
@@ -217,6 +224,14 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
             office.receiving = states_at_start[k]._.kb.country
             office.receiving_word = doc[j].lower_
     return office
+
+
+def _body_at(doc: Doc, j: int, ents_at_start) -> Optional[Span]:
+    """The Institution named after "at (the)" at token ``j``, or None."""
+    if j + 1 >= len(doc) or doc[j].lower_ != "at":
+        return None
+    body = ents_at_start.get(j + 1 + (doc[j + 1].lower_ == "the"))
+    return body if body is not None and body.label_ == "Institution" else None
 
 
 def portfolio_word(tables: OfficeWords, tok, places) -> bool:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.extract.patterns import phrase_set
+from kg.extract.patterns import load_phrases, phrase_set
 from kg.read.articles import read_text
 from kg.extract.run import extract_article
 from kg.findings import (AgreementFinding, EventFinding, Fact, Mention, ObservationFinding,
@@ -732,6 +732,31 @@ def test_entities_a_capitalised_compass_word_before_a_state_names_a_part_of_it()
                        "South Korea also attended.")
     assert ("South India", "locatedIn", "India") in got and ("Northern Kenya", "locatedIn", "Kenya") in got
     assert not any(s in ("South Africa", "South Korea") for s, p, o in got if p == "locatedIn")
+
+
+@pytest.mark.parametrize("role, example", sorted(load_phrases("leader_staff")))
+def test_positions_a_leaders_own_staff_after_the_leaders_possessive(role, example):
+    # every row of leader_staff.tsv: after the possessive of a leader in office at the article's
+    # date, the role is an office of the leader's office, in the leader's state
+    got = facts(HEAD + example)
+    held = {o for s, p, o in got if p == "holdsPosition" and o.startswith(f"{role} of the ")}
+    assert held, got
+    position = held.pop()
+    assert position.split(" of the ", 1)[1].startswith(("President of ", "Prime Minister of "))
+    assert any(s == position and p == "positionIn" for s, p, o in got)
+
+
+def test_positions_another_title_after_a_leaders_possessive_is_the_leaders_states():
+    got = facts(HEAD + "Modi's trade minister met the delegation, and Prime Minister Modi's envoy Asha Rao "
+                       "said talks would go on.")
+    assert ("Trade Minister of India", "positionIn", "India") in got
+    assert ("Asha Rao", "holdsPosition", "Envoy of the Prime Minister of India") in got
+
+
+def test_positions_a_possessor_out_of_office_at_the_articles_date_gives_no_office():
+    # Obama left office in 2017: in an article of 2024 his envoy's office is not read from him
+    got = facts(HEAD + "Obama's envoy Asha Rao said talks would go on.")
+    assert not any(p == "holdsPosition" and s == "Asha Rao" for s, p, o in got)
 
 
 def test_positions_an_officials_body_after_at():

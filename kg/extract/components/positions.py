@@ -44,7 +44,7 @@ from .gazetteer import SPANS_KEY as KNOWN
 from .positions_holders import holders
 from .positions_lists import anaphora, counterparts, lists, shared
 from .positions_office import Office, OfficeWords, Page, read_office
-from .positions_terms import check_terms, complete_state
+from .positions_terms import check_terms, complete_state, leader_possessor
 
 __all__ = ["Office", "Positions"]
 
@@ -97,6 +97,7 @@ class Positions:
             else:
                 office = read_office(tables, page, doc, t.start, t.end, title, title.role, False, t._.kb.plural,
                                  states_at_end, states_at_start, ents_at_start, ents_at_end)
+            leader_possessor(tables, page, doc, office)
             office.holders = holders(tables, page, doc, office, by_start, ents)
             complete_state(tables, doc, office)
             check_terms(tables, doc, office)

@@ -35,6 +35,7 @@ class Office:
     plural: bool = False              # "MPs", "ministers": a title before a list of names
     receiving_word: str = "to"        # "Ambassador of Iran to Sri Lanka", "Chargé d'Affaires of China in Azerbaijan"
     written: Optional[str] = None     # the title's own words as the text orders them ("Power and Energy Minister")
+    of_office: Optional[str] = None   # a leader's office whose staff it is ("President of Russia")
 
     @property
     def role_as_written(self) -> str:
@@ -48,7 +49,10 @@ class Office:
         owner = self.body or self.state
         if owner is None:
             return None
-        label = f"{self.role} of {of_state(owner.label) if owner.type == 'Country' else of_body(owner.label)}"
+        if self.of_office is not None:
+            label = f"{self.role} of the {self.of_office}"
+        else:
+            label = f"{self.role} of {of_state(owner.label) if owner.type == 'Country' else of_body(owner.label)}"
         if self.receiving is not None and self.title.kind == "diplomat" and self.receiving != self.state:
             label += f" {self.receiving_word} {of_state(self.receiving.label)}"
         return Ref("Position", label)

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...findings import Ref
 from ...officeholders import fold
+from ..patterns import phrase_set
 from .positions_office import Office, OfficeWords
 
-__all__ = ["check_terms", "roles_of", "same_office", "complete_state"]
+__all__ = ["check_terms", "roles_of", "same_office", "complete_state", "leader_possessor"]
+
+#: roles of a leader's own staff (lower case)
+_STAFF = {p.lower() for p in phrase_set("leader_staff")}
 
 
 def check_terms(tables: OfficeWords, doc: Doc, office: Office) -> None:
@@ -98,3 +102,43 @@ def complete_state(tables: OfficeWords, doc: Doc, office: Office) -> None:
         office.state = Ref("Country", tables.lex.countries[state].name)
     elif org:
         office.body = Ref("Institution", org)
+
+
+def leader_possessor(tables: OfficeWords, page, doc: Doc, office: Office) -> None:
+    """An office after a leader's possessive ("Putin's spokesman", "Modi's foreign minister"):
+    the leader is the person the tables show as a head of state or government at the article's
+    date; a role of a leader's own staff (``leader_staff.tsv``) is an office of the leader's
+    office, any other an office of the leader's state. Nothing when the article is undated or
+    the tables give the person no such office, or more than one, that day."""
+    s = office.span.start
+    if office.state is not None or office.body is not None or tables.officeholders is None \
+            or s < 2 or doc[s - 1].text not in ("'s", "’s"):
+        return
+    owner = next((p for p in page.persons if p.end == s - 1), None)
+    if owner is None:
+        # a name the NER missed: the capitalised proper nouns before the possessive, after any
+        # title ("Prime Minister Modi's")
+        titled = {i for a, b in page.title_at.items() for i in range(a, b)}
+        k = s - 1
+        while k > 0 and s - 1 - k < 3 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title \
+                and (k - 1) not in titled:
+            k -= 1
+        owner = doc[k:s - 1] if k < s - 1 else None
+    art = doc._.article
+    date = art.reference_date if art is not None else None
+    if owner is None or date is None:
+        return
+    label = owner._.ref.label if owner in page.persons else " ".join(owner.text.split())
+    name = tables.officeholders.canonical(label) or label
+    terms = [t for t in tables.officeholders.terms(name) if t.holds_on(date)]
+    if not terms and len(label.split()) == 1:
+        terms = tables.officeholders.by_surname(label, date)
+    heads = {(t.office, t.state) for t in terms if t.state in tables.lex.countries
+             and getattr(tables.lex.title(t.role), "kind", "") in ("head_of_state", "head_of_government")}
+    if len(heads) != 1:
+        return
+    leader_office, state = heads.pop()
+    office.state = Ref("Country", tables.lex.countries[state].name)
+    if office.role.lower() in _STAFF:
+        office.of_office = leader_office
+    office.span = Span(doc, owner.start, office.span.end)

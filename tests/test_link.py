@@ -276,6 +276,27 @@ def test_a_romanised_spelling_links_on_the_states_its_articles_name(label, named
     assert [t.object.value for t in links] == ([WIKIDATA + qid] if qid else [])
 
 
+@pytest.mark.parametrize("label, named, qid", [
+    ("Muammar Gaddafi", {"LY"}, "Q21"),                    # the Arabic article left out
+    ("Anwar Sadat", {"EG"}, "Q22"),                        # ... written apart from the surname
+    ("Faisal bin Farhan", {"SA"}, "Q23"),                  # the ruling family's name after "bin"
+    ("Chandrika Bandaranaike Kumaratunga", {"LK"}, "Q24"), # a middle name the row lacks
+    ("Chandrika Bandaranaike Kumaratunga", {"IN"}, None),  # ... in articles naming other states only
+    ("Kim Yong Un", {"KP"}, None),                         # a row's middle name is never dropped
+    ("Faisal Farhan", {"SA"}, None),                       # nor a patronymic
+    ("Chen Xiang Yuan", {"CN"}, None),                     # a given name written as syllables
+])
+def test_a_shortened_name_links_on_the_states_its_articles_name(label, named, qid):
+    from kg.resolve.link import WikidataItem
+    rows = [("Muammar al-Gaddafi", "Q21", "LY"), ("Anwar Al Sadat", "Q22", "EG"),
+            ("Faisal bin Farhan Al Saud", "Q23", "SA"), ("Chandrika Kumaratunga", "Q24", "LK"),
+            ("Kim Jong Un", "Q25", "KP"), ("Chen Yuan", "Q26", "CN")]
+    table = {("Person", name): WikidataItem("Person", name, q, "test", c) for name, q, c in rows}
+    iri = "https://example.org/p"
+    links = links_for_entities([(iri, "Person", label)], table, named={iri: named})
+    assert [t.object.value for t in links] == ([WIKIDATA + qid] if qid else [])
+
+
 def test_a_near_spelling_never_links_without_offices_or_another_type():
     table = _people_table()
     assert links_for_entities([("https://example.org/p", "Person", "Julie Chung")], table) == []

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from typing import Dict, Iterable, Mapping, Optional, Tuple
 
-__all__ = ["near_key", "sound_key", "near_index", "near_item"]
+__all__ = ["near_key", "sound_key", "short_key", "near_index", "near_item"]
 
 #: a single-letter initial, with or without its full stop ("J.", "J")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -75,10 +75,54 @@ def sound_key(name: str, initials: bool = False) -> str:
     return " ".join(out)
 
 
+#: the Arabic article written before a surname ("al-Gaddafi", "Al Sadat", "el-Sisi")
+_ARTICLE = re.compile(r"^(?:al|el|Al|El)-?$|^(?:al|el|Al|El)-(?=[A-Z])")
+#: the words that join a patronymic ("Faisal bin Farhan"), after which "Al X" names the family
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+#: states whose people's given names are often written as separate syllables ("Chen Xiang Yuan",
+#: "Nguyen Van Thanh"): no word of such a name is a middle name to leave out
+_SYLLABLE_NAMES = frozenset({"CN", "TW", "HK", "MO", "KP", "KR", "VN", "SG"})
+
+
+def short_key(name: str, middle: bool = False) -> str:
+    """The :func:`sound_key` of the name as news shortens it: without the Arabic article before
+    the surname ("Muammar al-Gaddafi" is "Muammar Gaddafi", "Anwar Al Sadat" "Anwar Sadat") and
+    without a ruling family's name after a patronymic ("Faisal bin Farhan Al Saud" is "Faisal bin
+    Farhan"); with ``middle``, also without the words between the first and the last ("Chandrika
+    Bandaranaike Kumaratunga" as "Chandrika Kumaratunga"). Empty when the name is no shorter.
+
+    >>> short_key("Muammar al-Gaddafi") == sound_key("Muammar Gaddafi")
+    True
+    >>> short_key("Faisal bin Farhan Al Saud") == sound_key("Faisal bin Farhan")
+    True
+    >>> short_key("Chandrika Bandaranaike Kumaratunga", middle=True) == sound_key("Chandrika Kumaratunga")
+    True
+    >>> short_key("Chandrika Kumaratunga"), short_key("Anwar Al"), short_key("Kim Jong Un")
+    ('', '', '')
+    """
+    words = name.split()
+    # a family name after a patronymic: "... bin Farhan Al Saud"
+    if len(words) >= 5 and words[-2] in ("Al", "al", "Āl") and words[-4].lower() in _PATRONYMIC:
+        words = words[:-2]
+    # the article before the surname: "al-Gaddafi", "Al Sadat"
+    if len(words) >= 3 and _ARTICLE.fullmatch(words[-2]):
+        words = words[:-2] + words[-1:]
+    elif len(words) >= 2 and _ARTICLE.match(words[-1]) and not _ARTICLE.fullmatch(words[-1]):
+        words = words[:-1] + [_ARTICLE.sub("", words[-1])]
+    if middle and len(words) >= 3 and not _PATRONYMIC & {w.lower() for w in words}:
+        words = [words[0], words[-1]]
+    shorter = " ".join(words)
+    return sound_key(shorter) if shorter != name else ""
+
+
 def near_index(table: Mapping) -> Dict[str, Dict[str, set]]:
     """{key: {qid: ISO codes of the states the tables give the item}} over every person label
     of ``table`` ({(type, label): item}, items with ``qid`` and ``country``), under its
-    :func:`near_key` and, prefixed "~", its :func:`sound_key` with its initials kept; the states
+    :func:`near_key`, prefixed "~" its :func:`sound_key` with its initials kept, and prefixed
+    "^" its :func:`short_key` (or, for a name of two words, its sound key: the form a longer
+    name's middle-less short key meets); the states
     are the people table's country and the states of the item's terms in the office-holder
     table."""
     from ..officeholders import get_officeholders
@@ -90,12 +134,14 @@ def near_index(table: Mapping) -> Dict[str, Dict[str, set]]:
     index: Dict[str, Dict[str, set]] = {}
     for (kind, label), item in table.items():
         if kind == "Person":
-            for key in (near_key(label), "~" + sound_key(label, initials=True)):
+            short = short_key(label) or (sound_key(label) if len(label.split()) == 2 else "")
+            for key in (near_key(label), "~" + sound_key(label, initials=True), "^" + short):
                 got = index.setdefault(key, {}).setdefault(item.qid, set())
                 got |= states.get(item.qid, set())
                 if item.country:
                     got.add(item.country)
     index.pop("~", None)
+    index.pop("^", None)
     return index
 
 
@@ -113,13 +159,18 @@ def near_item(labels: Iterable[str], index: Mapping[str, Mapping[str, set]],
     states, named = set(states), set(named)
     found: Dict[str, str] = {}
     romanised = (lambda label: "~" + sound_key(label), lambda label: "~" + sound_key(label, initials=True))
-    # a spelling nearer than a romanisation wins; a romanisation without initials before one with
-    for key, evidence in ((near_key, states), (romanised[0], states | named), (romanised[1], states | named)):
+    shortened = (lambda label: "^" + (short_key(label) or sound_key(label)),
+                 lambda label: "^" + short_key(label, middle=True))
+    # a spelling nearer than a romanisation wins; a romanisation without initials before one
+    # with; a shortened name last, a middle name left out only where names have middle names
+    for key, evidence, middle in ((near_key, states, False), (romanised[0], states | named, False),
+                                  (romanised[1], states | named, False), (shortened[0], states | named, False),
+                                  (shortened[1], states | named, True)):
         for label in labels:
             items = index.get(key(label), {})
             if len(items) == 1:
                 ((qid, item_states),) = items.items()
-                if item_states & evidence:
+                if item_states & evidence and not (middle and item_states & _SYLLABLE_NAMES):
                     found[qid] = label
         if found:
             break

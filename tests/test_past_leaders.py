@@ -21,19 +21,26 @@ TUR,Turquia,head_of_government,Adnan Menderes,Q181404,1950-05-22T00:00:00Z,1960-
 TUR,Turquia,head_of_state,Celâl Bayar,Q209464,1950-05-22T00:00:00Z,1960-05-27T00:00:00Z,,
 IND,Índia,head_of_state,Neelam Sanjiva Reddy,Q336913,1977-07-25T00:00:00Z,1982-07-25T00:00:00Z,INC,
 IND,Índia,minister,Other Office,Q99,1977-07-25T00:00:00Z,1982-07-25T00:00:00Z,,
+USA,Estados Unidos,head_of_state,Ronald Reagan,Q131583299,,,,
+USA,Estados Unidos,head_of_state,Ronald Reagan,Q9960,1981-01-20T00:00:00Z,1989-01-20T00:00:00Z,GOP,
+GRC,Grécia,head_of_government,Andreas Papandreou,Q1001,1981-10-21T00:00:00Z,1989-07-02T00:00:00Z,,
+GRC,Grécia,head_of_government,Andreas Papandreou,Q1002,1993-10-13T00:00:00Z,1996-01-22T00:00:00Z,,
 """
 
 
 def generate():
     known_qids = {"Q1058"}                                   # in the other tables already
     known_keys = {sound_key("Ali Sabry", initials=True): {"Q98293656"}}
-    alpha2 = {"IND": "IN", "GBR": "GB", "EGY": "EG", "CHN": "CN", "TUR": "TR"}
+    alpha2 = {"IND": "IN", "GBR": "GB", "EGY": "EG", "CHN": "CN", "TUR": "TR", "USA": "US", "GRC": "GR"}
     return gen_past_leaders.rows_from(csv.DictReader(io.StringIO(HISTORY)), alpha2, known_qids, known_keys)
 
 
 def test_gen_past_leaders_keeps_plain_names_of_lexicon_states_and_their_ascii_spelling():
     rows, _ = generate()
-    assert [r[0] for r in rows] == ["Adnan Menderes", "Celâl Bayar", "Jawaharlal Nehru", "Neelam Sanjiva Reddy"]
+    assert [r[0] for r in rows] == ["Adnan Menderes", "Celâl Bayar", "Jawaharlal Nehru", "Neelam Sanjiva Reddy",
+                                    "Ronald Reagan"]
+    # a name two items share: the one with a dated term, when the other has none
+    assert ("Ronald Reagan", "", "Q9960", "US") in rows
     assert ("Celâl Bayar", "Celal Bayar", "Q209464", "TR") in rows
     assert ("Jawaharlal Nehru", "", "Q1047", "IN") in rows
     # two given names: their initials as news writes them; one given name: none ("J. Nehru")
@@ -46,6 +53,7 @@ def test_gen_past_leaders_leaves_out_what_a_link_could_not_rest_on():
     assert left["in the other tables"] == 1                  # the newer tables name the person
     assert left["not a lexicon state"] == 1
     assert left["spelled as another item's name"] == 1       # a romanisation of a minister's name
+    assert left["name two items share"] == 3                 # both dated items, and the undated one
 
 
 def test_gen_past_leaders_output_is_sorted_and_names_its_source(tmp_path):

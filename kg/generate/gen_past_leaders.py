@@ -6,7 +6,8 @@ The source is a table of Wikidata's head-of-state and head-of-government stateme
 (P35 and P6 on the country's item, and P39 of the offices its P1308 and P1313 name), read from
 the path on the command line: ``data/leaders_history.csv`` of cfmessias/geografia (``kg/data/
 SOURCES.md`` gives the commit). Its columns are ``iso3, country, role, person, person_qid,
-start, end, party, end_cause``; only ``iso3``, ``role``, ``person`` and ``person_qid`` are read.
+start, end, party, end_cause``; only ``iso3``, ``role``, ``person``, ``person_qid`` and ``start``
+are read.
 The query asked for Portuguese labels first, so a person is kept only under a label that is
 plainly a personal name in Latin letters (two or more words, no regnal number: "Isabel II do
 Reino Unido" is left out; most names are written alike in both languages, and a Portuguese
@@ -17,7 +18,9 @@ Rules (what makes a link certain):
 * the state (ISO alpha-3 -> the lexicon's alpha-2) must be one of the lexicon's;
 * a person the other tables already have (``people_wikidata.tsv``, ``officeholders.tsv``,
   ``wikidata.tsv``, by item) is left out: those tables are newer and name the person already;
-* a name two items share in the file is left out for both, and so is a name whose
+* a name two items share in the file is left out for both, unless only one of them has a
+  dated term (the other is a stray item with no term: Ronald Reagan's Q9960 and an undated
+  second item); so is a name whose
   :func:`kg.resolve.link.sound_key` (its romanisation) is that of another item's name in the
   other tables: a leader of the 1960s must not take the spelling of a minister of today
   (Egypt's "Ali Sabri" and Sri Lanka's "Ali Sabry");
@@ -79,6 +82,7 @@ def rows_from(history: Iterable[Dict[str, str]], alpha2: Dict[str, str], known_q
     left: Dict[str, int] = defaultdict(int)
     people: Dict[str, Tuple[str, str]] = {}
     names: Dict[str, set] = defaultdict(set)
+    dated: set = set()
     for r in history:
         if r.get("role") not in ROLES:
             continue
@@ -97,9 +101,11 @@ def rows_from(history: Iterable[Dict[str, str]], alpha2: Dict[str, str], known_q
             continue
         people.setdefault(qid, (name, alpha2[iso3]))
         names[name].add(qid)
+        if r.get("start"):
+            dated.add(qid)
     out = []
     for qid, (name, country) in sorted(people.items()):
-        if len(names[name]) > 1:
+        if len(names[name]) > 1 and not (qid in dated and len(names[name] & dated) == 1):
             left["name two items share"] += 1
             continue
         key = sound_key(name, initials=True)

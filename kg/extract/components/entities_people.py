@@ -150,6 +150,8 @@ def person(tables: Words, page: Page, doc: Doc, span: Span, known: List[Span]) -
     # a state, city or known body inside is no person's name ("Sri Lanka's", "Janata Bank"),
     # unless a company's or party's one-word name is a word of the person's ("Gustavo Petro")
     for k in known:
+        if k.label_ == "topic" and k.start <= span.start and k.end >= span.end:
+            return None                         # a subject area's whole name ("Ceylon Tea")
         if k.start < span.end and k.end > span.start and k.label_ not in ("title", "topic", "group"):
             weak = k.label_ == "org" and len(k) == 1 and k.start > span.start \
                 and getattr(k._.kb.entry, "kind", "") in ("company", "bank", "party")

@@ -49,6 +49,9 @@ class Words:
     @classmethod
     def load(cls, lexicon: Lexicon, officeholders: Optional[OfficeHolders]) -> "Words":
         heads = dict(load_phrases("name_heads"))
+        # an abbreviated head is written with its full stop as often as without ("Lazard Inc.")
+        heads.update({h + ".": v for h, v in list(heads.items()) if len(h) <= 4 and h.isalpha() and h[:1].isupper()
+                      and not h.isupper()})
         title_words = {w for t in lexicon.titles for f in t.forms for w in f.split() if w[:1].isupper()}
         not_name = (set(heads) | phrase_set("not_name") | title_words
                     | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS})

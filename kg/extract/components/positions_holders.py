@@ -11,9 +11,13 @@ from spacy.tokens import Doc, Span
 
 from ...findings import Ref
 from .entities import SPANS_KEY as ENTITIES
+from ..patterns import phrase_set
 from .positions_office import Office, OfficeWords, Page
 
 __all__ = ["PARTICLES", "holders", "skip_to_name", "in_title", "own_office_after", "name_at", "subject_after"]
+
+#: the words that end a name of another kind ("... Convention", "... Ministry")
+_HEADS = phrase_set("name_heads")
 
 #: lower-case particles inside a person's name
 PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den",
@@ -116,8 +120,9 @@ def name_at(tables: OfficeWords, page: Page, doc: Doc, j: int) -> Optional[Span]
         k += 1
     if not 2 <= k - j <= 4 or doc[k - 1].lower_ in PARTICLES:
         return None
-    if any(t.text in tables.portfolio_words or t.text in tables.honorifics for t in doc[j:k]) or j in page.title_at:
-        return None
+    if any(t.text in tables.portfolio_words or t.text in tables.honorifics for t in doc[j:k]) or j in page.title_at \
+            or doc[k - 1].text in _HEADS:
+        return None                     # "President Club Convention": a name head ends no person's name
     span = Span(doc, j, k, label="Person")
     span._.ref = Ref("Person", " ".join(span.text.split()))
     doc.spans[ENTITIES] = sorted(list(doc.spans[ENTITIES]) + [span], key=lambda s: (s.start, -s.end))

@@ -97,13 +97,16 @@ def test_entities_the_writer_keeps_no_short_name_two_people_share_from_the_start
      set()),
     # a name head after a title is no holder's name
     ("Agents attended the President Club Convention in Mombasa.", set()),
+    # a South Asian police rank and a court title stay out of the name
+    ("DIG Kamal Otieno said that Mombasa Fort Magistrate Anoma Wekesa ordered it.", {"Kamal Otieno", "Anoma Wekesa"}),
 ])
 def test_entities_people_by_how_the_sentence_treats_them(body, people):
     found = {label for kind, label in mentions(HEAD + body) if kind == "Person"}
     assert people <= found
     assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who", "Altai Pass Tunnel",
                         "U.S.-Sri Lankan", "Han Duck", "Kim Jin", "Customs House", "Old Jetty", "Hali Oya",
-                        "Perera Mawatha", "Kamau Inc.", "Ceylon Tea", "Club Convention"}
+                        "Perera Mawatha", "Kamau Inc.", "Ceylon Tea", "Club Convention",
+                        "DIG Kamal Otieno", "Mombasa Fort Magistrate Anoma Wekesa"}
 
 
 def test_positions_one_office_for_a_list_of_people_goes_to_each_in_turn():
@@ -774,3 +777,28 @@ def test_positions_an_officials_body_after_at():
     assert (position, "positionIn", "United States Department of the Treasury") in got
     # a leader's "at" is where he is, not his office's body
     assert not any(p == "positionIn" and o == "World Bank" for s, p, o in got)
+
+
+@pytest.mark.parametrize("body, kind, label", [
+    ("Otieno Newswires said the talks went well.", "Institution", "Otieno Newswires"),
+    ("Students of Mwangi Campus backed the plan.", "Institution", "Mwangi Campus"),
+    ("Kamau Properties sold the flats.", "Institution", "Kamau Properties"),
+    ("Crowds watched the Kandy Esala Perahera on Monday.", None, "Kandy Esala Perahera"),
+    ("Pilgrims visited the Kelani Viharaya and the Nallur Kandaswamy Kovil.", "Place", "Kelani Viharaya"),
+    ("Pilgrims visited the Nallur Kandaswamy Kovil on Monday.", "Place", "Nallur Kandaswamy Kovil"),
+    ("Pilgrims visited the Abhayagiri Vihara on Monday.", "Place", "Abhayagiri Vihara"),
+    ("Pilgrims visited the Kataragama Devalaya on Monday.", "Place", "Kataragama Devalaya"),
+])
+def test_entities_a_name_head_of_news_english_says_what_a_name_names(body, kind, label):
+    # name_heads.tsv's words for wire services, colleges, companies, and Sri Lankan festivals
+    # and temples: never a person
+    got = mentions(HEAD + body)
+    assert ("Person", label) not in got
+    if kind:
+        assert (kind, label) in got
+
+
+@pytest.mark.parametrize("name, label", [("Ram Sethu", "Adam's Bridge"), ("Tamil Eelam", "Tamil Eelam")])
+def test_entities_places_of_the_lexicon_are_never_people(name, label):
+    got = mentions(HEAD + f"Speakers at the rally talked about {name} for hours.")
+    assert ("Place", label) in got and not any(k == "Person" for k, _ in got)

@@ -112,7 +112,6 @@ def test_corpus_quality_signals(corpus_graph):
     assert len(self_visits) <= 0.02 * len(visits), [_label(g, v) for v in self_visits[:10]]
 
 
-@pytest.mark.xfail(strict=True, reason='issue 14: 274 of 723 people named in two or more articles carry owl:sameAs (37.9 %, target 40 %)')
 def test_corpus_people_named_in_several_articles_are_linked_to_wikidata(corpus_graph):
     # issue 14: owl:sameAs for at least 40 % of the persons named in two or more articles
     from rdflib import OWL, RDF, Namespace

@@ -97,6 +97,8 @@ def test_entities_the_writer_keeps_no_short_name_two_people_share_from_the_start
      set()),
     # a name head after a title is no holder's name
     ("Agents attended the President Club Convention in Mombasa.", set()),
+    ("Speakers: Mr. Amos Kariuki – Chairman Nyali Beach Group, Mr. Ben Otieno – Director Kenya Airways.",
+     {"Amos Kariuki", "Ben Otieno"}),
     # a South Asian police rank and a court title stay out of the name
     ("DIG Kamal Otieno said that Mombasa Fort Magistrate Anoma Wekesa ordered it.", {"Kamal Otieno", "Anoma Wekesa"}),
 ])
@@ -106,7 +108,7 @@ def test_entities_people_by_how_the_sentence_treats_them(body, people):
     assert not found & {"Western Australia", "South Australia", "Dorjgotov Batbayar Who", "Altai Pass Tunnel",
                         "U.S.-Sri Lankan", "Han Duck", "Kim Jin", "Customs House", "Old Jetty", "Hali Oya",
                         "Perera Mawatha", "Kamau Inc.", "Ceylon Tea", "Club Convention",
-                        "DIG Kamal Otieno", "Mombasa Fort Magistrate Anoma Wekesa"}
+                        "DIG Kamal Otieno", "Mombasa Fort Magistrate Anoma Wekesa", "Nyali Beach"}
 
 
 def test_positions_one_office_for_a_list_of_people_goes_to_each_in_turn():

@@ -215,6 +215,8 @@ def name_after(tables: Words, page: Page, doc: Doc, i: int, taken: Set[int], kno
             break
     if end == start or (end - start == 1 and doc[start].ent_type_ not in ("PERSON", "")):
         return None
+    if end < len(doc) and doc[end].text in tables.heads and doc[end].is_title:
+        return None                         # "Chairman Galle Face Group": a body's name, not a person's
     span = Span(doc, start, end)
     if doc[end - 1].text in ("-", "‐") or not person_words_ok(span, tables.not_name):
         return None

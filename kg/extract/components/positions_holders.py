@@ -121,8 +121,10 @@ def name_at(tables: OfficeWords, page: Page, doc: Doc, j: int) -> Optional[Span]
     if not 2 <= k - j <= 4 or doc[k - 1].lower_ in PARTICLES:
         return None
     if any(t.text in tables.portfolio_words or t.text in tables.honorifics for t in doc[j:k]) or j in page.title_at \
-            or doc[k - 1].text in _HEADS:
-        return None                     # "President Club Convention": a name head ends no person's name
+            or doc[k - 1].text in _HEADS or k < len(doc) and doc[k].text in _HEADS and doc[k].is_title:
+        # "President Club Convention", "Chairman Galle Face Group": a name head ends no person's
+        # name, nor follows one
+        return None
     span = Span(doc, j, k, label="Person")
     span._.ref = Ref("Person", " ".join(span.text.split()))
     doc.spans[ENTITIES] = sorted(list(doc.spans[ENTITIES]) + [span], key=lambda s: (s.start, -s.end))

@@ -1,5 +1,6 @@
 """Keys under which two spellings of one person's name meet: :func:`near_key` (a middle initial
-or a hyphen apart) and :func:`sound_key` (romanisations of one name). kg.resolve.link links a
+or a hyphen apart), :func:`sound_key` (romanisations of one name) and :func:`short_key` (the
+name as news shortens it). kg.resolve.link links a
 person by them only on evidence (an office of the row's state, or the state named where the
 person is)."""
 from __future__ import annotations
@@ -78,7 +79,7 @@ def sound_key(name: str, initials: bool = False) -> str:
 #: the Arabic article written before a surname ("al-Gaddafi", "Al Sadat", "el-Sisi")
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)-?$|^(?:al|el|Al|El)-(?=[A-Z])")
 #: the words that join a patronymic ("Faisal bin Farhan"), after which "Al X" names the family
-_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 
 
 #: states whose people's given names are often written as separate syllables ("Chen Xiang Yuan",

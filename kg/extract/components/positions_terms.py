@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ...findings import Ref
 from ...officeholders import fold
 from ..patterns import phrase_set
-from .positions_office import Office, OfficeWords
+from .positions_office import Office, OfficeWords, Page
 
 __all__ = ["check_terms", "roles_of", "same_office", "complete_state", "leader_possessor"]
 
@@ -104,7 +104,7 @@ def complete_state(tables: OfficeWords, doc: Doc, office: Office) -> None:
         office.body = Ref("Institution", org)
 
 
-def leader_possessor(tables: OfficeWords, page, doc: Doc, office: Office) -> None:
+def leader_possessor(tables: OfficeWords, page: Page, doc: Doc, office: Office) -> None:
     """An office after a leader's possessive ("Putin's spokesman", "Modi's foreign minister"):
     the leader is the person the tables show as a head of state or government at the article's
     date; a role of a leader's own staff (``leader_staff.tsv``) is an office of the leader's

@@ -143,6 +143,9 @@ def person(tables: Words, page: Page, doc: Doc, span: Span, known: List[Span]) -
             break
     if not person_words_ok(span, tables.not_name):
         return None
+    if span.end < len(doc) and doc[span.end].is_title \
+            and tables.heads.get(doc[span.end].text) in ("institution", "place"):
+        return None                             # "Swami Vivekananda Cultural Centre": a body named after one
     # a compound of states' names ("U.S.-Sri Lankan" ties, the tokenizer's one word) is no name
     parts = [p.strip() for p in span.text.replace("–", "-").split("-")]
     if len(parts) > 1 and any(tables.lex.country(p) or tables.lex.country_by_demonym(p) for p in parts if p):

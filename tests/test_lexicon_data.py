@@ -139,6 +139,14 @@ def test_lexicon_a_generated_alias_that_is_a_fragment_of_the_name_is_left_out(le
     assert lex.organisation("Istiqlal").label == "Istiqlal Party"
 
 
+def test_lexicon_a_generated_alias_that_reads_as_a_sentence_is_left_out(lex):
+    # a party's name translated into a slogan would match ordinary prose
+    for phrase in ("It is time", "There is a Future", "We are family", "Let's change"):
+        assert lex.organisation(phrase) is None, phrase
+    # the parties keep their own names
+    assert lex.organisation("Yesh Atid") is not None and lex.organisation("Yisrael Beiteinu") is not None
+
+
 def test_lexicon_generated_bad_row_raises(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("__pycache__"))

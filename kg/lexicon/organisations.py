@@ -74,6 +74,18 @@ def load_organisations(data_dir: Path, countries: Dict[str, Country], country_na
     return tuple(out)
 
 
+#: the lower-case words a name holds ("Party of the Regions", "Coalition for a European Montenegro")
+_NAME_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "with", "by", "de", "la",
+                         "le", "les", "des", "du", "del", "y", "et", "da", "do", "dos", "das", "di", "al", "el"})
+
+
+def _phrase(alias: str) -> bool:
+    """A generated alias that reads as a sentence or a slogan, not a name: a lower-case word
+    other than those names hold after its first ("It is time", "There is a Future": a party's
+    name translated), which would match ordinary prose."""
+    return any(w.isalpha() and w.islower() and w not in _NAME_WORDS for w in alias.split()[1:])
+
+
 def load_generated_organisations(data_dir: Path, countries: Dict[str, Country], taken: set
                                   ) -> Tuple[Organisation, ...]:
     """``organisations_generated.tsv`` (made by kg/generate/gen_organisations.py): each row checked
@@ -100,7 +112,8 @@ def load_generated_organisations(data_dir: Path, countries: Dict[str, Country], 
         # Movement", set off by a dash
         rest = label.split()[1:]
         aliases = [a for a in split_items(path, n, r["aliases"])
-                   if not (" " not in a and label.startswith(a + " ") and len(rest) > 1 and rest[0][:1].isalpha())]
+                   if not (" " not in a and label.startswith(a + " ") and len(rest) > 1 and rest[0][:1].isalpha())
+                   and not _phrase(a)]
         surfaces = [s for s in org_surfaces([label, *aliases]) if s not in taken]
         for s in [*surfaces, *acronyms]:
             owner = seen.setdefault(s, (label, n))

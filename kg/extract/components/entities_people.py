@@ -9,7 +9,7 @@ from typing import Iterable, List, Optional, Set
 
 from spacy.tokens import Doc, Span
 
-from .entities_words import EDGE, PARTICLES, Page, Words, trim
+from .entities_words import EDGE, PARTICLES, Page, Words, head_at, trim
 
 __all__ = ["person_words_ok", "cued", "leader", "person", "name_after", "who", "listed_with_people",
            "named_by_context"]
@@ -143,8 +143,7 @@ def person(tables: Words, page: Page, doc: Doc, span: Span, known: List[Span]) -
             break
     if not person_words_ok(span, tables.not_name):
         return None
-    if span.end < len(doc) and doc[span.end].is_title \
-            and tables.heads.get(doc[span.end].text) in ("institution", "place"):
+    if head_at(tables.heads, doc, span.end) in ("institution", "place"):
         return None                             # "Swami Vivekananda Cultural Centre": a body named after one
     # a compound of states' names ("U.S.-Sri Lankan" ties, the tokenizer's one word) is no name
     parts = [p.strip() for p in span.text.replace("–", "-").split("-")]
@@ -218,7 +217,7 @@ def name_after(tables: Words, page: Page, doc: Doc, i: int, taken: Set[int], kno
             break
     if end == start or (end - start == 1 and doc[start].ent_type_ not in ("PERSON", "")):
         return None
-    if end < len(doc) and doc[end].text in tables.heads and doc[end].is_title:
+    if head_at(tables.heads, doc, end) is not None:
         return None                         # "Chairman Galle Face Group": a body's name, not a person's
     span = Span(doc, start, end)
     if doc[end - 1].text in ("-", "‐") or not person_words_ok(span, tables.not_name):

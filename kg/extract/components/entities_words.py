@@ -8,6 +8,7 @@ name ends, the tokens a known name claims).
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Set
 
@@ -18,7 +19,7 @@ from ...officeholders import OfficeHolders
 from ..patterns import load_phrases, phrase_set
 from ..timex import MONTHS, WEEKDAYS
 
-__all__ = ["ENTITY_KINDS", "EDGE", "PARTICLES", "Words", "Page", "trim", "of_the", "initials", "title_case",
+__all__ = ["ENTITY_KINDS", "EDGE", "PARTICLES", "Words", "Page", "name_heads", "head_at", "trim", "of_the", "initials", "title_case",
            "name_label"]
 
 #: kinds of name the lexicon knows, and the class each is
@@ -30,6 +31,22 @@ EDGE = {"the", "The", "a", "an", "'s", "’s", "'", "’", ",", ".", "-", "–",
 #: lower-case particles inside a person's name ("von der Leyen", "da Silva")
 PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den",
              "ter", "bin", "ibn", "al", "el", "la", "le", "y", "bint"}
+
+
+@functools.lru_cache(maxsize=1)
+def name_heads() -> Dict[str, str]:
+    """The words that head a kind of name (``name_heads.tsv``: "Ministry" an institution), each
+    abbreviated one also with its full stop, as often written ("Lazard Inc.")."""
+    heads = dict(load_phrases("name_heads"))
+    heads.update({h + ".": v for h, v in list(heads.items()) if len(h) <= 4 and h.isalpha() and h[:1].isupper()
+                  and not h.isupper()})
+    return heads
+
+
+def head_at(heads: Dict[str, str], doc: Doc, i: int) -> Optional[str]:
+    """The kind of name the capitalised word at token ``i`` heads ("Centre": an institution), or
+    None (no such word, or the Doc ends)."""
+    return heads.get(doc[i].text) if i < len(doc) and doc[i].is_title else None
 
 
 @dataclass(frozen=True)
@@ -48,10 +65,7 @@ class Words:
 
     @classmethod
     def load(cls, lexicon: Lexicon, officeholders: Optional[OfficeHolders]) -> "Words":
-        heads = dict(load_phrases("name_heads"))
-        # an abbreviated head is written with its full stop as often as without ("Lazard Inc.")
-        heads.update({h + ".": v for h, v in list(heads.items()) if len(h) <= 4 and h.isalpha() and h[:1].isupper()
-                      and not h.isupper()})
+        heads = name_heads()
         title_words = {w for t in lexicon.titles for f in t.forms for w in f.split() if w[:1].isupper()}
         not_name = (set(heads) | phrase_set("not_name") | title_words
                     | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS})

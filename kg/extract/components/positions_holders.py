@@ -11,13 +11,10 @@ from spacy.tokens import Doc, Span
 
 from ...findings import Ref
 from .entities import SPANS_KEY as ENTITIES
-from ..patterns import phrase_set
+from .entities_words import head_at, name_heads
 from .positions_office import Office, OfficeWords, Page
 
 __all__ = ["PARTICLES", "holders", "skip_to_name", "in_title", "own_office_after", "name_at", "subject_after"]
-
-#: the words that end a name of another kind ("... Convention", "... Ministry")
-_HEADS = phrase_set("name_heads")
 
 #: lower-case particles inside a person's name
 PARTICLES = {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "von", "van", "der", "den",
@@ -121,7 +118,7 @@ def name_at(tables: OfficeWords, page: Page, doc: Doc, j: int) -> Optional[Span]
     if not 2 <= k - j <= 4 or doc[k - 1].lower_ in PARTICLES:
         return None
     if any(t.text in tables.portfolio_words or t.text in tables.honorifics for t in doc[j:k]) or j in page.title_at \
-            or doc[k - 1].text in _HEADS or k < len(doc) and doc[k].text in _HEADS and doc[k].is_title:
+            or doc[k - 1].text in name_heads() or head_at(name_heads(), doc, k) is not None:
         # "President Club Convention", "Chairman Galle Face Group": a name head ends no person's
         # name, nor follows one
         return None

@@ -208,10 +208,9 @@ def read_office(tables: OfficeWords, page: Page, doc: Doc, start: int, end: int,
             office.state = office.state or body._.country
             office.span = Span(doc, office.span.start, body.end)
     elif title.kind in ("official", "spokesperson") and office.state is None and office.body is None \
-            and _body_at(doc, j, ents_at_start) is not None:
+            and (body := _body_at(doc, j, ents_at_start)) is not None:
         # "Deputy Assistant Secretary for Asia at the Department of the Treasury": the body an
         # official serves in, after "at" (not a leader's, whose "at" is where he is)
-        body = _body_at(doc, j, ents_at_start)
         office.body, office.state = body._.ref, body._.country
         office.span = Span(doc, office.span.start, body.end)
     elif j + 1 < len(doc) and doc[j].text == "," and title.kind == "official" and office.state is None \

@@ -115,7 +115,9 @@ def leader_possessor(tables: OfficeWords, page: Page, doc: Doc, office: Office) 
             or s < 2 or doc[s - 1].text not in ("'s", "’s"):
         return
     owner = next((p for p in page.persons if p.end == s - 1), None)
-    if owner is None:
+    if owner is not None:
+        label = owner._.ref.label
+    else:
         # a name the NER missed: the capitalised proper nouns before the possessive, after any
         # title ("Prime Minister Modi's")
         titled = {i for a, b in page.title_at.items() for i in range(a, b)}
@@ -124,11 +126,11 @@ def leader_possessor(tables: OfficeWords, page: Page, doc: Doc, office: Office) 
                 and (k - 1) not in titled:
             k -= 1
         owner = doc[k:s - 1] if k < s - 1 else None
+        label = " ".join(owner.text.split()) if owner is not None else ""
     art = doc._.article
     date = art.reference_date if art is not None else None
     if owner is None or date is None:
         return
-    label = owner._.ref.label if owner in page.persons else " ".join(owner.text.split())
     name = tables.officeholders.canonical(label) or label
     terms = [t for t in tables.officeholders.terms(name) if t.holds_on(date)]
     if not terms and len(label.split()) == 1:
